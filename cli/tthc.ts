@@ -1,0 +1,54 @@
+#!/usr/bin/env node
+import { Command, CommanderError } from 'commander';
+import { EXIT, runCommand } from './run.js';
+
+// Commands import their modules lazily, so `tthc --help` and quick commands start fast.
+const program = new Command('tthc')
+  .description('Rules-as-code for Vietnamese administrative procedures (thủ tục hành chính): validate, compute, generate.')
+  .version('0.1.0', '-V, --version')
+  .showHelpAfterError('(run tthc --help for usage)')
+  .exitOverride();
+
+program
+  .command('validate')
+  .description('Check a catalogue: JSON, schema, and every lint rule. Exit 0 when there are no errors, 1 when there are, 2 on usage or I/O problems.')
+  .argument('[dir]', 'catalogue folder', 'catalogue')
+  .option('-f, --format <format>', 'stylish (for people) or json (for machines)', 'stylish')
+  .option('--strict', 'treat warnings about problems as errors (CI)')
+  .option('--max-file-size <bytes>', 'largest procedure-version file to read')
+  .action((dir: string, flags) => runCommand(async () => (await import('./commands/validate.js')).validateCommand(dir, flags)));
+
+program
+  .command('lock')
+  .description('Record the SHA-256 of every published version in tthc.lock.json, so later edits are detected.')
+  .argument('[dir]', 'catalogue folder', 'catalogue')
+  .action((dir: string) => runCommand(async () => (await import('./commands/lock.js')).lockCommand(dir)));
+
+program
+  .command('publish')
+  .description('Publish a draft or proposed version (sets status published and records it in the lock) if it has no errors.')
+  .argument('<ref>', 'the version, as <code>@<version>')
+  .option('-d, --dir <dir>', 'catalogue folder', 'catalogue')
+  .action((ref: string, flags) => runCommand(async () => (await import('./commands/lock.js')).publishCommand(ref, flags)));
+
+program
+  .command('new-version')
+  .description('Start a new draft version of a procedure from an existing one; it supersedes that version.')
+  .argument('<code>', 'procedure code')
+  .argument('<from>', 'the version to start from')
+  .option('-d, --dir <dir>', 'catalogue folder', 'catalogue')
+  .option('--id <version>', 'id of the new version (default: the next vN)')
+  .option('--effective <date>', 'effective date of the new version (YYYY-MM-DD)')
+  .action((code: string, from: string, flags) => runCommand(async () => (await import('./commands/lock.js')).newVersionCommand(code, from, flags)));
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    // --help and --version exit through here with code 0; usage mistakes get 2.
+    process.exitCode = error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+  } else {
+    process.stderr.write(`tthc: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = EXIT.usage;
+  }
+}

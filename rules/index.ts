@@ -1,0 +1,19 @@
+/** The tthc library API. The CLI is a thin layer over these functions. */
+export type { Diagnostic, RelatedPlace, Severity } from './diagnostics/diagnostic.js';
+export { sortDiagnostics, countBySeverity } from './diagnostics/diagnostic.js';
+export { formatDiagnostics, formatJson, formatStylish } from './diagnostics/format.js';
+export type { Catalogue, LoadedVersion, LoadOptions, LoadResult, SourceFile, Registries } from './load/catalogue.js';
+export { loadCatalogue, DEFAULT_MAX_FILE_BYTES, LOCK_FILE } from './load/catalogue.js';
+export { catalogueFromObjects } from './load/in-memory.js';
+export { validateCatalogue, checkCatalogue, applyStrict, type ValidateOptions, type ValidationResult } from './validate.js';
+export { RULES, ALL_RULES } from './lint/index.js';
+export type { LintRule, RuleMeta, RuleContext } from './lint/rule.js';
+export { resolve, versionInForce, effectiveWindows, findVersion, describeResolution, type Resolution, type EffectiveWindow } from './compute/resolve.js';
+export { updatedLock, writeLock } from './store/lock.js';
+export { publishVersion } from './store/publish.js';
+export { createNextVersion } from './store/versions.js';
+export { writeFileAtomic } from './store/atomic.js';
+export { UsageError, CatalogueAccessError, CatalogueOperationError } from './errors.js';
+export type * from './schema/types/procedure-version.js';
+export type { Registry, LegalDocument, Agency, Field, Level, Database, HourlyIncome, LegalDocumentType } from './schema/types/registry.js';
+export type { PublishedLock, LockEntry } from './schema/types/lock.js';

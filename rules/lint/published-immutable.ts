@@ -1,0 +1,83 @@
+import { contentHash } from '../load/canonical.js';
+import type { LoadedVersion } from '../load/catalogue.js';
+import type { LintRule } from './rule.js';
+import { isLive } from './walk.js';
+
+/** Hash of every published version, computed once per data object. */
+const hashes = new WeakMap<object, string>();
+export function versionHash(v: LoadedVersion): string {
+  let h = hashes.get(v.data);
+  if (!h) {
+    h = contentHash(v.data);
+    hashes.set(v.data, h);
+  }
+  return h;
+}
+
+export const publishedImmutable: LintRule = {
+  id: 'published-immutable',
+  meta: {
+    type: 'problem',
+    description: 'Published versions never change: the lock file (tthc.lock.json) records the SHA-256 of each, and any edit, deletion or rename is an error.',
+    rationale:
+      'A published version is a legal record: what the catalogue said the law required from a given day. Changing it rewrites history that citizens and agencies relied on. A change is made by publishing a new version that supersedes it.',
+    severity: 'error',
+    scope: 'catalogue',
+    messages: {
+      modified:
+        '{{code}}@{{version}} was changed after it was published (recorded sha256 {{expected}}, now {{actual}}). Published versions are immutable: restore the file (git checkout -- {{path}}) and make the change in a new version that supersedes {{version}} (tthc new-version {{code}} {{version}}).',
+      deleted: 'The published version {{code}}@{{version}} ({{path}}) has been deleted. Published versions are immutable: restore the file; to abolish the procedure, publish a repealed version that supersedes it.',
+      renamed: 'The published version {{code}}@{{version}} was moved or renamed from {{path}} to {{now}}. Published versions are immutable: move it back.',
+      missingEntry: '{{code}}@{{version}} is published but not recorded in the lock file; run `tthc lock` to record it.',
+      noLock: 'The catalogue has published versions but no lock file ({{file}}); run `tthc lock` to create it.',
+    },
+  },
+  examples: { valid: [], invalid: [] },
+  check(ctx) {
+    const { catalogue } = ctx;
+    const live = catalogue.versions.filter((v) => isLive(v.data));
+    const lock = catalogue.lock;
+    if (!lock) {
+      const first = live[0];
+      if (first) ctx.report({ file: first.file, pointer: '', messageId: 'noLock', severity: 'warning', data: { file: 'tthc.lock.json' } });
+      return;
+    }
+    const byKey = new Map(live.map((v) => [`${v.data.code}@${v.data.version}`, v]));
+    const byHash = new Map<string, LoadedVersion>();
+    for (const v of catalogue.versions) byHash.set(versionHash(v), v);
+    const locked = new Set<string>();
+    lock.data.published.forEach((entry, index) => {
+      const key = `${entry.code}@${entry.version}`;
+      locked.add(key);
+      const current = byKey.get(key) ?? catalogue.versions.find((v) => v.data.code === entry.code && v.data.version === entry.version);
+      const pointer = `/published/${index}`;
+      if (current) {
+        const actual = versionHash(current);
+        if (actual !== entry.sha256) {
+          ctx.report({
+            file: current.file,
+            pointer: '',
+            messageId: 'modified',
+            data: { code: entry.code, version: entry.version, expected: entry.sha256.slice(0, 12), actual: actual.slice(0, 12), path: current.file.display },
+            related: [{ file: lock.file, pointer, message: 'recorded here' }],
+          });
+        } else if (current.file.rel !== entry.path) {
+          ctx.report({ file: current.file, pointer: '', messageId: 'renamed', data: { code: entry.code, version: entry.version, path: entry.path, now: current.file.rel } });
+        }
+        return;
+      }
+      if (catalogue.rejected.has(entry.path)) return; // the file is there but invalid; its own diagnostics say why.
+      const moved = byHash.get(entry.sha256);
+      if (moved) {
+        ctx.report({ file: moved.file, pointer: '', messageId: 'renamed', data: { code: entry.code, version: entry.version, path: entry.path, now: moved.file.rel } });
+        return;
+      }
+      ctx.report({ file: lock.file, pointer, messageId: 'deleted', data: { code: entry.code, version: entry.version, path: entry.path } });
+    });
+    for (const v of live) {
+      const key = `${v.data.code}@${v.data.version}`;
+      if (locked.has(key)) continue;
+      ctx.report({ file: v.file, pointer: '/status', messageId: 'missingEntry', severity: 'warning', data: { code: v.data.code, version: v.data.version } });
+    }
+  },
+};

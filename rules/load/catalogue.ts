@@ -1,0 +1,368 @@
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Diagnostic, RelatedPlace, Severity } from '../diagnostics/diagnostic.js';
+import { sortDiagnostics } from '../diagnostics/diagnostic.js';
+import type { ProcedureVersion } from '../schema/types/procedure-version.js';
+import type { Agency, Database, Field, HourlyIncome, LegalDocument, Level, Registry } from '../schema/types/registry.js';
+import type { PublishedLock } from '../schema/types/lock.js';
+import { validateWith, type SchemaName } from '../schema/validators.js';
+import { describeIoError, listJsonFiles, readBounded, toPosix, type FoundFile } from './files.js';
+import { decodeUtf8, JsonSource, nonNfcPointers, normalizeNfc, parseStrictJson, type SourceProblem } from './json-source.js';
+
+/** One JSON file of the catalogue, with what is needed to place diagnostics in it. */
+export interface SourceFile {
+  /** The path shown to people: the catalogue dir as given, joined with rel. */
+  display: string;
+  /** Path relative to the catalogue root, forward slashes. */
+  rel: string;
+  abs: string;
+  source: JsonSource;
+  /** Pointers of strings that were not NFC before normalisation. */
+  nonNfc: readonly string[];
+}
+
+/** A procedure version that parsed and passed the schema; its text is NFC-normalised. */
+export interface LoadedVersion {
+  file: SourceFile;
+  data: ProcedureVersion;
+}
+
+/** Where a registry entry is defined. */
+export interface Place {
+  file: SourceFile;
+  pointer: string;
+}
+
+export interface RegistryTable<T> {
+  byId: Map<string, T>;
+  places: Map<string, Place>;
+}
+
+export interface Registries {
+  legalDocuments: RegistryTable<LegalDocument>;
+  agencies: RegistryTable<Agency>;
+  fields: RegistryTable<Field>;
+  levels: RegistryTable<Level>;
+  databases: RegistryTable<Database>;
+  hourlyIncomes: RegistryTable<HourlyIncome>;
+}
+
+/** A catalogue JSON file outside procedures/ and registry/ (calendars, configuration), parsed and NFC-normalised. */
+export interface AuxiliaryFile {
+  file: SourceFile;
+  data: unknown;
+}
+
+export interface Catalogue {
+  /** Absolute, resolved root. */
+  root: string;
+  /** The root as given by the caller, used in displayed paths. */
+  display: string;
+  /** Every valid version, sorted by code then version. */
+  versions: LoadedVersion[];
+  /** Versions by procedure code, each list sorted by effective date then version id. */
+  byCode: Map<string, LoadedVersion[]>;
+  registry: Registries;
+  lock: { file: SourceFile; data: PublishedLock } | undefined;
+  /** Other JSON files by relative path: calendars/*.json, catalogue.json. */
+  auxiliary: Map<string, AuxiliaryFile>;
+  /** Relative paths of spec files that failed to load; a lint rule must not mistake them for absent. */
+  rejected: Set<string>;
+}
+
+export interface LoadOptions {
+  /** Largest procedure-version file accepted, in bytes. Default 1 MiB: real specs are 3–20 KB. */
+  maxFileBytes?: number;
+  /** Largest registry, calendar or lock file accepted, in bytes. Default 64 MiB. */
+  maxRegistryBytes?: number;
+}
+
+export interface LoadResult {
+  catalogue: Catalogue;
+  diagnostics: Diagnostic[];
+}
+
+/** The catalogue folder itself cannot be used: a usage or I/O problem (exit code 2), not a finding. */
+export class CatalogueAccessError extends Error {
+  override name = 'CatalogueAccessError';
+}
+
+export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
+export const DEFAULT_MAX_REGISTRY_BYTES = 64 * 1024 * 1024;
+export const LOCK_FILE = 'tthc.lock.json';
+
+const READ_CONCURRENCY = 32;
+
+type FileKind = 'version' | 'registry' | 'lock' | 'auxiliary' | 'unknown';
+
+function kindOf(rel: string): FileKind {
+  if (rel.startsWith('procedures/')) return 'version';
+  if (rel.startsWith('registry/') && rel.split('/').length === 2) return 'registry';
+  if (rel === LOCK_FILE) return 'lock';
+  if ((rel.startsWith('calendars/') && rel.split('/').length === 2) || rel === 'catalogue.json') return 'auxiliary';
+  return 'unknown';
+}
+
+export function emptyRegistries(): Registries {
+  const table = <T>(): RegistryTable<T> => ({ byId: new Map(), places: new Map() });
+  return { legalDocuments: table(), agencies: table(), fields: table(), levels: table(), databases: table(), hourlyIncomes: table() };
+}
+
+/** Builds a diagnostic located at a JSON pointer in a file. */
+export function diagnosticAt(
+  file: SourceFile,
+  pointer: string,
+  ruleId: string,
+  severity: Severity,
+  message: string,
+  extra: { atKey?: boolean; related?: RelatedPlace[]; url?: string } = {},
+): Diagnostic {
+  const span = file.source.spanOf(pointer, extra.atKey ?? false);
+  const d: Diagnostic = {
+    file: file.display,
+    line: span.start.line,
+    column: span.start.column,
+    endLine: span.end.line,
+    endColumn: span.end.column,
+    pointer,
+    ruleId,
+    severity,
+    message,
+  };
+  if (extra.url) d.url = extra.url;
+  if (extra.related && extra.related.length > 0) d.related = extra.related;
+  return d;
+}
+
+/** A place for RelatedPlace, from a file and pointer. */
+export function relatedAt(file: SourceFile, pointer: string, message: string): RelatedPlace {
+  const span = file.source.spanOf(pointer);
+  return { file: file.display, line: span.start.line, column: span.start.column, pointer, message };
+}
+
+function fileLevelDiagnostic(display: string, ruleId: string, severity: Severity, message: string): Diagnostic {
+  return { file: display, line: 1, column: 1, pointer: '', ruleId, severity, message };
+}
+
+interface ParsedFile {
+  found: FoundFile;
+  kind: FileKind;
+  file: SourceFile | undefined;
+  data: unknown;
+  diagnostics: Diagnostic[];
+}
+
+const SCHEMA_FOR: Partial<Record<FileKind, SchemaName>> = { version: 'procedure-version', registry: 'registry', lock: 'lock' };
+
+/**
+ * Loads a catalogue folder in stages (read, decode, parse, schema, normalise) and returns what is
+ * valid together with a diagnostic for everything that is not. It never throws for bad content;
+ * only an unusable root folder raises CatalogueAccessError.
+ */
+export async function loadCatalogue(dir: string, options: LoadOptions = {}): Promise<LoadResult> {
+  const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const maxRegistryBytes = options.maxRegistryBytes ?? DEFAULT_MAX_REGISTRY_BYTES;
+  let rootInfo;
+  try {
+    rootInfo = await stat(dir);
+  } catch (error) {
+    throw new CatalogueAccessError(`Cannot open catalogue folder ${dir}: ${describeIoError(error)}.`);
+  }
+  if (!rootInfo.isDirectory()) throw new CatalogueAccessError(`${dir} is not a folder: give the catalogue folder (the one holding procedures/ and registry/).`);
+
+  const display = toPosix(dir).replace(/\/+$/, '') || '.';
+  const displayOf = (rel: string) => (display === '.' ? rel : `${display}/${rel}`);
+  let listing: Awaited<ReturnType<typeof listJsonFiles>>;
+  try {
+    listing = await listJsonFiles(dir);
+  } catch (error) {
+    throw new CatalogueAccessError(`Cannot read catalogue folder ${dir}: ${describeIoError(error)}.`);
+  }
+  const root = path.resolve(dir);
+  const diagnostics: Diagnostic[] = listing.problems.map((p) => fileLevelDiagnostic(displayOf(p.rel), p.ruleId, 'error', p.message));
+
+  const parsed: ParsedFile[] = new Array(listing.files.length);
+  let next = 0;
+  async function worker(): Promise<void> {
+    while (next < listing.files.length) {
+      const index = next++;
+      const found = listing.files[index]!;
+      const kind = kindOf(found.rel);
+      parsed[index] = await readAndParse(found, kind, displayOf(found.rel), kind === 'version' ? maxFileBytes : maxRegistryBytes);
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, listing.files.length) }, worker));
+
+  const catalogue: Catalogue = {
+    root,
+    display,
+    versions: [],
+    byCode: new Map(),
+    registry: emptyRegistries(),
+    lock: undefined,
+    auxiliary: new Map(),
+    rejected: new Set(),
+  };
+
+  for (const p of parsed) {
+    diagnostics.push(...p.diagnostics);
+    if (p.kind === 'unknown') {
+      diagnostics.push(
+        fileLevelDiagnostic(displayOf(p.found.rel), 'io/unknown-file', 'warning', 'This JSON file is not part of the catalogue layout (procedures/, registry/, calendars/, catalogue.json, tthc.lock.json); it was ignored.'),
+      );
+      continue;
+    }
+    if (!p.file || p.data === undefined) {
+      if (p.kind === 'version') catalogue.rejected.add(p.found.rel);
+      continue;
+    }
+    switch (p.kind) {
+      case 'version':
+        catalogue.versions.push({ file: p.file, data: p.data as ProcedureVersion });
+        break;
+      case 'registry':
+        addRegistryFile(catalogue.registry, p.file, p.data as Registry, diagnostics);
+        break;
+      case 'lock':
+        catalogue.lock = { file: p.file, data: p.data as PublishedLock };
+        break;
+      case 'auxiliary':
+        catalogue.auxiliary.set(p.found.rel, { file: p.file, data: p.data });
+        break;
+    }
+  }
+
+  catalogue.versions.sort((a, b) => compareStrings(a.data.code, b.data.code) || compareStrings(a.data.version, b.data.version) || compareStrings(a.file.rel, b.file.rel));
+  for (const version of catalogue.versions) {
+    const list = catalogue.byCode.get(version.data.code);
+    if (list) list.push(version);
+    else catalogue.byCode.set(version.data.code, [version]);
+  }
+  for (const list of catalogue.byCode.values()) list.sort(compareByEffective);
+
+  if (catalogue.versions.length === 0 && catalogue.rejected.size === 0) {
+    diagnostics.push(fileLevelDiagnostic(display, 'catalogue/empty', 'error', `No procedure versions found: a catalogue keeps them at procedures/<code>/<version>.json under ${display}.`));
+  }
+  return { catalogue, diagnostics: sortDiagnostics(diagnostics) };
+}
+
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Orders versions by effective date (undated drafts last), then by version id. */
+export function compareByEffective(a: LoadedVersion, b: LoadedVersion): number {
+  const fa = a.data.effective?.from ?? '9999-12-31';
+  const fb = b.data.effective?.from ?? '9999-12-31';
+  return compareStrings(fa, fb) || compareStrings(a.data.version, b.data.version);
+}
+
+async function readAndParse(found: FoundFile, kind: FileKind, display: string, limit: number): Promise<ParsedFile> {
+  const result: ParsedFile = { found, kind, file: undefined, data: undefined, diagnostics: [] };
+  if (kind === 'unknown') return result;
+  if (found.size > limit) {
+    result.diagnostics.push(
+      fileLevelDiagnostic(display, 'io/too-large', 'error', `File is ${formatBytes(found.size)}, over the ${formatBytes(limit)} limit for ${kind === 'version' ? 'a procedure version' : 'this file'}; it was not read. (--max-file-size raises the limit.)`),
+    );
+    return result;
+  }
+  let bytes: Uint8Array;
+  try {
+    const read = await readBounded(found.abs, limit);
+    if (read.truncated) {
+      result.diagnostics.push(fileLevelDiagnostic(display, 'io/too-large', 'error', `File grew past the ${formatBytes(limit)} limit while being read; it was not read.`));
+      return result;
+    }
+    bytes = read.bytes;
+  } catch (error) {
+    result.diagnostics.push(fileLevelDiagnostic(display, 'io/unreadable', 'error', `Cannot read file: ${describeIoError(error)}.`));
+    return result;
+  }
+
+  const decoded = decodeUtf8(bytes);
+  const rawSource = new JsonSource(decoded.text);
+  const rawFile: SourceFile = { display, rel: found.rel, abs: found.abs, source: rawSource, nonNfc: [] };
+  result.diagnostics.push(...decoded.problems.map((p) => sourceProblemDiagnostic(rawFile, p)));
+  if (!decoded.ok) return result;
+
+  const parsed = parseStrictJson(rawSource);
+  result.diagnostics.push(...parsed.problems.map((p) => sourceProblemDiagnostic(rawFile, p)));
+  if (!parsed.ok) return result;
+
+  // NFC on input: the checks and everything downstream see composed text; text-nfc reports where it was not.
+  const isNfc = decoded.text.normalize('NFC') === decoded.text && !decoded.text.includes('\\u');
+  const nonNfc = isNfc ? [] : nonNfcPointers(parsed.value);
+  const data = nonNfc.length > 0 || !isNfc ? normalizeNfc(parsed.value) : parsed.value;
+  const file: SourceFile = { ...rawFile, nonNfc };
+
+  const schema = SCHEMA_FOR[kind];
+  if (schema) {
+    const issues = validateWith(schema, data);
+    if (issues.length > 0) {
+      for (const issue of issues) {
+        result.diagnostics.push(diagnosticAt(file, issue.pointer, `schema/${kebab(issue.keyword)}`, 'error', issue.message, { atKey: issue.atKey }));
+      }
+      return result;
+    }
+  }
+  result.file = file;
+  result.data = data;
+  return result;
+}
+
+function sourceProblemDiagnostic(file: SourceFile, problem: SourceProblem): Diagnostic {
+  if (problem.offset < 0) return diagnosticAt(file, problem.pointer, problem.ruleId, problem.severity, problem.message, { atKey: true });
+  const start = file.source.positionAt(problem.offset);
+  const end = file.source.positionAt(problem.offset + problem.length);
+  const d: Diagnostic = {
+    file: file.display,
+    line: start.line,
+    column: start.column,
+    endLine: end.line,
+    endColumn: end.column,
+    pointer: problem.pointer,
+    ruleId: problem.ruleId,
+    severity: problem.severity,
+    message: problem.message,
+  };
+  if (problem.related) {
+    const at = file.source.positionAt(problem.related.offset);
+    d.related = [{ file: file.display, line: at.line, column: at.column, pointer: problem.pointer, message: problem.related.message }];
+  }
+  return d;
+}
+
+function kebab(keyword: string): string {
+  return keyword.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase());
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
+  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
+  return `${bytes} bytes`;
+}
+
+const REGISTRY_KEYS = ['legalDocuments', 'agencies', 'fields', 'levels', 'databases', 'hourlyIncomes'] as const;
+
+function addRegistryFile(registries: Registries, file: SourceFile, data: Registry, diagnostics: Diagnostic[]): void {
+  for (const key of REGISTRY_KEYS) {
+    const entries = data[key] as ({ id?: string; number?: string } & object)[] | undefined;
+    if (!entries) continue;
+    const table = registries[key] as RegistryTable<object>;
+    entries.forEach((entry, index) => {
+      const id = key === 'legalDocuments' ? (entry as LegalDocument).number : (entry as { id: string }).id;
+      const pointer = `/${key}/${index}`;
+      const first = table.places.get(id);
+      if (first) {
+        diagnostics.push(
+          diagnosticAt(file, pointer, 'registry/duplicate-id', 'error', `Duplicate ${key === 'legalDocuments' ? 'legal document number' : 'id'} "${id}" in the ${key} registry.`, {
+            related: [relatedAt(first.file, first.pointer, 'first defined here')],
+          }),
+        );
+        return;
+      }
+      table.byId.set(id, entry);
+      table.places.set(id, { file, pointer });
+    });
+  }
+}

@@ -1,0 +1,75 @@
+import type { ProcedureVersion } from '../schema/types/procedure-version.js';
+import type { Registry } from '../schema/types/registry.js';
+import type { PublishedLock } from '../schema/types/lock.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { validateWith } from '../schema/validators.js';
+import { compareByEffective, compareStrings, diagnosticAt, emptyRegistries, type Catalogue, type LoadedVersion, type SourceFile } from './catalogue.js';
+import { JsonSource } from './json-source.js';
+
+/** A SourceFile for data that lives in memory, pretty-printed so positions are meaningful. */
+export function memoryFile(rel: string, data: unknown, display = rel): SourceFile {
+  return { display, rel, abs: `/memory/${rel}`, source: new JsonSource(JSON.stringify(data, null, 2) + '\n'), nonNfc: [] };
+}
+
+export interface InMemoryCatalogueInput {
+  versions: ProcedureVersion[];
+  registry: Registry;
+  lock?: PublishedLock;
+}
+
+/**
+ * Builds a Catalogue from objects, as if loaded from procedures/<code>/<version>.json and
+ * registry/registry.json. Rule examples, tests and generated benchmarks use it; schema errors are
+ * returned, not thrown, and invalid versions are left out as the file loader does.
+ */
+export function catalogueFromObjects(input: InMemoryCatalogueInput): { catalogue: Catalogue; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const catalogue: Catalogue = {
+    root: '/memory',
+    display: 'memory',
+    versions: [],
+    byCode: new Map(),
+    registry: emptyRegistries(),
+    lock: undefined,
+    auxiliary: new Map(),
+    rejected: new Set(),
+  };
+  const registryFile = memoryFile('registry/registry.json', input.registry);
+  for (const issue of validateWith('registry', input.registry)) {
+    diagnostics.push(diagnosticAt(registryFile, issue.pointer, `schema/${issue.keyword}`, 'error', issue.message, { atKey: issue.atKey }));
+  }
+  const tables = catalogue.registry;
+  const add = <T>(table: { byId: Map<string, T>; places: Map<string, { file: SourceFile; pointer: string }> }, key: string, entries: T[] | undefined, id: (e: T) => string) => {
+    entries?.forEach((entry, index) => {
+      table.byId.set(id(entry), entry);
+      table.places.set(id(entry), { file: registryFile, pointer: `/${key}/${index}` });
+    });
+  };
+  add(tables.legalDocuments, 'legalDocuments', input.registry.legalDocuments, (e) => e.number);
+  add(tables.agencies, 'agencies', input.registry.agencies, (e) => e.id);
+  add(tables.fields, 'fields', input.registry.fields, (e) => e.id);
+  add(tables.levels, 'levels', input.registry.levels, (e) => e.id);
+  add(tables.databases, 'databases', input.registry.databases, (e) => e.id);
+  add(tables.hourlyIncomes, 'hourlyIncomes', input.registry.hourlyIncomes, (e) => e.id);
+
+  for (const data of input.versions) {
+    const rel = `procedures/${data.code}/${data.version}.json`;
+    const file = memoryFile(rel, data);
+    const issues = validateWith('procedure-version', data);
+    if (issues.length > 0) {
+      for (const issue of issues) diagnostics.push(diagnosticAt(file, issue.pointer, `schema/${issue.keyword}`, 'error', issue.message, { atKey: issue.atKey }));
+      catalogue.rejected.add(rel);
+      continue;
+    }
+    catalogue.versions.push({ file, data });
+  }
+  catalogue.versions.sort((a, b) => compareStrings(a.data.code, b.data.code) || compareStrings(a.data.version, b.data.version));
+  for (const v of catalogue.versions) {
+    const list: LoadedVersion[] = catalogue.byCode.get(v.data.code) ?? [];
+    list.push(v);
+    catalogue.byCode.set(v.data.code, list);
+  }
+  for (const list of catalogue.byCode.values()) list.sort(compareByEffective);
+  if (input.lock) catalogue.lock = { file: memoryFile('tthc.lock.json', input.lock), data: input.lock };
+  return { catalogue, diagnostics };
+}

@@ -1,0 +1,282 @@
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import Ajv2020Module from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+import procedureVersionSchema from './procedure-version.schema.json' with { type: 'json' };
+import registrySchema from './registry.schema.json' with { type: 'json' };
+import lockSchema from './lock.schema.json' with { type: 'json' };
+import { getAtPointer } from '../diagnostics/pointer.js';
+
+// ajv and ajv-formats are CommonJS: under NodeNext the default import is module.exports, whose
+// `default` property is the class (resp. plugin) itself.
+const Ajv2020 = Ajv2020Module.default;
+const addFormats = addFormatsModule.default;
+
+export const SCHEMAS = {
+  'procedure-version': procedureVersionSchema,
+  registry: registrySchema,
+  lock: lockSchema,
+} as const;
+
+export type SchemaName = keyof typeof SCHEMAS;
+
+type AjvInstance = InstanceType<typeof Ajv2020>;
+let ajv: AjvInstance | undefined;
+const compiled = new Map<string, ValidateFunction>();
+
+/** One ajv instance in strict mode with every error collected; schemas are never fetched (no loadSchema). */
+export function getAjv(): AjvInstance {
+  if (!ajv) {
+    ajv = new Ajv2020({ strict: true, strictRequired: false, allowUnionTypes: true, allErrors: true, verbose: true });
+    addFormats(ajv, ['date']);
+    for (const schema of Object.values(SCHEMAS)) ajv.addSchema(schema);
+  }
+  return ajv;
+}
+
+export function getValidator(name: SchemaName): ValidateFunction {
+  return getValidatorById(SCHEMAS[name].$id);
+}
+
+function getValidatorById(id: string): ValidateFunction {
+  let validate = compiled.get(id);
+  if (!validate) {
+    const found = getAjv().getSchema(id);
+    if (!found) throw new Error(`schema ${id} is not registered`);
+    compiled.set(id, found);
+    return found;
+  }
+  return validate;
+}
+
+/** A schema error reduced to what a reader needs: where, which keyword, and a sentence. */
+export interface SchemaIssue {
+  pointer: string;
+  keyword: string;
+  message: string;
+  /** The pointer names a key (unknown property) rather than a value. */
+  atKey: boolean;
+}
+
+/** Validates and returns readable issues; an empty list means valid. */
+export function validateWith(name: SchemaName, data: unknown): SchemaIssue[] {
+  const validate = getValidator(name);
+  if (validate(data)) return [];
+  return explainErrors(validate.errors ?? [], data, SCHEMAS[name].$id);
+}
+
+/**
+ * Turns ajv's raw errors into one issue per real problem. For `anyOf`, ajv reports every failed
+ * branch; we re-validate the value against the branch it was evidently meant to be, and report
+ * only that branch's errors (or a single "expected X or Y" when no branch fits its type).
+ */
+export function explainErrors(errors: readonly ErrorObject[], data: unknown, rootId: string): SchemaIssue[] {
+  const anyOfPaths = errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath);
+  const outermost = anyOfPaths.filter((p) => !anyOfPaths.some((q) => q !== p && isUnder(p, q)));
+  const issues: SchemaIssue[] = [];
+  for (const error of errors) {
+    if (outermost.some((p) => error.instancePath === p || isUnder(error.instancePath, p))) continue;
+    if (error.keyword === 'if') continue;
+    issues.push(toIssue(error));
+  }
+  for (const path of new Set(outermost)) {
+    const anyOfError = errors.find((e) => e.keyword === 'anyOf' && e.instancePath === path)!;
+    issues.push(...explainAnyOf(anyOfError, getAtPointer(data, path), path, rootId));
+  }
+  return dedupe(issues);
+}
+
+function isUnder(path: string, ancestor: string): boolean {
+  return path.startsWith(ancestor + '/');
+}
+
+function explainAnyOf(error: ErrorObject, value: unknown, path: string, rootId: string): SchemaIssue[] {
+  const branches = ((error.parentSchema as { anyOf?: unknown[] } | undefined)?.anyOf ?? []).map((b) => resolveRef(b, rootId));
+  const valueType = jsonType(value);
+  const fitting = branches.filter((b) => branchAcceptsType(b.schema, valueType));
+  if (fitting.length === 0) {
+    const expected = [...new Set(branches.map((b) => describeBranch(b.schema)))].join(' or ');
+    return [{ pointer: path, keyword: 'type', atKey: false, message: `Expected ${expected}, found ${describeValue(value)}.` }];
+  }
+  const best = fitting.length === 1 ? fitting[0]! : pickObjectBranch(fitting, value);
+  const validate = best.id ? getValidatorById(best.id) : getAjv().compile(best.schema as object);
+  if (validate(value)) return [];
+  return explainErrors(validate.errors ?? [], value, best.id?.split('#')[0] ?? rootId).map((issue) => ({ ...issue, pointer: path + issue.pointer }));
+}
+
+interface Branch {
+  schema: Record<string, unknown>;
+  id: string | undefined;
+}
+
+function resolveRef(schema: unknown, rootId: string): Branch {
+  const s = (schema ?? {}) as Record<string, unknown>;
+  if (typeof s.$ref === 'string') {
+    const id = s.$ref.startsWith('#') ? rootId + s.$ref : s.$ref;
+    const target = getAjv().getSchema(id)?.schema as Record<string, unknown> | undefined;
+    if (target) return { schema: target, id };
+  }
+  return { schema: s, id: undefined };
+}
+
+function jsonType(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
+  return typeof value;
+}
+
+function branchAcceptsType(schema: Record<string, unknown>, valueType: string): boolean {
+  if ('const' in schema) return jsonType(schema.const) === valueType || (valueType === 'integer' && jsonType(schema.const) === 'number');
+  if (Array.isArray(schema.anyOf)) return true;
+  const types = Array.isArray(schema.type) ? (schema.type as string[]) : typeof schema.type === 'string' ? [schema.type] : [];
+  if (types.length === 0) return true;
+  return types.includes(valueType) || (valueType === 'integer' && types.includes('number'));
+}
+
+function describeBranch(schema: Record<string, unknown>): string {
+  if ('const' in schema) return JSON.stringify(schema.const);
+  const title = typeof schema.title === 'string' ? schema.title : undefined;
+  const types = Array.isArray(schema.type) ? (schema.type as string[]).join(' or ') : typeof schema.type === 'string' ? schema.type : 'a value';
+  if (types === 'null') return 'null';
+  return title ? `${articleFor(types)} ${types} (${title})` : `${articleFor(types)} ${types}`;
+}
+
+function articleFor(word: string): string {
+  return /^[aeiou]/.test(word) ? 'an' : 'a';
+}
+
+function pickObjectBranch(branches: Branch[], value: unknown): Branch {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return branches[0]!;
+  const keys = Object.keys(value);
+  let best = branches[0]!;
+  let bestScore = -1;
+  for (const branch of branches) {
+    const properties = Object.keys((branch.schema.properties as Record<string, unknown> | undefined) ?? {});
+    const required = (branch.schema.required as string[] | undefined) ?? [];
+    const score = keys.filter((k) => properties.includes(k)).length * 2 + required.filter((k) => keys.includes(k)).length * 3;
+    if (score > bestScore) {
+      best = branch;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+function dedupe(issues: SchemaIssue[]): SchemaIssue[] {
+  const seen = new Set<string>();
+  return issues.filter((i) => {
+    const key = `${i.pointer}\u0000${i.keyword}\u0000${i.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+export function describeValue(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  const type = jsonType(value);
+  if (type === 'object') return 'an object';
+  if (type === 'array') return `an array of ${(value as unknown[]).length}`;
+  if (type === 'null') return 'null';
+  const shown = JSON.stringify(value);
+  const clipped = shown.length > 60 ? shown.slice(0, 57) + '…"' : shown;
+  return `${type} ${clipped}`;
+}
+
+function closest(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
+  for (const candidate of candidates) {
+    const d = levenshtein(word.toLowerCase(), candidate.toLowerCase());
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+export function levenshtein(a: string, b: string): number {
+  if (a === b) return 0;
+  if (Math.abs(a.length - b.length) > 8) return Math.abs(a.length - b.length);
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+export function didYouMean(word: string, candidates: readonly string[]): string {
+  const match = closest(word, candidates);
+  return match ? ` Did you mean "${match}"?` : '';
+}
+
+function toIssue(error: ErrorObject): SchemaIssue {
+  const params = error.params as Record<string, unknown>;
+  const schema = (error.parentSchema ?? {}) as Record<string, unknown>;
+  const found = describeValue(error.data);
+  switch (error.keyword) {
+    case 'required': {
+      const missing = String(params.missingProperty);
+      return { pointer: `${error.instancePath}/${missing}`, keyword: 'required', atKey: false, message: `Missing required property "${missing}".` };
+    }
+    case 'additionalProperties': {
+      const extra = String(params.additionalProperty);
+      const allowed = Object.keys((schema.properties as Record<string, unknown> | undefined) ?? {});
+      return {
+        pointer: `${error.instancePath}/${extra.replace(/~/g, '~0').replace(/\//g, '~1')}`,
+        keyword: 'additionalProperties',
+        atKey: true,
+        message: `Unknown property "${extra}".${didYouMean(extra, allowed)}`,
+      };
+    }
+    case 'type':
+      return { pointer: error.instancePath, keyword: 'type', atKey: false, message: `Expected ${String(params.type).replace(/,/g, ' or ')}, found ${found}.` };
+    case 'enum': {
+      const allowed = (params.allowedValues as unknown[]).map((v) => JSON.stringify(v));
+      const hint = typeof error.data === 'string' ? didYouMean(error.data, (params.allowedValues as unknown[]).map(String)) : '';
+      return { pointer: error.instancePath, keyword: 'enum', atKey: false, message: `Expected one of ${allowed.join(', ')}, found ${found}.${hint}` };
+    }
+    case 'const':
+      return { pointer: error.instancePath, keyword: 'const', atKey: false, message: `Expected ${JSON.stringify(params.allowedValue)}, found ${found}.` };
+    case 'pattern': {
+      const what = typeof schema.title === 'string' ? `a valid ${schema.title}` : `text matching ${String(params.pattern)}`;
+      const about = typeof schema.description === 'string' ? ` ${schema.description}` : '';
+      return { pointer: error.instancePath, keyword: 'pattern', atKey: false, message: `Expected ${what}, found ${found}.${about}` };
+    }
+    case 'format':
+      return {
+        pointer: error.instancePath,
+        keyword: 'format',
+        atKey: false,
+        message: params.format === 'date' ? `Expected a real calendar date as YYYY-MM-DD, found ${found}.` : `Expected format ${String(params.format)}, found ${found}.`,
+      };
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum':
+      return { pointer: error.instancePath, keyword: error.keyword, atKey: false, message: `Must be ${String(params.comparison)} ${String(params.limit)}, found ${found}.` };
+    case 'minLength':
+      return { pointer: error.instancePath, keyword: 'minLength', atKey: false, message: Number(params.limit) === 1 ? 'Must not be empty.' : `Must be at least ${String(params.limit)} characters long.` };
+    case 'maxLength':
+      return { pointer: error.instancePath, keyword: 'maxLength', atKey: false, message: `Must be at most ${String(params.limit)} characters long, found ${(error.data as string).length}.` };
+    case 'minItems':
+      return { pointer: error.instancePath, keyword: 'minItems', atKey: false, message: `Must list at least ${String(params.limit)} item${Number(params.limit) === 1 ? '' : 's'}.` };
+    case 'maxItems':
+      return { pointer: error.instancePath, keyword: 'maxItems', atKey: false, message: `Must list at most ${String(params.limit)} items, found ${(error.data as unknown[]).length}.` };
+    case 'uniqueItems':
+      return { pointer: `${error.instancePath}/${String(params.j)}`, keyword: 'uniqueItems', atKey: false, message: `Duplicate item: items ${String(params.i)} and ${String(params.j)} are identical.` };
+    case 'minProperties':
+    case 'maxProperties':
+      if (schema.title === 'FactComparison') {
+        return { pointer: error.instancePath, keyword: error.keyword, atKey: false, message: 'A fact comparison needs "fact" and exactly one operator: equals, notEquals, in, gte, lte, gt or lt.' };
+      }
+      return { pointer: error.instancePath, keyword: error.keyword, atKey: false, message: `Must have ${error.keyword === 'minProperties' ? 'at least' : 'at most'} ${String(params.limit)} properties.` };
+    default:
+      return { pointer: error.instancePath, keyword: error.keyword, atKey: false, message: `${error.message ?? 'is invalid'}.` };
+  }
+}
