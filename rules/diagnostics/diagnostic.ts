@@ -38,6 +38,8 @@ export interface Diagnostic {
   severity: Severity;
   /** One sentence, saying what is wrong and, where it helps, how to fix it. */
   message: string;
+  /** For lint findings: which of the rule's messages this is (stable, for tests and tools). */
+  messageId?: string;
   /** Documentation page for the rule, relative to the docs site root. */
   url?: string;
   /** Other places involved. */

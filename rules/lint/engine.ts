@@ -20,13 +20,13 @@ function makeReporter(rule: LintRule, catalogue: Catalogue, version: LoadedVersi
     if (template === undefined) throw new Error(`rule ${rule.id} reported unknown messageId "${report.messageId}"`);
     const file = report.file ?? version?.file;
     if (!file) throw new Error(`rule ${rule.id} reported without a file`);
-    out.push(
-      diagnosticAt(file, report.pointer, rule.id, report.severity ?? rule.meta.severity, formatMessage(template, report.data), {
-        atKey: report.atKey ?? false,
-        related: (report.related ?? []).map((r) => relatedAt(r.file, r.pointer, r.message)),
-        url: docsUrlFor(rule.id),
-      }),
-    );
+    const d = diagnosticAt(file, report.pointer, rule.id, report.severity ?? rule.meta.severity, formatMessage(template, report.data), {
+      atKey: report.atKey ?? false,
+      related: (report.related ?? []).map((r) => relatedAt(r.file, r.pointer, r.message)),
+      url: docsUrlFor(rule.id),
+    });
+    d.messageId = report.messageId;
+    out.push(d);
   };
 }
 

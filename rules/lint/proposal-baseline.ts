@@ -41,7 +41,7 @@ export const proposalBaseline: LintRule = {
           effective: { from: '2026-07-01' },
           proposal: { id: 'pa-khai-sinh', baseline: { code: '1.001193', version: 'v1' }, title: 'Bỏ giấy chứng sinh bản giấy', rationale: 'Khai thác giấy chứng sinh điện tử.' },
         },
-        errors: [{ messageId: 'supersedes', pointer: '/supersedes' }],
+        errors: [{ messageId: 'supersedes', pointer: '/proposal/baseline' }],
       },
     ],
   },
@@ -60,6 +60,6 @@ export const proposalBaseline: LintRule = {
       return;
     }
     if (baseline.data.status !== 'published') ctx.report({ pointer: '/proposal/baseline', messageId: 'notPublished', data: { ref, status: baseline.data.status } });
-    if (v.supersedes !== version) ctx.report({ pointer: v.supersedes === undefined ? '' : '/supersedes', messageId: 'supersedes', data: { version } });
+    if (v.supersedes !== version) ctx.report({ pointer: v.supersedes === undefined || v.supersedes === null ? '/proposal/baseline' : '/supersedes', messageId: 'supersedes', data: { version } });
   },
 };

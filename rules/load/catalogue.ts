@@ -300,7 +300,7 @@ async function readAndParse(found: FoundFile, kind: FileKind, display: string, l
     const issues = validateWith(schema, data);
     if (issues.length > 0) {
       for (const issue of issues) {
-        result.diagnostics.push(diagnosticAt(file, issue.pointer, `schema/${kebab(issue.keyword)}`, 'error', issue.message, { atKey: issue.atKey }));
+        result.diagnostics.push(diagnosticAt(file, issue.pointer, issue.ruleId, 'error', issue.message, { atKey: issue.atKey }));
       }
       return result;
     }
@@ -330,10 +330,6 @@ function sourceProblemDiagnostic(file: SourceFile, problem: SourceProblem): Diag
     d.related = [{ file: file.display, line: at.line, column: at.column, pointer: problem.pointer, message: problem.related.message }];
   }
   return d;
-}
-
-function kebab(keyword: string): string {
-  return keyword.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase());
 }
 
 export function formatBytes(bytes: number): string {

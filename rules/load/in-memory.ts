@@ -36,7 +36,7 @@ export function catalogueFromObjects(input: InMemoryCatalogueInput): { catalogue
   };
   const registryFile = memoryFile('registry/registry.json', input.registry);
   for (const issue of validateWith('registry', input.registry)) {
-    diagnostics.push(diagnosticAt(registryFile, issue.pointer, `schema/${issue.keyword}`, 'error', issue.message, { atKey: issue.atKey }));
+    diagnostics.push(diagnosticAt(registryFile, issue.pointer, issue.ruleId, 'error', issue.message, { atKey: issue.atKey }));
   }
   const tables = catalogue.registry;
   const add = <T>(table: { byId: Map<string, T>; places: Map<string, { file: SourceFile; pointer: string }> }, key: string, entries: T[] | undefined, id: (e: T) => string) => {
@@ -57,7 +57,7 @@ export function catalogueFromObjects(input: InMemoryCatalogueInput): { catalogue
     const file = memoryFile(rel, data);
     const issues = validateWith('procedure-version', data);
     if (issues.length > 0) {
-      for (const issue of issues) diagnostics.push(diagnosticAt(file, issue.pointer, `schema/${issue.keyword}`, 'error', issue.message, { atKey: issue.atKey }));
+      for (const issue of issues) diagnostics.push(diagnosticAt(file, issue.pointer, issue.ruleId, 'error', issue.message, { atKey: issue.atKey }));
       catalogue.rejected.add(rel);
       continue;
     }

@@ -52,16 +52,20 @@ function getValidatorById(id: string): ValidateFunction {
 export interface SchemaIssue {
   pointer: string;
   keyword: string;
+  /** schema/<keyword in kebab-case>: the diagnostic rule id. */
+  ruleId: string;
   message: string;
   /** The pointer names a key (unknown property) rather than a value. */
   atKey: boolean;
 }
 
+type RawIssue = Omit<SchemaIssue, 'ruleId'>;
+
 /** Validates and returns readable issues; an empty list means valid. */
 export function validateWith(name: SchemaName, data: unknown): SchemaIssue[] {
   const validate = getValidator(name);
   if (validate(data)) return [];
-  return explainErrors(validate.errors ?? [], data, SCHEMAS[name].$id);
+  return explainErrors(validate.errors ?? [], data, SCHEMAS[name].$id).map((issue) => ({ ...issue, ruleId: `schema/${issue.keyword.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase())}` }));
 }
 
 /**
@@ -69,10 +73,10 @@ export function validateWith(name: SchemaName, data: unknown): SchemaIssue[] {
  * branch; we re-validate the value against the branch it was evidently meant to be, and report
  * only that branch's errors (or a single "expected X or Y" when no branch fits its type).
  */
-export function explainErrors(errors: readonly ErrorObject[], data: unknown, rootId: string): SchemaIssue[] {
+export function explainErrors(errors: readonly ErrorObject[], data: unknown, rootId: string): RawIssue[] {
   const anyOfPaths = errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath);
   const outermost = anyOfPaths.filter((p) => !anyOfPaths.some((q) => q !== p && isUnder(p, q)));
-  const issues: SchemaIssue[] = [];
+  const issues: RawIssue[] = [];
   for (const error of errors) {
     if (outermost.some((p) => error.instancePath === p || isUnder(error.instancePath, p))) continue;
     if (error.keyword === 'if') continue;
@@ -89,7 +93,7 @@ function isUnder(path: string, ancestor: string): boolean {
   return path.startsWith(ancestor + '/');
 }
 
-function explainAnyOf(error: ErrorObject, value: unknown, path: string, rootId: string): SchemaIssue[] {
+function explainAnyOf(error: ErrorObject, value: unknown, path: string, rootId: string): RawIssue[] {
   const branches = ((error.parentSchema as { anyOf?: unknown[] } | undefined)?.anyOf ?? []).map((b) => resolveRef(b, rootId));
   const valueType = jsonType(value);
   const fitting = branches.filter((b) => branchAcceptsType(b.schema, valueType));
@@ -162,7 +166,7 @@ function pickObjectBranch(branches: Branch[], value: unknown): Branch {
   return best;
 }
 
-function dedupe(issues: SchemaIssue[]): SchemaIssue[] {
+function dedupe(issues: RawIssue[]): RawIssue[] {
   const seen = new Set<string>();
   return issues.filter((i) => {
     const key = `${i.pointer}\u0000${i.keyword}\u0000${i.message}`;
@@ -215,7 +219,7 @@ export function didYouMean(word: string, candidates: readonly string[]): string 
   return match ? ` Did you mean "${match}"?` : '';
 }
 
-function toIssue(error: ErrorObject): SchemaIssue {
+function toIssue(error: ErrorObject): RawIssue {
   const params = error.params as Record<string, unknown>;
   const schema = (error.parentSchema ?? {}) as Record<string, unknown>;
   const found = describeValue(error.data);

@@ -1,0 +1,37 @@
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { baseRegistry, baseVersion } from '../../rules/lint/fixture.js';
+import { mergePatch } from '../../rules/lint/merge-patch.js';
+import type { ProcedureVersion } from '../../rules/schema/types/procedure-version.js';
+
+export type FileContent = string | Uint8Array | object;
+
+const made: string[] = [];
+
+/** A temporary catalogue folder with the given files (objects are written as pretty JSON). */
+export async function makeCatalogue(files: Record<string, FileContent>, options: { withRegistry?: boolean } = {}): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'tthc-test-'));
+  made.push(dir);
+  const all: Record<string, FileContent> = options.withRegistry === false ? files : { 'registry/registry.json': baseRegistry(), ...files };
+  for (const [rel, content] of Object.entries(all)) {
+    const target = path.join(dir, rel);
+    await mkdir(path.dirname(target), { recursive: true });
+    const data = typeof content === 'string' || content instanceof Uint8Array ? content : JSON.stringify(content, null, 2) + '\n';
+    await writeFile(target, data);
+  }
+  return dir;
+}
+
+export async function cleanupCatalogues(): Promise<void> {
+  await Promise.all(made.splice(0).map((d) => rm(d, { recursive: true, force: true })));
+}
+
+/** The base fixture version with a merge patch applied. */
+export function version(patch: Record<string, unknown> = {}): ProcedureVersion {
+  return mergePatch(baseVersion(), patch);
+}
+
+export function versionPath(v: { code: string; version: string }): string {
+  return `procedures/${v.code}/${v.version}.json`;
+}

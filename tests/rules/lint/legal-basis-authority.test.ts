@@ -1,0 +1,4 @@
+import { testRuleExamples } from './rule-tester.js';
+import { legalBasisAuthority } from '../../../rules/lint/legal-basis-authority.js';
+
+testRuleExamples(legalBasisAuthority);

@@ -1,0 +1,4 @@
+import { testRuleExamples } from './rule-tester.js';
+import { onlineServiceLevel } from '../../../rules/lint/online-service-level.js';
+
+testRuleExamples(onlineServiceLevel);

@@ -1,0 +1,4 @@
+import { testRuleExamples } from './rule-tester.js';
+import { textNfc } from '../../../rules/lint/text-nfc.js';
+
+testRuleExamples(textNfc);

@@ -1,0 +1,4 @@
+import { testRuleExamples } from './rule-tester.js';
+import { uniqueIds } from '../../../rules/lint/unique-ids.js';
+
+testRuleExamples(uniqueIds);
