@@ -13,6 +13,7 @@ export const legalBasisInForce: LintRule = {
     messages: {
       notYetInForce: '{{number}} takes effect on {{effective}}, after this version takes effect ({{from}}).',
       repealed: '{{number}} is no longer in force from {{repealed}}{{by}}, on or before this version takes effect ({{from}}).',
+      unknownEffective: 'Cannot check that {{number}} is in force on {{from}}: the registry does not give its effective date.',
     },
   },
   examples: {
@@ -42,7 +43,9 @@ export const legalBasisInForce: LintRule = {
       if (part === 'proposal') continue;
       const doc = registry.get(ref.document);
       if (!doc) continue;
-      if (doc.effective > from) {
+      if (!doc.effective) {
+        ctx.report({ pointer: `${pointer}/document`, messageId: 'unknownEffective', severity: 'warning', data: { number: doc.number, from } });
+      } else if (doc.effective > from) {
         ctx.report({ pointer: `${pointer}/document`, messageId: 'notYetInForce', data: { number: doc.number, effective: doc.effective, from } });
       } else if (doc.repealed && doc.repealed <= from) {
         ctx.report({ pointer: `${pointer}/document`, messageId: 'repealed', data: { number: doc.number, repealed: doc.repealed, from, by: doc.repealedBy ? ` (replaced by ${doc.repealedBy})` : '' } });

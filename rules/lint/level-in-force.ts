@@ -2,7 +2,8 @@ import { effectiveWindows } from '../compute/resolve.js';
 import type { LintRule } from './rule.js';
 
 interface Dated {
-  effective: { from: string; until?: string | null };
+  /** Absent: the entry has always existed and still does. */
+  effective?: { from: string; until?: string | null };
   name: string;
 }
 
@@ -40,7 +41,7 @@ export const levelInForce: LintRule = {
     const window = effectiveWindows(ctx.catalogue.byCode.get(v.code) ?? []).find((w) => w.version === ctx.version);
     const until = window?.until ?? null;
     const check = (entry: Dated | undefined, pointer: string, what: string, successor?: string) => {
-      if (!entry) return;
+      if (!entry?.effective) return;
       const ends = entry.effective.until ?? null;
       const hint = successor ? ` Its functions passed to "${successor}".` : '';
       if (entry.effective.from > from || (ends !== null && ends < from)) {

@@ -134,7 +134,7 @@ export function citeDocument(doc: LegalDocument): string {
   }
   const typeWord = DOCUMENT_TYPE_VI[doc.type];
   const rest = stripLeadingType(doc.title, typeWord, doc.number);
-  return `${typeWord} số ${doc.number} ngày ${formatDate(doc.issued)} của ${doc.issuer}${rest ? ` ${rest}` : ''}`;
+  return `${typeWord} số ${doc.number}${doc.issued ? ` ngày ${formatDate(doc.issued)}` : ''} của ${doc.issuer}${rest ? ` ${rest}` : ''}`;
 }
 
 function stripLeadingType(title: string, typeWord: string, number: string): string {

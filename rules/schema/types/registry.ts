@@ -33,7 +33,7 @@ export type Text = string;
 export type Id = string;
 
 /**
- * A registry file in catalogue/registry/: legal documents, agencies, fields (lĩnh vực), administrative levels, national databases or compliance-cost inputs. Each file holds exactly one of these lists.
+ * A registry file in catalogue/registry/: legal documents, agencies, fields (lĩnh vực), administrative levels, national databases or compliance-cost inputs. A file may hold one or several lists; the loader merges the lists of every file in registry/.
  */
 export interface Registry {
   $schema?: string;
@@ -83,13 +83,13 @@ export interface LegalDocument {
    */
   title: string;
   /**
-   * Ngày ban hành.
+   * Ngày ban hành. Absent when unknown (e.g. imported from a source that omits it).
    */
-  issued: string;
+  issued?: string;
   /**
-   * Ngày có hiệu lực.
+   * Ngày có hiệu lực. Absent when unknown; legal-basis-in-force then cannot check citations of it and says so.
    */
-  effective: string;
+  effective?: string;
   /**
    * First day the document is no longer in force (ngày hết hiệu lực), or null.
    */
@@ -112,9 +112,9 @@ export interface Agency {
   name: Text;
   shortName?: string;
   /**
-   * Level id.
+   * Level id, where the agency belongs to one level.
    */
-  level: string;
+  level?: string;
   /**
    * Parent agency id.
    */
@@ -123,7 +123,7 @@ export interface Agency {
    * A role filled by every agency of its kind at its level (every commune People's Committee), not one body.
    */
   generic?: boolean;
-  effective: RegistryPeriod;
+  effective?: RegistryPeriod;
   /**
    * Id of the agency that took over its functions.
    */
