@@ -19,6 +19,20 @@ program
   .action((dir: string, flags) => runCommand(async () => (await import('./commands/validate.js')).validateCommand(dir, flags)));
 
 program
+  .command('build')
+  .description('Validate the catalogue, then generate the public listing, detail pages, online form schemas and the portal JSON API into --out (replaced as a whole when the build succeeds).')
+  .argument('[dir]', 'catalogue folder', 'catalogue')
+  .option('-o, --out <dir>', 'output folder', 'build')
+  .option('--at <date>', 'show the catalogue as in force on this date, YYYY-MM-DD (default: today in Vietnam)')
+  .option('--no-cache', 'render everything instead of reusing unchanged output of the previous build')
+  .option('--cache-dir <dir>', 'build cache folder (default: .<out>.tthc-cache beside the output)')
+  .option('--base-url <url>', 'absolute URL the output is served from, for links in JSON-LD')
+  .option('--strict', 'treat warnings about problems as errors')
+  .option('-f, --format <format>', 'how to print diagnostics when the build is refused: stylish or json', 'stylish')
+  .option('--max-file-size <bytes>', 'largest procedure-version file to read')
+  .action((dir: string, flags) => runCommand(async () => (await import('./commands/build.js')).buildCommand(dir, flags)));
+
+program
   .command('lock')
   .description('Record the SHA-256 of every published version in tthc.lock.json, so later edits are detected.')
   .argument('[dir]', 'catalogue folder', 'catalogue')

@@ -2,7 +2,7 @@
  * Vietnamese administrative wording, generated from structured data. Every generator (listing,
  * announcement, reports, site) phrases things through here, so the same fact always reads the same.
  */
-import type { ChannelKind, Duration, Fee, LegalRef, Subject, TimeLimit, TimeUnit } from '../schema/types/procedure-version.js';
+import type { Channel, ChannelKind, Condition, Document, Duration, FactDefinition, Fee, LegalRef, Result, Step, Subject, TimeLimit, TimeUnit } from '../schema/types/procedure-version.js';
 import type { LegalDocument, LegalDocumentType } from '../schema/types/registry.js';
 
 /** Two-digit counts as administrative texts write them: 01, 05, 10, 120. */
@@ -187,4 +187,205 @@ const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true })
 /** Orders Vietnamese text the way a Vietnamese reader expects (Đ after D, tones secondary). */
 export function compareVietnamese(a: string, b: string): number {
   return collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+/** The parts of a procedure in the order of Phần II of the announcement layout (TT 02/2017/TT-VPCP). */
+export const PART_TITLES_VI = {
+  steps: 'Trình tự thực hiện',
+  channels: 'Cách thức thực hiện',
+  dossier: 'Thành phần, số lượng hồ sơ',
+  timeLimit: 'Thời hạn giải quyết',
+  subjects: 'Đối tượng thực hiện thủ tục hành chính',
+  agencies: 'Cơ quan thực hiện thủ tục hành chính',
+  results: 'Kết quả thực hiện thủ tục hành chính',
+  fees: 'Phí, lệ phí',
+  forms: 'Tên mẫu đơn, mẫu tờ khai',
+  requirements: 'Yêu cầu, điều kiện thực hiện thủ tục hành chính',
+  legalBasis: 'Căn cứ pháp lý của thủ tục hành chính',
+} as const;
+
+export type PartId = keyof typeof PART_TITLES_VI;
+
+export const PORTAL_VI: Record<NonNullable<Channel['portals']>[number], string> = {
+  'national-portal': 'Cổng Dịch vụ công quốc gia',
+  'provincial-portal': 'Hệ thống thông tin giải quyết thủ tục hành chính cấp tỉnh',
+  vneid: 'Ứng dụng định danh quốc gia VNeID',
+  'ministry-system': 'Hệ thống giải quyết thủ tục hành chính của bộ, ngành',
+};
+
+export const ACTOR_VI: Record<Step['actor'], string> = {
+  applicant: 'Tổ chức, cá nhân',
+  agency: 'Cơ quan giải quyết',
+  'coordinating-agency': 'Cơ quan phối hợp',
+  other: 'Bên liên quan',
+};
+
+export const AGENCY_ROLE_VI = {
+  competent: 'Cơ quan có thẩm quyền quyết định',
+  implementing: 'Cơ quan trực tiếp thực hiện',
+  delegated: 'Cơ quan được ủy quyền, phân cấp thực hiện',
+  coordinating: 'Cơ quan phối hợp',
+} as const;
+
+/** How long a result stays valid: "Không thời hạn", "60 tháng". */
+export function formatValidity(validity: Result['validity']): string {
+  return validity === undefined || validity === 'indefinite' ? 'Không thời hạn' : formatDuration(validity);
+}
+
+/** "nộp hồ sơ trực tuyến": the built-in channel fact, as a clause. */
+const CHANNEL_CLAUSE_VI: Record<ChannelKind, string> = {
+  'in-person': 'nộp hồ sơ trực tiếp',
+  online: 'nộp hồ sơ trực tuyến',
+  postal: 'nộp hồ sơ qua dịch vụ bưu chính công ích',
+};
+
+/** A negated condition's positive form: {fact, equals: false} → {fact, equals: true}; {not: X} → X. */
+function negatedForm(condition: Condition, facts: ReadonlyMap<string, FactDefinition>): Condition | undefined {
+  if ('not' in condition) return condition.not;
+  if (!('fact' in condition)) return undefined;
+  const isBoolean = facts.get(condition.fact)?.type === 'boolean';
+  if ((isBoolean || typeof condition.equals === 'boolean') && condition.equals === false) return { fact: condition.fact, equals: true };
+  if ((isBoolean || typeof condition.notEquals === 'boolean') && condition.notEquals === true) return { fact: condition.fact, equals: true };
+  return undefined;
+}
+
+/**
+ * A condition on facts as a Vietnamese clause, to follow "trường hợp": "đăng ký khai sinh đúng hạn",
+ * "số bản Phiếu lý lịch tư pháp từ 3 trở lên", "nộp hồ sơ trực tuyến". Fact labels are statements
+ * ("Người yêu cầu là sinh viên"), so a negation inside a compound reads "không phải trường hợp …".
+ */
+export function formatCondition(condition: Condition, facts: ReadonlyMap<string, FactDefinition>, nested = false): string {
+  if ('all' in condition || 'any' in condition) {
+    const parts = 'all' in condition ? condition.all : condition.any;
+    const text = parts.map((c) => formatCondition(c, facts, true)).join('all' in condition ? ' và ' : ' hoặc ');
+    return nested && parts.length > 1 ? `(${text})` : text;
+  }
+  const negated = negatedForm(condition, facts);
+  if (negated) return `không phải trường hợp ${formatCondition(negated, facts, true)}`;
+  if (!('fact' in condition)) return '';
+  if (condition.fact === 'channel') {
+    const kinds = (condition.in ?? [condition.equals ?? condition.notEquals]) as ChannelKind[];
+    const clause = kinds.map((k) => CHANNEL_CLAUSE_VI[k] ?? String(k)).join(' hoặc ');
+    return condition.notEquals !== undefined ? `không ${clause}` : clause;
+  }
+  const fact = facts.get(condition.fact);
+  const label = lowerFirst(fact?.label ?? condition.fact);
+  const value = (v: string | number | boolean) => (typeof v === 'number' ? formatNumber(v) : typeof v === 'boolean' ? (v ? 'có' : 'không') : (fact?.values?.find((x) => x.value === v)?.label ?? v));
+  if (condition.equals !== undefined) {
+    if (fact?.type === 'boolean' || typeof condition.equals === 'boolean') return label;
+    return fact?.type === 'integer' ? `${label} bằng ${value(condition.equals)}` : `${label} là ${value(condition.equals)}`;
+  }
+  if (condition.notEquals !== undefined) {
+    if (typeof condition.notEquals === 'boolean') return label;
+    return `${label} không phải là ${value(condition.notEquals)}`;
+  }
+  if (condition.in !== undefined) return `${label} là ${condition.in.map(value).join(' hoặc ')}`;
+  if (condition.gte !== undefined) return `${label} từ ${formatNumber(condition.gte)} trở lên`;
+  if (condition.lte !== undefined) return `${label} không quá ${formatNumber(condition.lte)}`;
+  if (condition.gt !== undefined) return `${label} lớn hơn ${formatNumber(condition.gt)}`;
+  if (condition.lt !== undefined) return `${label} nhỏ hơn ${formatNumber(condition.lt)}`;
+  return label;
+}
+
+/**
+ * The lead-in official texts use for a conditional part: "Trường hợp đăng ký khai sinh quá hạn";
+ * a negated condition reads "Trừ trường hợp người yêu cầu là sinh viên, học sinh".
+ */
+export function formatCase(condition: Condition, facts: ReadonlyMap<string, FactDefinition>): string {
+  const negated = negatedForm(condition, facts);
+  return negated ? `Trừ trường hợp ${formatCondition(negated, facts)}` : `Trường hợp ${formatCondition(condition, facts)}`;
+}
+
+/** A form as dossiers name it: "Tờ khai … (Mẫu số 03/2013/TT-LLTP)"; a bare code reads "(mẫu CT01)". */
+export function formatFormName(form: { name: string; code?: string }): string {
+  if (!form.code) return form.name;
+  return `${form.name} (${/^mẫu/i.test(form.code) ? form.code : `mẫu ${form.code}`})`;
+}
+
+/**
+ * The amount of one fee as it is charged: "200.000 đồng/Phiếu", "5.000 đồng/bản × (Số bản − 2)";
+ * zero reads "Miễn phí" or "Miễn lệ phí".
+ */
+export function formatFeeAmount(fee: Fee, facts: ReadonlyMap<string, FactDefinition>): string {
+  if (fee.amount === 0) return fee.kind === 'le-phi' ? 'Miễn lệ phí' : 'Miễn phí';
+  let text = `${formatMoney(fee.amount, fee.currency ?? 'VND')}${fee.unit ? `/${fee.unit}` : ''}`;
+  if (fee.quantity) {
+    const label = facts.get(fee.quantity.fact)?.label ?? fee.quantity.fact;
+    const offset = fee.quantity.offset ?? 0;
+    text += ` × (${label}${offset < 0 ? ` − ${formatNumber(-offset)}` : offset > 0 ? ` + ${formatNumber(offset)}` : ''})`;
+  }
+  return text;
+}
+
+/** "trực tiếp, trực tuyến": the channels a fee is limited to, mid-sentence. */
+export function formatChannelList(kinds: readonly ChannelKind[]): string {
+  return kinds.map((k) => lowerFirst(CHANNEL_VI[k])).join(', ');
+}
+
+/**
+ * One fee as a line of a listing or detail page: name, amount, the channels and case it applies to,
+ * and its exemptions. "Lệ phí đăng ký khai sinh: 8.000 đồng/hồ sơ (nộp trực tuyến). Miễn: …".
+ */
+export function formatFeeLine(fee: Fee, facts: ReadonlyMap<string, FactDefinition>): string {
+  const scope: string[] = [];
+  if (fee.channels) scope.push(`nộp ${formatChannelList(fee.channels)}`);
+  if (fee.when) scope.push(lowerFirst(formatCase(fee.when, facts)));
+  let text = `${fee.name}: ${formatFeeAmount(fee, facts)}${scope.length > 0 ? ` (${scope.join('; ')})` : ''}`;
+  for (const exemption of fee.exemptions ?? []) text += `. Miễn: ${exemption.reason}`;
+  return text;
+}
+
+/** The fees of a version in one phrase; an empty list is "Miễn phí", as the law's lists write it. */
+export function formatFees(fees: readonly Fee[] | undefined, facts: ReadonlyMap<string, FactDefinition>): string[] {
+  if (!fees || fees.length === 0) return ['Miễn phí'];
+  return fees.map((f) => formatFeeLine(f, facts));
+}
+
+/**
+ * How many of a document to bring: "01 bản chính, 01 bản sao"; a paper that is only shown reads
+ * "Xuất trình bản chính"; one the agency looks up itself reads "Không phải nộp".
+ */
+export function formatDocumentQuantity(doc: Document): string {
+  if (doc.lookup) return 'Không phải nộp';
+  const counted = formatCopies(doc.originals, doc.copies, doc.certifiedCopy ?? false);
+  if (doc.submission === 'present') return doc.originals > 0 || doc.copies > 0 ? `Xuất trình ${lowerFirst(counted)}` : 'Xuất trình bản chính';
+  return counted;
+}
+
+/** The time limit of one channel, with its conditional cases: "05 ngày làm việc …; trường hợp …: 10 ngày làm việc". */
+export function formatTimeLimitWithCases(limit: TimeLimit, facts: ReadonlyMap<string, FactDefinition>): string {
+  const cases = (limit.cases ?? []).map((c) => `${c.label ? lowerFirst(c.label) : lowerFirst(formatCase(c.when, facts))}: ${formatDuration(c)}`);
+  return [formatTimeLimit(limit), ...cases].join('; ');
+}
+
+/** Where to file on a channel: the office for paper channels, the portals for online filing. */
+export function formatWhere(channel: Channel): string {
+  if (channel.where) return channel.where;
+  if (channel.kind === 'online' && channel.portals && channel.portals.length > 0) return channel.portals.map((p) => PORTAL_VI[p]).join('; ');
+  return '';
+}
+
+/** A list of legal documents, cited once each in order: "Luật Hộ tịch số 60/2014/QH13; Thông tư số …". */
+export function citeDocuments(refs: readonly LegalRef[], lookup: (number: string) => LegalDocument | undefined): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const ref of refs) {
+    if (seen.has(ref.document)) continue;
+    seen.add(ref.document);
+    const doc = lookup(ref.document);
+    out.push(doc ? citeDocument(doc) : ref.document);
+  }
+  return out;
+}
+
+export const PROCEDURE_KIND_VI = {
+  'law-delegated': 'Thủ tục hành chính được luật giao quy định chi tiết',
+  'not-law-delegated': 'Thủ tục hành chính không được luật giao quy định chi tiết',
+  internal: 'Thủ tục hành chính nội bộ',
+  other: 'Loại khác',
+} as const;
+
+/** "Từ ngày 16/07/2020 đến hết ngày 31/12/2025"; open-ended periods read "Từ ngày 01/01/2026". */
+export function formatPeriod(from: string, until: string | null | undefined): string {
+  return `Từ ngày ${formatDate(from)}${until ? ` đến hết ngày ${formatDate(until)}` : ''}`;
 }

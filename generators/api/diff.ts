@@ -1,0 +1,123 @@
+import { canonicalJson } from '../../rules/load/canonical.js';
+
+/** One change between two versions: add and update carry the new value, remove and update the old one. */
+export type Operation =
+  | { op: 'add'; path: string; to: unknown }
+  | { op: 'remove'; path: string; from: unknown }
+  | { op: 'update'; path: string; from: unknown; to: unknown };
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+function escapeToken(token: string): string {
+  return token.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+function isObject(value: unknown): value is Record<string, Json> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function same(a: unknown, b: unknown): boolean {
+  return a === b || canonicalJson(a) === canonicalJson(b);
+}
+
+/** The identity of an array item: its id when it has one (documents, steps, fees), else its content. */
+function identity(item: unknown): string {
+  if (isObject(item) && typeof item.id === 'string') return `id:${item.id}`;
+  return `json:${canonicalJson(item)}`;
+}
+
+/**
+ * The operations that turn `from` into `to`, in order. Applied one after another with JSON Pointer
+ * semantics (RFC 6901; add inserts into arrays, as in RFC 6902), they give exactly `to`. Objects
+ * are compared key by key. Array items are matched by id (else by content), so removing the second
+ * of five documents is one remove, not four updates; an item whose id is kept but whose content
+ * changed is updated in place. When kept items change order, the whole array is one update.
+ */
+export function diff(from: unknown, to: unknown, path = ''): Operation[] {
+  if (same(from, to)) return [];
+  if (isObject(from) && isObject(to)) {
+    const ops: Operation[] = [];
+    for (const key of Object.keys(from).sort()) {
+      if (!(key in to)) ops.push({ op: 'remove', path: `${path}/${escapeToken(key)}`, from: from[key] });
+    }
+    for (const key of Object.keys(to).sort()) {
+      const p = `${path}/${escapeToken(key)}`;
+      if (!(key in from)) ops.push({ op: 'add', path: p, to: to[key] });
+      else ops.push(...diff(from[key], to[key], p));
+    }
+    return ops;
+  }
+  if (Array.isArray(from) && Array.isArray(to)) return diffArrays(from, to, path);
+  return [{ op: 'update', path, from, to }];
+}
+
+function diffArrays(from: unknown[], to: unknown[], path: string): Operation[] {
+  const fromIds = from.map(identity);
+  const toIds = to.map(identity);
+  const wanted = new Set(toIds);
+  // Items kept by identity must keep their relative order for item-wise operations.
+  const kept = fromIds.filter((id) => wanted.has(id));
+  const keptSet = new Set(kept);
+  const keptInTo = toIds.filter((id) => keptSet.has(id));
+  const unique = new Set(fromIds).size === fromIds.length && new Set(toIds).size === toIds.length;
+  if (!unique || kept.join('\n') !== keptInTo.join('\n')) return [{ op: 'update', path, from, to }];
+
+  // Items without ids that changed content look removed and added at the same place: pair them as updates.
+  const ops: Operation[] = [];
+  for (let i = from.length - 1; i >= 0; i--) {
+    if (!wanted.has(fromIds[i]!)) ops.push({ op: 'remove', path: `${path}/${i}`, from: from[i] });
+  }
+  const working = from.filter((_, i) => wanted.has(fromIds[i]!));
+  for (let i = 0; i < to.length; i++) {
+    if (keptSet.has(toIds[i]!)) ops.push(...diff(working[i], to[i], `${path}/${i}`));
+    else {
+      ops.push({ op: 'add', path: `${path}/${i}`, to: to[i] });
+      working.splice(i, 0, to[i]);
+    }
+  }
+  return pairReplacements(ops, path);
+}
+
+/**
+ * A single remove at /p/i that an add at the same /p/i refills is one slot with new content (an
+ * item without an id that was reworded): it is reported as one update. Merged only when no other
+ * add at this array level comes in between, so applying the operations in order gives the same.
+ */
+function pairReplacements(ops: Operation[], arrayPath: string): Operation[] {
+  const atLevel = (o: Operation) => o.path.startsWith(`${arrayPath}/`) && !o.path.slice(arrayPath.length + 1).includes('/');
+  const removes = ops.filter((o) => o.op === 'remove' && atLevel(o));
+  if (removes.length !== 1) return ops;
+  const removed = removes[0] as Extract<Operation, { op: 'remove' }>;
+  const rest = ops.filter((o) => o !== removed);
+  const at = rest.findIndex((o) => o.op === 'add' && atLevel(o));
+  if (at < 0 || rest[at]!.path !== removed.path) return ops;
+  const added = rest[at] as Extract<Operation, { op: 'add' }>;
+  return [...rest.slice(0, at), { op: 'update', path: added.path, from: removed.from, to: added.to }, ...rest.slice(at + 1)];
+}
+
+/** Applies operations to a copy of a value: the inverse check of `diff`, used by tests and by portals that patch. */
+export function applyOperations(value: unknown, ops: readonly Operation[]): unknown {
+  let root = structuredClone(value) as Json;
+  for (const op of ops) {
+    const tokens = op.path === '' ? [] : op.path.slice(1).split('/').map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
+    if (tokens.length === 0) {
+      if (op.op === 'remove') throw new Error('cannot remove the root');
+      root = structuredClone(op.to) as Json;
+      continue;
+    }
+    let parent: Json = root;
+    for (const t of tokens.slice(0, -1)) parent = (Array.isArray(parent) ? parent[Number(t)] : (parent as Record<string, Json>)[t]) as Json;
+    const last = tokens[tokens.length - 1]!;
+    if (Array.isArray(parent)) {
+      const i = Number(last);
+      if (op.op === 'add') parent.splice(i, 0, structuredClone(op.to) as Json);
+      else if (op.op === 'remove') parent.splice(i, 1);
+      else parent[i] = structuredClone(op.to) as Json;
+    } else {
+      const obj = parent as Record<string, Json>;
+      if (op.op === 'remove') delete obj[last];
+      else obj[last] = structuredClone(op.to) as Json;
+    }
+  }
+  return root;
+}

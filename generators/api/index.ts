@@ -1,0 +1,317 @@
+import type { EffectiveWindow } from '../../rules/compute/resolve.js';
+import { findVersion } from '../../rules/compute/resolve.js';
+import type { LoadedVersion } from '../../rules/load/catalogue.js';
+import type { LegalRef, ProcedureVersion } from '../../rules/schema/types/procedure-version.js';
+import { citeDocument, citeRef, formatTimeLimit } from '../../rules/text/vi.js';
+import { legalRefs } from '../../rules/lint/walk.js';
+import type { BuildContext, ProcedureEntry } from '../engine/context.js';
+import { hashParts } from '../engine/context.js';
+import { jsonFile } from '../engine/manifest.js';
+import { hasOnlineForm, href, PATHS } from '../engine/paths.js';
+import type { Generator, Unit } from '../engine/unit.js';
+import { procedureParts } from '../detail/parts.js';
+import { diff, type Operation } from './diff.js';
+import { API_SCHEMAS } from './schemas.js';
+
+/** Most procedures in one index page, and most changes in one page of the feed. */
+export const INDEX_PAGE_SIZE = 500;
+export const CHANGES_PAGE_SIZE = 500;
+
+/** The published schema of a file, as its `$schema` says: a path relative to the file. */
+function schemaRef(from: string, name: string): string {
+  return href(from, PATHS.apiSchema(name));
+}
+
+function citation(ctx: BuildContext, ref: LegalRef): Record<string, string> {
+  const out: Record<string, string> = { document: ref.document };
+  if (ref.article) out.article = ref.article;
+  if (ref.clause) out.clause = ref.clause;
+  if (ref.point) out.point = ref.point;
+  out.text = citeRef(ref, ctx.legalDocument(ref.document));
+  return out;
+}
+
+function period(w: EffectiveWindow) {
+  return { from: w.from, until: w.until };
+}
+
+function named(id: string, name: string) {
+  return { id, name };
+}
+
+// ---- index -------------------------------------------------------------------------------------
+
+function indexItem(ctx: BuildContext, entry: ProcedureEntry, from: string) {
+  const v = entry.shown.data;
+  const online = (v.channels ?? []).find((c) => c.kind === 'online');
+  const fees = v.fees ?? [];
+  return {
+    code: entry.code,
+    name: v.name.vi,
+    status: entry.state,
+    version: v.version,
+    effective: period(entry.shownWindow),
+    levels: (v.levels ?? []).map((id) => named(id, ctx.levelName(id))),
+    field: v.field ? named(v.field, ctx.fieldName(v.field)) : null,
+    agencies: (v.agencies?.implementing ?? []).map((id) => named(id, ctx.agencyName(id))),
+    timeLimit: v.timeLimit ? { value: v.timeLimit.value, unit: v.timeLimit.unit, start: v.timeLimit.start, text: formatTimeLimit(v.timeLimit) } : null,
+    channels: (v.channels ?? []).map((c) => c.kind),
+    onlineService: online ? (online.onlineService ?? 'partial') : null,
+    free: fees.every((f) => f.amount === 0),
+    href: href(from, PATHS.apiProcedure(entry.code)),
+    html: href(from, PATHS.detail(entry.code)),
+  };
+}
+
+/**
+ * Splits the procedures into pages by code prefix, like a trie: a prefix with too many codes is
+ * split on its next character. The split depends only on the set of codes, so adding a procedure
+ * changes its own page (or splits it), never every page after it.
+ */
+export function indexPages<T extends { code: string }>(items: readonly T[], size = INDEX_PAGE_SIZE): { prefix: string; entries: T[] }[] {
+  const pages: { prefix: string; entries: T[] }[] = [];
+  const split = (group: T[], prefix: string) => {
+    if (group.length <= size) {
+      if (group.length > 0) pages.push({ prefix, entries: group });
+      return;
+    }
+    const next = new Map<string, T[]>();
+    for (const item of group) {
+      const key = item.code.slice(0, prefix.length + 1);
+      const list = next.get(key);
+      if (list) list.push(item);
+      else next.set(key, [item]);
+    }
+    for (const key of [...next.keys()].sort()) split(next.get(key)!, key);
+  };
+  split([...items].sort((a, b) => (a.code < b.code ? -1 : 1)), '');
+  return pages;
+}
+
+function pageName(prefix: string): string {
+  return prefix === '' ? 'all' : prefix.replace(/\.$/, '');
+}
+
+function indexUnits(ctx: BuildContext): Unit[] {
+  const names = new Set<string>();
+  const pages = indexPages(ctx.procedures).map((page) => {
+    let name = pageName(page.prefix);
+    // "1.001193" and "1.001193." would both be named 1.001193: keep the longer one distinct.
+    while (names.has(name)) name = `${name}-`;
+    names.add(name);
+    return { ...page, path: PATHS.apiIndexPage(name) };
+  });
+  const units: Unit[] = pages.map((page) => ({
+    key: `index/${page.path}`,
+    inputs: hashParts([page.prefix, ...page.entries.map((e) => ctx.entryHash(e))]),
+    render: () => [{ path: page.path, content: jsonFile({ $schema: schemaRef(page.path, 'index-page'), prefix: page.prefix, procedures: page.entries.map((e) => indexItem(ctx, e, page.path)) }) }],
+  }));
+  const root = {
+    $schema: schemaRef(PATHS.apiIndex, 'index'),
+    at: ctx.at,
+    procedures: ctx.procedures.length,
+    pages: pages.map((p) => ({ prefix: p.prefix, href: href(PATHS.apiIndex, p.path), procedures: p.entries.length, first: p.entries[0]!.code, last: p.entries[p.entries.length - 1]!.code })),
+  };
+  units.push({ key: 'index', inputs: hashParts([JSON.stringify(root)]), render: () => [{ path: PATHS.apiIndex, content: jsonFile(root) }] });
+  return units;
+}
+
+// ---- procedures and versions -------------------------------------------------------------------
+
+function procedureFile(ctx: BuildContext, entry: ProcedureEntry) {
+  const path = PATHS.apiProcedure(entry.code);
+  const current = entry.state === 'in-force' ? entry.shownWindow : undefined;
+  return {
+    path,
+    content: jsonFile({
+      $schema: schemaRef(path, 'procedure'),
+      code: entry.code,
+      name: entry.shown.data.name.vi,
+      status: entry.state,
+      current: current ? { version: current.version.data.version, effective: period(current), href: href(path, PATHS.apiVersion(entry.code, current.version.data.version)) } : null,
+      versions: entry.windows.map((w) => {
+        const d = w.version.data;
+        return {
+          version: d.version,
+          status: d.status,
+          effective: period(w),
+          endsBecause: w.endsBecause,
+          supersedes: d.supersedes ?? null,
+          changedBy: (d.changedBy?.legalBasis ?? []).map((r) => citation(ctx, r)),
+          href: href(path, PATHS.apiVersion(entry.code, d.version)),
+          form: hasOnlineForm(d) ? { schema: href(path, PATHS.formSchema(entry.code, d.version)), types: href(path, PATHS.formTypes(entry.code, d.version)) } : null,
+        };
+      }),
+      html: href(path, PATHS.detail(entry.code)),
+    }),
+  };
+}
+
+/** The registry entries a version names, so a portal needs no second request to show names. */
+function registryOf(ctx: BuildContext, v: ProcedureVersion) {
+  const agencies = new Set<string>();
+  for (const role of ['competent', 'implementing', 'delegated', 'coordinating'] as const) for (const id of v.agencies?.[role] ?? []) agencies.add(id);
+  for (const s of v.steps ?? []) if (s.agency) agencies.add(s.agency);
+  const databases = new Set((v.dossier?.documents ?? []).flatMap((d) => (d.lookup ? [d.lookup.database] : [])));
+  const documents = new Set(legalRefs(v).map((r) => r.ref.document));
+  return {
+    field: v.field ? named(v.field, ctx.fieldName(v.field)) : null,
+    levels: (v.levels ?? []).map((id) => named(id, ctx.levelName(id))),
+    agencies: [...agencies].sort().map((id) => named(id, ctx.agencyName(id))),
+    databases: [...databases].sort().map((id) => named(id, ctx.database(id)?.name ?? id)),
+    legalDocuments: [...documents].sort().flatMap((number) => {
+      const doc = ctx.legalDocument(number);
+      if (!doc) return [];
+      return [
+        {
+          number,
+          type: doc.type,
+          title: doc.title,
+          ...(doc.issued ? { issued: doc.issued } : {}),
+          ...(doc.effective ? { effective: doc.effective } : {}),
+          ...(doc.url ? { url: doc.url } : {}),
+          citation: citeDocument(doc),
+        },
+      ];
+    }),
+  };
+}
+
+function versionFile(ctx: BuildContext, entry: ProcedureEntry, w: EffectiveWindow) {
+  const d = w.version.data;
+  const path = PATHS.apiVersion(entry.code, d.version);
+  const { $schema: _ignored, ...spec } = d;
+  return {
+    path,
+    content: jsonFile({
+      $schema: schemaRef(path, 'version'),
+      code: d.code,
+      version: d.version,
+      status: d.status,
+      effective: period(w),
+      endsBecause: w.endsBecause,
+      supersededBy: w.supersededBy?.data.version ?? null,
+      changedBy: (d.changedBy?.legalBasis ?? []).map((r) => citation(ctx, r)),
+      registry: registryOf(ctx, d),
+      parts: d.status === 'repealed' ? [] : procedureParts(ctx, w.version),
+      spec,
+    }),
+  };
+}
+
+// ---- change feed -------------------------------------------------------------------------------
+
+/** Version metadata the change entry states itself; operations cover the procedure's content. */
+const METADATA = new Set(['$schema', 'version', 'status', 'effective', 'supersedes', 'changedBy', 'source']);
+
+function content(v: ProcedureVersion): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(v)) if (!METADATA.has(key)) out[key] = value;
+  return out;
+}
+
+interface Change {
+  entry: ProcedureEntry;
+  window: EffectiveWindow;
+  from: LoadedVersion | undefined;
+  kind: 'new' | 'amended' | 'repealed';
+  effective: string;
+  inputs: string;
+}
+
+function changesOf(ctx: BuildContext): Change[] {
+  const changes: Change[] = [];
+  for (const entry of ctx.procedures) {
+    for (const w of entry.windows) {
+      const to = w.version;
+      const previous = to.data.supersedes ? findVersion(ctx.catalogue, entry.code, to.data.supersedes) : undefined;
+      const from = previous && (previous.data.status === 'published' || previous.data.status === 'repealed') ? previous : undefined;
+      const kind = to.data.status === 'repealed' ? 'repealed' : from ? 'amended' : 'new';
+      changes.push({
+        entry,
+        window: w,
+        from,
+        kind,
+        effective: w.from,
+        inputs: hashParts([entry.code, from ? ctx.versionHash(from) : '', ctx.versionHash(to), ctx.registryHash(to)]),
+      });
+    }
+  }
+  return changes.sort((a, b) => (a.effective > b.effective ? -1 : a.effective < b.effective ? 1 : a.entry.code < b.entry.code ? -1 : a.entry.code > b.entry.code ? 1 : a.window.version.data.version < b.window.version.data.version ? -1 : 1));
+}
+
+function changeEntry(ctx: BuildContext, c: Change, from: string) {
+  const to = c.window.version.data;
+  const operations: Operation[] = c.kind === 'amended' ? diff(content(c.from!.data), content(to)) : [];
+  return {
+    code: to.code,
+    name: to.status === 'repealed' ? c.entry.shown.data.name.vi : to.name.vi,
+    kind: c.kind,
+    fromVersion: c.kind === 'new' ? null : (c.from?.data.version ?? to.supersedes ?? null),
+    toVersion: to.version,
+    effective: c.effective,
+    changedBy: (to.changedBy?.legalBasis ?? []).map((r) => citation(ctx, r)),
+    ...(to.changedBy?.summary ? { summary: to.changedBy.summary } : {}),
+    operations,
+    href: href(from, PATHS.apiVersion(to.code, to.version)),
+  };
+}
+
+function changeUnits(ctx: BuildContext): Unit[] {
+  const byMonth = new Map<string, Change[]>();
+  for (const c of changesOf(ctx)) {
+    const month = c.effective.slice(0, 7);
+    const list = byMonth.get(month);
+    if (list) list.push(c);
+    else byMonth.set(month, [c]);
+  }
+  const units: Unit[] = [];
+  const pages: { month: string; part: number; href: string; changes: number }[] = [];
+  for (const month of [...byMonth.keys()].sort().reverse()) {
+    const all = byMonth.get(month)!;
+    const parts = Math.ceil(all.length / CHANGES_PAGE_SIZE);
+    for (let part = 1; part <= parts; part++) {
+      const slice = all.slice((part - 1) * CHANGES_PAGE_SIZE, part * CHANGES_PAGE_SIZE);
+      const path = PATHS.apiChangesPage(part === 1 ? month : `${month}-${part}`);
+      pages.push({ month, part, href: href(PATHS.apiChanges, path), changes: slice.length });
+      units.push({
+        key: `changes/${month}/${part}`,
+        inputs: hashParts([String(parts), ...slice.map((c) => c.inputs)]),
+        render: () => [{ path, content: jsonFile({ $schema: schemaRef(path, 'changes-page'), month, part, parts, changes: slice.map((c) => changeEntry(ctx, c, path)) }) }],
+      });
+    }
+  }
+  const root = { $schema: schemaRef(PATHS.apiChanges, 'changes'), changes: pages.reduce((n, p) => n + p.changes, 0), pages };
+  units.push({ key: 'changes', inputs: hashParts([JSON.stringify(root)]), render: () => [{ path: PATHS.apiChanges, content: jsonFile(root) }] });
+  return units;
+}
+
+// ---- the generator -----------------------------------------------------------------------------
+
+export const generator: Generator = {
+  id: 'api',
+  description: 'the portal JSON API: paged index, procedures, versions, change feed, and their JSON Schemas',
+  plan(ctx) {
+    const units: Unit[] = [
+      {
+        key: 'schemas',
+        inputs: '',
+        render: () => Object.entries(API_SCHEMAS).map(([name, schema]) => ({ path: PATHS.apiSchema(name), content: jsonFile(schema) })),
+      },
+    ];
+    units.push(...indexUnits(ctx));
+    for (const entry of ctx.procedures) {
+      units.push({ key: `procedure/${entry.code}`, inputs: ctx.entryHash(entry), render: () => [procedureFile(ctx, entry)] });
+      for (const w of entry.windows) {
+        const v = w.version;
+        units.push({
+          key: `version/${entry.code}/${v.data.version}`,
+          inputs: hashParts([ctx.versionHash(v), ctx.registryHash(v), w.from, w.until ?? '', w.endsBecause, w.supersededBy?.data.version ?? '']),
+          render: () => [versionFile(ctx, entry, w)],
+        });
+      }
+    }
+    units.push(...changeUnits(ctx));
+    return units;
+  },
+};

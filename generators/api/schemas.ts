@@ -1,0 +1,24 @@
+import changesPage from './schemas/changes-page.schema.json' with { type: 'json' };
+import changes from './schemas/changes.schema.json' with { type: 'json' };
+import common from './schemas/common.schema.json' with { type: 'json' };
+import indexPage from './schemas/index-page.schema.json' with { type: 'json' };
+import index from './schemas/index.schema.json' with { type: 'json' };
+import manifestShard from './schemas/manifest-shard.schema.json' with { type: 'json' };
+import manifest from './schemas/manifest.schema.json' with { type: 'json' };
+import procedure from './schemas/procedure.schema.json' with { type: 'json' };
+import version from './schemas/version.schema.json' with { type: 'json' };
+import procedureVersion from '../../rules/schema/procedure-version.schema.json' with { type: 'json' };
+
+/** The JSON Schemas published in api/v1/schemas/, by file name (without .schema.json). */
+export const API_SCHEMAS: Readonly<Record<string, { $id: string }>> = {
+  'changes-page': changesPage,
+  changes,
+  common,
+  'index-page': indexPage,
+  index,
+  'manifest-shard': manifestShard,
+  manifest,
+  procedure,
+  'procedure-version': procedureVersion,
+  version,
+};

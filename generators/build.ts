@@ -1,0 +1,278 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { isIsoDate, todayInVietnam, type IsoDate } from '../rules/compute/dates.js';
+import { UsageError } from '../rules/errors.js';
+import { validateCatalogue, type ValidateOptions, type ValidationResult } from '../rules/validate.js';
+import { BuildCache } from './engine/cache.js';
+import { BuildContext } from './engine/context.js';
+import { MANIFEST, manifestFiles, TOOL } from './engine/manifest.js';
+import { generatorSalts } from './engine/salt.js';
+import type { Generator, GeneratorEntry, Unit } from './engine/unit.js';
+import { OutputWriter, type FileRecord } from './engine/writer.js';
+import { GENERATORS } from './index.js';
+
+export interface BuildOptions extends ValidateOptions {
+  /** The output folder. It is replaced as a whole at the end of a successful build. */
+  out: string;
+  /** The date the listing and pages show the catalogue as in force on; default today in Vietnam (UTC+7). */
+  at?: IsoDate;
+  /** Trust the cache of the previous build (default true). False renders everything, and still saves a fresh cache. */
+  cache?: boolean;
+  /** The cache folder; default `.<out>.tthc-cache` beside the output. False keeps no cache at all. */
+  cacheDir?: string | false;
+  /** Absolute URL the output will be served from, for JSON-LD ids. */
+  baseUrl?: string;
+  /** The generators to run; default every registered one. */
+  generators?: readonly GeneratorEntry[];
+  /** Called as the build advances, for a progress bar or log lines. */
+  onProgress?: (event: BuildProgress) => void;
+}
+
+export interface GeneratorSummary {
+  id: string;
+  description: string;
+  units: number;
+  /** Units rendered in this build. */
+  rendered: number;
+  /** Units taken over unchanged from the previous output. */
+  reused: number;
+  files: number;
+  bytes: number;
+  seconds: number;
+}
+
+export type BuildProgress =
+  | { phase: 'validated'; procedures: number; errors: number; warnings: number }
+  | { phase: 'generator'; generator: string; done: number; units: number }
+  | { phase: 'generator-done'; summary: GeneratorSummary }
+  | { phase: 'finishing' };
+
+export type BuildResult =
+  | { built: false; validation: ValidationResult }
+  | {
+      built: true;
+      validation: ValidationResult;
+      /** The output folder, absolute. */
+      out: string;
+      at: IsoDate;
+      /** Procedures with a published version, and those in force on `at`. */
+      procedures: number;
+      inForce: number;
+      generators: GeneratorSummary[];
+      files: number;
+      bytes: number;
+      rendered: number;
+      reused: number;
+      seconds: number;
+      cacheDir: string | undefined;
+    };
+
+/** How many units are rendered or written at once: enough to overlap disk waits with rendering. */
+const CONCURRENCY = 16;
+
+/**
+ * Builds every output of the catalogue into `options.out`. It validates first and builds nothing
+ * when there are errors (the result carries the same diagnostics as `tthc validate`). Output is
+ * written to a temporary folder beside `out` and swapped in at the end, so a failed or killed build
+ * leaves the previous output as it was. Units whose inputs are unchanged since the last build are
+ * taken over from the previous output rather than rendered again.
+ */
+export async function buildCatalogue(dir: string, options: BuildOptions): Promise<BuildResult> {
+  const started = performance.now();
+  const at = options.at ?? todayInVietnam();
+  if (!isIsoDate(at)) throw new UsageError(`--at must be a real date as YYYY-MM-DD, got "${at}".`);
+  if (options.baseUrl !== undefined && !/^https?:\/\/[^\s]+$/.test(options.baseUrl)) throw new UsageError(`--base-url must be an absolute http(s) URL, got "${options.baseUrl}".`);
+  const out = path.resolve(options.out);
+
+  const validation = await validateCatalogue(dir, options);
+  options.onProgress?.({ phase: 'validated', procedures: validation.catalogue.byCode.size, errors: validation.errors, warnings: validation.warnings });
+  if (validation.errors > 0) return { built: false, validation };
+  const catalogue = validation.catalogue;
+
+  await checkOutFolder(out, catalogue.root);
+  const parent = path.dirname(out);
+  const base = path.basename(out);
+  await mkdir(parent, { recursive: true });
+  await recoverStaleBuilds(parent, base, out);
+  const temp = path.join(parent, `.${base}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+  await mkdir(temp);
+
+  try {
+    const cacheDir = options.cacheDir === false ? undefined : path.resolve(options.cacheDir ?? path.join(parent, `.${base}.tthc-cache`));
+    const previousExists = await isDirectory(out);
+    const cache = await BuildCache.open(cacheDir, out, options.cache !== false && previousExists);
+    const ctx = new BuildContext(catalogue, at, { baseUrl: options.baseUrl?.replace(/\/+$/, '') });
+    const writer = new OutputWriter(temp);
+    const entries = [...(options.generators ?? GENERATORS)].sort((a, b) => (a.id < b.id ? -1 : 1));
+    const salts = await generatorSalts(entries.map((e) => e.id));
+    const summaries: GeneratorSummary[] = [];
+    for (const entry of entries) {
+      const generator = await entry.load();
+      const summary = await runGenerator(generator, ctx, writer, cache, salts.get(entry.id)!, previousExists ? out : undefined, options.onProgress);
+      summaries.push(summary);
+      options.onProgress?.({ phase: 'generator-done', summary });
+    }
+    options.onProgress?.({ phase: 'finishing' });
+    const contentRecords = [...writer.records];
+    for (const file of manifestFiles(contentRecords, at)) await writer.write(file, 'manifest');
+    await swapIn(temp, out, parent, base);
+    await cache.save();
+    const rendered = summaries.reduce((n, s) => n + s.rendered, 0);
+    const reused = summaries.reduce((n, s) => n + s.reused, 0);
+    return {
+      built: true,
+      validation,
+      out,
+      at,
+      procedures: ctx.procedures.length,
+      inForce: ctx.procedures.filter((p) => p.state === 'in-force').length,
+      generators: summaries,
+      files: writer.records.length,
+      bytes: writer.bytes,
+      rendered,
+      reused,
+      seconds: (performance.now() - started) / 1000,
+      cacheDir,
+    };
+  } catch (error) {
+    await rm(temp, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+async function runGenerator(
+  generator: Generator,
+  ctx: BuildContext,
+  writer: OutputWriter,
+  cache: BuildCache,
+  salt: string,
+  previousOut: string | undefined,
+  onProgress: BuildOptions['onProgress'],
+): Promise<GeneratorSummary> {
+  const started = performance.now();
+  const units = await generator.plan(ctx, cache.fragmentsFor(generator.id, salt));
+  const keys = new Set<string>();
+  for (const unit of units) {
+    if (keys.has(unit.key)) throw new Error(`generator ${generator.id} planned two units with the key "${unit.key}"`);
+    keys.add(unit.key);
+  }
+  const summary: GeneratorSummary = { id: generator.id, description: generator.description, units: units.length, rendered: 0, reused: 0, files: 0, bytes: 0, seconds: 0 };
+  let next = 0;
+  let done = 0;
+  const step = Math.max(1, Math.floor(units.length / 100));
+
+  async function one(unit: Unit): Promise<void> {
+    const owner = `${generator.id}:${unit.key}`;
+    let records: FileRecord[] | undefined;
+    const cached = previousOut ? cache.lookup(generator.id, salt, unit.key, unit.inputs) : undefined;
+    if (cached && previousOut) records = await writer.reuse(previousOut, cached, owner);
+    if (records) summary.reused++;
+    else {
+      records = [];
+      for (const file of await unit.render()) records.push(await writer.write(file, owner));
+      summary.rendered++;
+    }
+    cache.record(generator.id, salt, unit.key, unit.inputs, records);
+    summary.files += records.length;
+    for (const r of records) summary.bytes += r.bytes;
+  }
+
+  async function worker(): Promise<void> {
+    while (next < units.length) {
+      const unit = units[next++]!;
+      await one(unit);
+      done++;
+      if (done % step === 0 || done === units.length) onProgress?.({ phase: 'generator', generator: generator.id, done, units: units.length });
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, Math.max(1, units.length)) }, worker));
+  summary.seconds = (performance.now() - started) / 1000;
+  return summary;
+}
+
+async function isDirectory(p: string): Promise<boolean> {
+  try {
+    return (await stat(p)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function isInside(child: string, parent: string): boolean {
+  const rel = path.relative(parent, child);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+/**
+ * Refuses an output folder the build must not replace: the catalogue itself, a folder holding it or
+ * inside it, or an existing folder that is not a previous tthc build (it would be deleted).
+ */
+export async function checkOutFolder(out: string, catalogueRoot: string): Promise<void> {
+  if (isInside(catalogueRoot, out)) throw new UsageError(`--out ${out} holds the catalogue; building there would replace it. Choose a folder outside the catalogue, e.g. --out build.`);
+  if (isInside(out, catalogueRoot)) throw new UsageError(`--out ${out} is inside the catalogue folder; keep generated files out of the data. Choose e.g. --out build.`);
+  let info;
+  try {
+    info = await stat(out);
+  } catch {
+    return;
+  }
+  if (!info.isDirectory()) throw new UsageError(`--out ${out} exists and is not a folder.`);
+  const entries = await readdir(out);
+  if (entries.length === 0) return;
+  let ours = false;
+  try {
+    const manifest = JSON.parse(await readFile(path.join(out, MANIFEST), 'utf8')) as { generator?: { name?: string } };
+    ours = manifest?.generator?.name === TOOL.name;
+  } catch {
+    ours = false;
+  }
+  if (!ours) throw new UsageError(`--out ${out} already exists and is not a tthc build output (it has no tthc ${MANIFEST}); the build replaces its output folder as a whole, so it will not touch this one. Choose another --out, or remove the folder.`);
+}
+
+const STALE = /^\.(.+)\.(tmp|old)-(\d+)-[0-9a-f]+$/;
+
+function isAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Cleans up after builds that were killed: their temporary folders are deleted; if one was killed
+ * between moving the old output aside and moving the new one in, the old output is put back. A
+ * build still running on the same output is a usage error rather than a race.
+ */
+async function recoverStaleBuilds(parent: string, base: string, out: string): Promise<void> {
+  const stale: { name: string; kind: string; pid: number }[] = [];
+  for (const name of await readdir(parent)) {
+    const m = STALE.exec(name);
+    if (m && m[1] === base) stale.push({ name, kind: m[2]!, pid: Number(m[3]) });
+  }
+  for (const s of stale) {
+    if (isAlive(s.pid)) throw new UsageError(`Another tthc build (process ${s.pid}) is writing ${out} (${path.join(parent, s.name)}); wait for it to finish, or remove that folder if the process is not tthc.`);
+  }
+  if (!(await isDirectory(out))) {
+    const old = stale.find((s) => s.kind === 'old');
+    if (old) {
+      await rename(path.join(parent, old.name), out);
+      stale.splice(stale.indexOf(old), 1);
+    }
+  }
+  for (const s of stale) await rm(path.join(parent, s.name), { recursive: true, force: true });
+}
+
+/** Moves the finished build into place: the old output aside, the new one in, then the old one away. */
+async function swapIn(temp: string, out: string, parent: string, base: string): Promise<void> {
+  let old: string | undefined;
+  if (await isDirectory(out)) {
+    old = path.join(parent, `.${base}.old-${process.pid}-${randomBytes(4).toString('hex')}`);
+    await rename(out, old);
+  }
+  await rename(temp, out);
+  if (old) await rm(old, { recursive: true, force: true });
+}

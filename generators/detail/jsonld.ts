@@ -1,0 +1,81 @@
+import type { ProcedureVersion, TimeLimit } from '../../rules/schema/types/procedure-version.js';
+import { CHANNEL_VI, formatFeeLine, formatSubject, formatTimeLimitWithCases, formatWhere, PORTAL_VI } from '../../rules/text/vi.js';
+import type { BuildContext, ProcedureEntry } from '../engine/context.js';
+import { channelTimeLimit } from './parts.js';
+
+/** Public entry points of the portals a channel names, for `serviceUrl`. */
+const PORTAL_URL: Partial<Record<keyof typeof PORTAL_VI, string>> = {
+  'national-portal': 'https://dichvucong.gov.vn',
+  vneid: 'https://vneid.gov.vn',
+};
+
+/**
+ * An ISO 8601 duration for schema.org `processingTime`. ISO 8601 has no working days, so N working
+ * days read PND; the Vietnamese text beside it says which kind of day is meant.
+ */
+export function isoDuration(limit: Pick<TimeLimit, 'value' | 'unit'>): string {
+  const n = String(limit.value);
+  switch (limit.unit) {
+    case 'hours':
+      return `PT${n}H`;
+    case 'months':
+      return `P${n}M`;
+    default:
+      return `P${n}D`;
+  }
+}
+
+/**
+ * The schema.org GovernmentService description of a procedure version: who operates it, each
+ * channel with its processing time, and each fee as an offer.
+ */
+export function governmentService(ctx: BuildContext, entry: ProcedureEntry, pagePath: string): Record<string, unknown> {
+  const v: ProcedureVersion = entry.shown.data;
+  const facts = ctx.facts(v);
+  const base = ctx.options.baseUrl;
+  const service: Record<string, unknown> = {
+    '@context': 'https://schema.org',
+    '@type': 'GovernmentService',
+  };
+  if (base) {
+    service['@id'] = `${base}/${pagePath}`;
+    service.url = `${base}/${pagePath}`;
+  }
+  service.identifier = v.code;
+  service.name = v.name.vi;
+  if (v.name.en) service.alternateName = v.name.en;
+  if (v.field) service.serviceType = ctx.fieldName(v.field);
+  service.serviceOperator = (v.agencies?.implementing ?? []).map((id) => ({ '@type': 'GovernmentOrganization', name: ctx.agencyName(id) }));
+  service.areaServed = { '@type': 'Country', name: 'Việt Nam' };
+  if ((v.subjects ?? []).length > 0) service.audience = (v.subjects ?? []).map((s) => ({ '@type': 'Audience', audienceType: formatSubject(s) }));
+  service.availableChannel = (v.channels ?? []).map((c) => {
+    const channel: Record<string, unknown> = { '@type': 'ServiceChannel', name: CHANNEL_VI[c.kind] };
+    const limit = channelTimeLimit(v, c);
+    if (limit) {
+      channel.processingTime = isoDuration(limit);
+      channel.description = formatTimeLimitWithCases(limit, facts);
+    }
+    const where = formatWhere(c);
+    if (c.kind === 'online') {
+      const url = (c.portals ?? []).map((p) => PORTAL_URL[p]).find((u) => u !== undefined);
+      if (url) channel.serviceUrl = url;
+    } else if (where) {
+      channel.serviceLocation = { '@type': 'Place', name: where };
+    }
+    return channel;
+  });
+  const fees = v.fees ?? [];
+  service.offers =
+    fees.length === 0
+      ? [{ '@type': 'Offer', name: 'Miễn phí', price: 0, priceCurrency: 'VND' }]
+      : fees.map((f) => ({ '@type': 'Offer', name: f.name, price: f.amount, priceCurrency: f.currency ?? 'VND', description: formatFeeLine(f, facts) }));
+  return service;
+}
+
+/**
+ * JSON for a <script> element: no "<" (so neither "</script>" nor "<!--" can end or confuse the
+ * element), no "&" or ">", and no U+2028/2029. The parsed value is unchanged.
+ */
+export function scriptSafeJson(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

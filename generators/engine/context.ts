@@ -1,0 +1,186 @@
+import type { Catalogue, LoadedVersion } from '../../rules/load/catalogue.js';
+import { canonicalJson, sha256Hex } from '../../rules/load/canonical.js';
+import { effectiveWindows, resolve, type EffectiveWindow, type Resolution } from '../../rules/compute/resolve.js';
+import { factsOf } from '../../rules/lint/condition-facts.js';
+import { legalRefs } from '../../rules/lint/walk.js';
+import type { IsoDate } from '../../rules/compute/dates.js';
+import type { FactDefinition, ProcedureVersion } from '../../rules/schema/types/procedure-version.js';
+import type { Agency, Database, Field, LegalDocument, Level } from '../../rules/schema/types/registry.js';
+
+/** Where a procedure stands on the build date, from the public's point of view. */
+export type ProcedureState = 'in-force' | 'not-yet-in-force' | 'repealed' | 'lapsed';
+
+/** One procedure (all versions of one code) with what the build date makes of it. */
+export interface ProcedureEntry {
+  code: string;
+  /** Every version, drafts included, in effective order. */
+  versions: readonly LoadedVersion[];
+  /** Published and repealed versions with the period each is in force. */
+  windows: readonly EffectiveWindow[];
+  state: ProcedureState;
+  resolution: Resolution;
+  /**
+   * The version a page about the procedure shows: the one in force; before the first takes effect,
+   * that first one; after repeal or lapse, the last one that was in force.
+   */
+  shown: LoadedVersion;
+  /** The window of the shown version. */
+  shownWindow: EffectiveWindow;
+  /** When repealed: the repealing (tombstone) version. */
+  repealedBy: LoadedVersion | undefined;
+}
+
+export interface BuildOptions {
+  /** Absolute URL the output is served from, for JSON-LD ids; relative links are used without it. */
+  baseUrl?: string | undefined;
+}
+
+/** A small content-addressed store for rendered fragments (listing sections), shared across builds. */
+export interface FragmentStore {
+  memo(key: string, inputs: string, render: () => string | Promise<string>): Promise<string>;
+}
+
+/**
+ * Everything generators read: the catalogue, the build date, the procedures resolved on that date,
+ * registry look-ups and content hashes. Derived data is computed once here, not in every generator.
+ */
+export class BuildContext {
+  readonly procedures: readonly ProcedureEntry[];
+  private readonly versionHashes = new WeakMap<LoadedVersion, string>();
+  private readonly registryHashes = new WeakMap<LoadedVersion, string>();
+  private readonly entryHashes = new WeakMap<ProcedureEntry, string>();
+  private readonly factMaps = new WeakMap<ProcedureVersion, Map<string, FactDefinition>>();
+
+  constructor(
+    readonly catalogue: Catalogue,
+    readonly at: IsoDate,
+    readonly options: BuildOptions,
+  ) {
+    this.procedures = procedureEntries(catalogue, at);
+  }
+
+  agency(id: string): Agency | undefined {
+    return this.catalogue.registry.agencies.byId.get(id);
+  }
+  field(id: string | undefined): Field | undefined {
+    return id === undefined ? undefined : this.catalogue.registry.fields.byId.get(id);
+  }
+  level(id: string): Level | undefined {
+    return this.catalogue.registry.levels.byId.get(id);
+  }
+  legalDocument(number: string): LegalDocument | undefined {
+    return this.catalogue.registry.legalDocuments.byId.get(number);
+  }
+  database(id: string): Database | undefined {
+    return this.catalogue.registry.databases.byId.get(id);
+  }
+  agencyName(id: string): string {
+    return this.agency(id)?.name ?? id;
+  }
+  fieldName(id: string | undefined): string {
+    return this.field(id)?.name ?? id ?? '';
+  }
+  levelName(id: string): string {
+    return this.level(id)?.name ?? id;
+  }
+
+  /** The facts a version's conditions may test, built-in ones included. */
+  facts(v: ProcedureVersion): Map<string, FactDefinition> {
+    let map = this.factMaps.get(v);
+    if (!map) {
+      map = factsOf(v.facts);
+      this.factMaps.set(v, map);
+    }
+    return map;
+  }
+
+  /** Hash of a version's file text: cheaper than canonical JSON, and any edit changes it. */
+  versionHash(v: LoadedVersion): string {
+    let hash = this.versionHashes.get(v);
+    if (!hash) {
+      hash = sha256Hex(v.file.source.text);
+      this.versionHashes.set(v, hash);
+    }
+    return hash;
+  }
+
+  /** Hash of the registry entries a version names, so adding an unrelated entry rebuilds nothing. */
+  registryHash(v: LoadedVersion): string {
+    let hash = this.registryHashes.get(v);
+    if (!hash) {
+      hash = sha256Hex(canonicalJson(this.registryEntriesOf(v.data)));
+      this.registryHashes.set(v, hash);
+    }
+    return hash;
+  }
+
+  /** Hash of a whole procedure: every version, its state on the build date, and the registry entries it names. */
+  entryHash(entry: ProcedureEntry): string {
+    let hash = this.entryHashes.get(entry);
+    if (!hash) {
+      const parts = [entry.state, entry.shown.data.version, entry.repealedBy?.data.version ?? ''];
+      for (const v of entry.versions) parts.push(this.versionHash(v), this.registryHash(v));
+      hash = hashParts(parts);
+      this.entryHashes.set(entry, hash);
+    }
+    return hash;
+  }
+
+  private registryEntriesOf(v: ProcedureVersion): unknown[] {
+    const out: unknown[] = [];
+    const add = (kind: string, id: string | undefined, entry: unknown) => {
+      if (id !== undefined) out.push([kind, id, entry ?? null]);
+    };
+    add('field', v.field, this.field(v.field));
+    for (const id of v.levels ?? []) add('level', id, this.level(id));
+    for (const role of ['competent', 'implementing', 'delegated', 'coordinating'] as const) for (const id of v.agencies?.[role] ?? []) add('agency', id, this.agency(id));
+    for (const s of v.steps ?? []) add('agency', s.agency, s.agency ? this.agency(s.agency) : undefined);
+    for (const d of v.dossier?.documents ?? []) add('database', d.lookup?.database, d.lookup ? this.database(d.lookup.database) : undefined);
+    for (const { ref } of legalRefs(v)) add('legalDocument', ref.document, this.legalDocument(ref.document));
+    return out;
+  }
+}
+
+/** A hash over several strings, unambiguous about where one ends. */
+export function hashParts(parts: readonly string[]): string {
+  return sha256Hex(parts.map((p) => `${p.length}:${p}`).join('\n'));
+}
+
+function procedureEntries(catalogue: Catalogue, at: IsoDate): ProcedureEntry[] {
+  const entries: ProcedureEntry[] = [];
+  const codes = [...catalogue.byCode.keys()].sort();
+  for (const code of codes) {
+    const versions = catalogue.byCode.get(code)!;
+    const windows = effectiveWindows(versions);
+    if (windows.length === 0) continue;
+    const resolution = resolve(catalogue, code, at);
+    let shownWindow: EffectiveWindow | undefined;
+    let state: ProcedureState;
+    let repealedBy: LoadedVersion | undefined;
+    switch (resolution.kind) {
+      case 'in-force':
+        state = 'in-force';
+        shownWindow = resolution.window;
+        break;
+      case 'not-yet-in-force':
+        state = 'not-yet-in-force';
+        shownWindow = resolution.first;
+        break;
+      case 'repealed':
+        state = 'repealed';
+        shownWindow = resolution.last;
+        repealedBy = resolution.tombstone;
+        break;
+      case 'lapsed':
+        state = 'lapsed';
+        shownWindow = resolution.last;
+        break;
+      default:
+        continue;
+    }
+    // A tombstone with no earlier published version has nothing to show.
+    if (!shownWindow || shownWindow.version.data.status === 'repealed') continue;
+    entries.push({ code, versions, windows, state, resolution, shown: shownWindow.version, shownWindow, repealedBy });
+  }
+  return entries;
+}

@@ -1,0 +1,46 @@
+import type { BuildContext, FragmentStore } from './context.js';
+
+/** Content of one output file. An async iterable is written chunk by chunk, so a large listing is never held whole in memory. */
+export type FileContent = string | Uint8Array | AsyncIterable<string | Uint8Array>;
+
+/** One file a unit writes, at a path relative to the output folder (forward slashes, no "..", checked by the writer). */
+export interface OutputFile {
+  path: string;
+  content: FileContent;
+}
+
+/**
+ * The smallest piece of output the build caches: a few files that depend on the same inputs. When
+ * `inputs` is unchanged since the last build, the files are taken over from the previous output
+ * instead of being rendered again.
+ */
+export interface Unit {
+  /** Unique within its generator and stable between builds: "procedure/1.001193". */
+  key: string;
+  /** A content hash of everything the files depend on (spec text, registry entries, options). */
+  inputs: string;
+  /** Renders the files. Pure: the same inputs give byte-identical files. */
+  render(): OutputFile[] | Promise<OutputFile[]>;
+}
+
+/**
+ * A generator: a pure function from the loaded catalogue to files, split into units. It never
+ * touches the file system; the writer does.
+ */
+export interface Generator {
+  /** Kebab-case id, also the name of its folder in generators/. */
+  id: string;
+  /** One line for the build summary and the README. */
+  description: string;
+  /**
+   * Plans the units. Cheap: it hashes inputs but renders nothing. `fragments` caches pieces of a
+   * large file (a listing section) across builds, keyed by this generator's code and their inputs.
+   */
+  plan(ctx: BuildContext, fragments: FragmentStore): Unit[] | Promise<Unit[]>;
+}
+
+/** A registry entry: the generator module is imported only when a build runs, so `tthc --help` stays fast. */
+export interface GeneratorEntry {
+  id: string;
+  load(): Promise<Generator>;
+}

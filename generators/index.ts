@@ -1,0 +1,15 @@
+import type { GeneratorEntry } from './engine/unit.js';
+
+/**
+ * Every output of `tthc build`, one generator per folder of generators/, sorted by id. To add an
+ * output, write generators/<id>/index.ts exporting `generator: Generator` (a pure plan of units,
+ * see engine/unit.ts) and add one line here; the build validates, caches, writes, hashes into the
+ * manifest and swaps it in like every other output.
+ */
+export const GENERATORS: readonly GeneratorEntry[] = [
+  { id: 'api', load: async () => (await import('./api/index.js')).generator },
+  { id: 'assets', load: async () => (await import('./assets/index.js')).generator },
+  { id: 'detail', load: async () => (await import('./detail/index.js')).generator },
+  { id: 'form-schemas', load: async () => (await import('./form-schemas/index.js')).generator },
+  { id: 'listing', load: async () => (await import('./listing/index.js')).generator },
+];

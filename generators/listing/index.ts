@@ -1,0 +1,87 @@
+import { formatDate } from '../../rules/text/vi.js';
+import type { BuildContext, FragmentStore } from '../engine/context.js';
+import { hashParts } from '../engine/context.js';
+import { href, PATHS } from '../engine/paths.js';
+import type { Generator, OutputFile } from '../engine/unit.js';
+import { BOM, csvRow } from './csv.js';
+import { heading, markdownStringifier, sectionTree } from './markdown.js';
+import { CELL_COLUMNS, planSections, sectionRows, type LevelGroup, type Section } from './sections.js';
+import { foot, head, level as levelTemplate, section as sectionTemplate } from './templates/index.js';
+
+const CSV_COLUMNS = ['STT', 'Cấp thực hiện', 'Lĩnh vực', 'Mã TTHC', 'Tên thủ tục hành chính', ...CELL_COLUMNS];
+
+function titleOf(ctx: BuildContext): string {
+  return `Danh mục thủ tục hành chính có hiệu lực ngày ${formatDate(ctx.at)}`;
+}
+
+function introOf(ctx: BuildContext, levels: readonly LevelGroup[]): string {
+  const count = new Set(levels.flatMap((l) => l.sections.flatMap((s) => s.entries.map((e) => e.entry.code)))).size;
+  return `${count} thủ tục hành chính, sắp xếp theo cấp thực hiện, lĩnh vực và cơ quan thực hiện. Thời hạn giải quyết, địa điểm và phí, lệ phí ghi theo từng cách thức nộp hồ sơ.`;
+}
+
+function emptyOf(ctx: BuildContext, levels: readonly LevelGroup[]): string | undefined {
+  return levels.length === 0 ? `Không có thủ tục hành chính nào có hiệu lực vào ngày ${formatDate(ctx.at)}.` : undefined;
+}
+
+/** A rendered section, from the fragment cache when its inputs are unchanged. */
+function fragment(store: FragmentStore, format: 'md' | 'html' | 'csv', levelName: string, s: Section, render: () => string | Promise<string>): Promise<string> {
+  return store.memo(`listing/${format}/${s.levelId}/${s.fieldId}`, hashParts([levelName, s.inputs]), render);
+}
+
+async function* markdown(ctx: BuildContext, store: FragmentStore, levels: readonly LevelGroup[]): AsyncGenerator<string> {
+  const stringify = await markdownStringifier();
+  const empty = emptyOf(ctx, levels);
+  yield stringify({
+    type: 'root',
+    children: [heading(1, titleOf(ctx)), { type: 'paragraph', children: [{ type: 'text', value: empty ?? introOf(ctx, levels) }] }],
+  });
+  for (const l of levels) {
+    yield '\n' + stringify({ type: 'root', children: [heading(2, l.heading)] });
+    for (const s of l.sections) yield '\n' + (await fragment(store, 'md', l.name, s, () => stringify(sectionTree(s.heading, sectionRows(ctx, s)))));
+  }
+}
+
+async function* html(ctx: BuildContext, store: FragmentStore, levels: readonly LevelGroup[]): AsyncGenerator<string> {
+  const from = PATHS.listing('html');
+  yield head({ title: titleOf(ctx), intro: introOf(ctx, levels), empty: emptyOf(ctx, levels), css: href(from, PATHS.css) });
+  for (const l of levels) {
+    yield levelTemplate({ id: l.id, heading: l.heading });
+    for (const s of l.sections) {
+      yield await fragment(store, 'html', l.name, s, () => sectionTemplate({ id: s.id, heading: s.heading, columns: ['STT', 'Mã TTHC', 'Tên thủ tục hành chính', ...CELL_COLUMNS], agencies: sectionRows(ctx, s) }));
+    }
+  }
+  yield foot({});
+}
+
+async function* csv(ctx: BuildContext, store: FragmentStore, levels: readonly LevelGroup[]): AsyncGenerator<string> {
+  yield BOM + csvRow(CSV_COLUMNS);
+  for (const l of levels) {
+    for (const s of l.sections) {
+      yield await fragment(store, 'csv', l.name, s, () =>
+        sectionRows(ctx, s)
+          .flatMap((g) => g.rows.map((r) => csvRow([String(r.number), l.name, s.fieldName, r.code, r.name, ...r.cells.map((c) => c.join('\n'))])))
+          .join(''),
+      );
+    }
+  }
+}
+
+export const generator: Generator = {
+  id: 'listing',
+  description: 'the public listing (danh mục TTHC) in force on the build date, as Markdown, HTML and CSV',
+  plan(ctx, store) {
+    const levels = planSections(ctx);
+    const inputs = hashParts([ctx.at, ...levels.flatMap((l) => [l.heading, l.name, ...l.sections.map((s) => s.inputs)])]);
+    return [
+      {
+        key: 'danh-muc',
+        inputs,
+        render: (): OutputFile[] => [
+          { path: PATHS.listing('md'), content: markdown(ctx, store, levels) },
+          { path: PATHS.listing('html'), content: html(ctx, store, levels) },
+          { path: PATHS.listing('csv'), content: csv(ctx, store, levels) },
+        ],
+      },
+    ];
+  },
+};
