@@ -43,7 +43,7 @@ export interface GeneratorSummary {
 }
 
 export type BuildProgress =
-  | { phase: 'validated'; procedures: number; errors: number; warnings: number }
+  | { phase: 'validated'; versions: number; procedures: number; errors: number; warnings: number }
   | { phase: 'generator'; generator: string; done: number; units: number }
   | { phase: 'generator-done'; summary: GeneratorSummary }
   | { phase: 'finishing' };
@@ -86,7 +86,7 @@ export async function buildCatalogue(dir: string, options: BuildOptions): Promis
   const out = path.resolve(options.out);
 
   const validation = await validateCatalogue(dir, options);
-  options.onProgress?.({ phase: 'validated', procedures: validation.catalogue.byCode.size, errors: validation.errors, warnings: validation.warnings });
+  options.onProgress?.({ phase: 'validated', versions: validation.catalogue.versions.length, procedures: validation.catalogue.byCode.size, errors: validation.errors, warnings: validation.warnings });
   if (validation.errors > 0) return { built: false, validation };
   const catalogue = validation.catalogue;
 

@@ -27,7 +27,7 @@ export function progressReporter(stream: NodeJS.WriteStream = process.stderr): {
   return {
     report(e) {
       if (e.phase === 'validated') {
-        if (e.errors === 0) stream.write(`tthc build: catalogue valid (${e.procedures} procedures${e.warnings > 0 ? `, ${e.warnings} warning${e.warnings === 1 ? '' : 's'}` : ''})\n`);
+        if (e.errors === 0) stream.write(`tthc build: catalogue valid (${e.versions} version${e.versions === 1 ? '' : 's'} of ${e.procedures} procedure${e.procedures === 1 ? '' : 's'}${e.warnings > 0 ? `, ${e.warnings} warning${e.warnings === 1 ? '' : 's'}` : ''})\n`);
       } else if (e.phase === 'generator') {
         if (!live) return;
         const width = 30;

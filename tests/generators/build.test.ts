@@ -1,0 +1,213 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCatalogue, type BuildResult } from '../../generators/build.js';
+import { checkOutputPath } from '../../generators/engine/writer.js';
+import type { GeneratorEntry } from '../../generators/engine/unit.js';
+import { GENERATORS } from '../../generators/index.js';
+import { validateCatalogue } from '../../rules/validate.js';
+import { buildFixture, deathRegistration } from '../helpers/build-fixture.js';
+import { cleanupCatalogues, versionPath } from '../helpers/catalogue.js';
+import { cleanupOutputs, makeOutputRoot, readJson, readTree } from '../helpers/output.js';
+
+const AT = '2025-06-01';
+
+function built(result: BuildResult): Extract<BuildResult, { built: true }> {
+  if (!result.built) throw new Error(`build refused: ${result.validation.diagnostics.map((d) => d.message).join('; ')}`);
+  return result;
+}
+
+function rendered(result: Extract<BuildResult, { built: true }>): Record<string, number> {
+  return Object.fromEntries(result.generators.map((g) => [g.id, g.rendered]));
+}
+
+let catalogue: string;
+let root: string;
+
+beforeAll(async () => {
+  catalogue = await buildFixture();
+  root = await makeOutputRoot();
+});
+afterAll(async () => {
+  await cleanupCatalogues();
+  await cleanupOutputs();
+});
+
+describe('tthc build', () => {
+  it('writes every output, and a manifest with the SHA-256 of each file', async () => {
+    const out = path.join(root, 'layout');
+    const result = built(await buildCatalogue(catalogue, { out, at: AT, cacheDir: false }));
+    expect(result.procedures).toBe(5);
+    expect(result.inForce).toBe(3);
+    const tree = await readTree(out);
+    expect([...tree.keys()]).toEqual([
+      'api/v1/changes.json',
+      'api/v1/changes/2020-07.json',
+      'api/v1/changes/2024-01.json',
+      'api/v1/changes/2026-01.json',
+      'api/v1/changes/2027-01.json',
+      'api/v1/index.json',
+      'api/v1/index/all.json',
+      'api/v1/procedures/1.000001.json',
+      'api/v1/procedures/1.000001/versions/v1.json',
+      'api/v1/procedures/1.000001/versions/v2.json',
+      'api/v1/procedures/1.000656.json',
+      'api/v1/procedures/1.000656/versions/v1.json',
+      'api/v1/procedures/1.001193.json',
+      'api/v1/procedures/1.001193/versions/v1.json',
+      'api/v1/procedures/1.001193/versions/v2.json',
+      'api/v1/procedures/1.999999.json',
+      'api/v1/procedures/1.999999/versions/v1.json',
+      'api/v1/procedures/2.000488.json',
+      'api/v1/procedures/2.000488/versions/v1.json',
+      'api/v1/schemas/changes-page.schema.json',
+      'api/v1/schemas/changes.schema.json',
+      'api/v1/schemas/common.schema.json',
+      'api/v1/schemas/index-page.schema.json',
+      'api/v1/schemas/index.schema.json',
+      'api/v1/schemas/manifest-shard.schema.json',
+      'api/v1/schemas/manifest.schema.json',
+      'api/v1/schemas/procedure-version.schema.json',
+      'api/v1/schemas/procedure.schema.json',
+      'api/v1/schemas/version.schema.json',
+      'assets/tthc.css',
+      'forms/1.001193/v1.d.ts',
+      'forms/1.001193/v1.schema.json',
+      'forms/1.001193/v2.d.ts',
+      'forms/1.001193/v2.schema.json',
+      'forms/2.000488/v1.d.ts',
+      'forms/2.000488/v1.schema.json',
+      'listing/danh-muc.csv',
+      'listing/danh-muc.html',
+      'listing/danh-muc.md',
+      'manifest.json',
+      'manifest/files.json',
+      'procedures/1.000001.html',
+      'procedures/1.000656.html',
+      'procedures/1.001193.html',
+      'procedures/1.999999.html',
+      'procedures/2.000488.html',
+    ]);
+    const manifest = await readJson(out, 'manifest.json');
+    const shard = await readJson(out, 'manifest/files.json');
+    expect(manifest.generator).toEqual({ name: 'tthc', version: '0.1.0' });
+    expect(manifest.at).toBe(AT);
+    expect(manifest.files).toBe(tree.size - 2);
+    expect(manifest.shards).toEqual([{ prefix: '', path: 'manifest/files.json', files: tree.size - 2, sha256: createHash('sha256').update(tree.get('manifest/files.json')!).digest('hex') }]);
+    for (const [rel, bytes] of tree) {
+      if (rel.startsWith('manifest')) continue;
+      expect(shard.files[rel], rel).toEqual({ sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length });
+    }
+    expect(manifest.bytes).toBe([...tree].filter(([rel]) => !rel.startsWith('manifest')).reduce((n, [, b]) => n + b.length, 0));
+  });
+
+  it('is deterministic: two builds of the same catalogue are byte-identical', async () => {
+    const a = path.join(root, 'det-a');
+    const b = path.join(root, 'det-b');
+    built(await buildCatalogue(catalogue, { out: a, at: AT, cacheDir: false }));
+    built(await buildCatalogue(catalogue, { out: b, at: AT, cacheDir: false }));
+    const ta = await readTree(a);
+    const tb = await readTree(b);
+    expect([...tb.keys()]).toEqual([...ta.keys()]);
+    for (const [rel, bytes] of ta) expect(tb.get(rel)!.equals(bytes), rel).toBe(true);
+  });
+
+  it('rebuilds only what a change touches, and gives the same bytes as a full build', async () => {
+    const dir = await buildFixture();
+    const out = path.join(root, 'incremental');
+    const first = built(await buildCatalogue(dir, { out, at: AT }));
+    expect(first.reused).toBe(0);
+    const before = await readTree(out);
+
+    const again = built(await buildCatalogue(dir, { out, at: AT }));
+    expect(again.rendered).toBe(0);
+    expect(again.reused).toBe(first.rendered);
+    const same = await readTree(out);
+    for (const [rel, bytes] of before) expect(same.get(rel)!.equals(bytes), rel).toBe(true);
+
+    const renamed = deathRegistration({ name: { vi: 'Thủ tục đăng ký khai tử (sửa tên)' } });
+    await writeFile(path.join(dir, versionPath(renamed)), JSON.stringify(renamed, null, 2) + '\n');
+    const changed = built(await buildCatalogue(dir, { out, at: AT }));
+    // Its page, its procedure and version files, the index page and the change-feed page that name it, and the listing.
+    expect(rendered(changed)).toEqual({ api: 4, assets: 0, detail: 1, 'form-schemas': 0, listing: 1 });
+    const full = path.join(root, 'incremental-full');
+    built(await buildCatalogue(dir, { out: full, at: AT, cacheDir: false }));
+    const incremental = await readTree(out);
+    const reference = await readTree(full);
+    expect([...incremental.keys()]).toEqual([...reference.keys()]);
+    for (const [rel, bytes] of reference) expect(incremental.get(rel)!.equals(bytes), rel).toBe(true);
+    expect(incremental.get('procedures/1.000656.html')!.toString()).toContain('Thủ tục đăng ký khai tử (sửa tên)');
+  });
+
+  it('does not trust a cached file that was edited in the output folder', async () => {
+    const out = path.join(root, 'tampered');
+    built(await buildCatalogue(catalogue, { out, at: AT }));
+    const page = path.join(out, 'procedures/1.000656.html');
+    await writeFile(page, 'edited by hand');
+    const again = built(await buildCatalogue(catalogue, { out, at: AT }));
+    expect(rendered(again)).toEqual({ api: 0, assets: 0, detail: 1, 'form-schemas': 0, listing: 0 });
+    expect((await readTree(out)).get('procedures/1.000656.html')!.toString()).toContain('<h1>Thủ tục đăng ký khai tử</h1>');
+  });
+
+  it('refuses a catalogue with errors, with the diagnostics of tthc validate, and writes nothing', async () => {
+    const bad = await buildFixture({ [versionPath(deathRegistration())]: deathRegistration({ effective: { from: '2025-02-30' } }) });
+    const out = path.join(root, 'refused');
+    const result = await buildCatalogue(bad, { out, at: AT });
+    expect(result.built).toBe(false);
+    const validation = await validateCatalogue(bad);
+    expect(result.validation.diagnostics).toEqual(validation.diagnostics);
+    expect(result.validation.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.ruleId, d.pointer])).toEqual([['schema/format', '/effective/from']]);
+    expect(await readdir(root)).not.toContain('refused');
+  });
+
+  it('leaves the previous output untouched when a generator fails, and removes its temporary folder', async () => {
+    const out = path.join(root, 'failing');
+    built(await buildCatalogue(catalogue, { out, at: AT, cacheDir: false }));
+    const before = await readTree(out);
+    const failing: GeneratorEntry = {
+      id: 'zz-failing',
+      load: async () => ({ id: 'zz-failing', description: 'fails half-way', plan: () => [{ key: 'x', inputs: '', render: () => { throw new Error('boom'); } }] }),
+    };
+    await expect(buildCatalogue(catalogue, { out, at: '2026-02-01', cacheDir: false, generators: [...GENERATORS, failing] })).rejects.toThrow('boom');
+    const after = await readTree(out);
+    expect([...after.keys()]).toEqual([...before.keys()]);
+    for (const [rel, bytes] of before) expect(after.get(rel)!.equals(bytes), rel).toBe(true);
+    expect((await readdir(root)).filter((n) => n.startsWith('.failing.'))).toEqual([]);
+  });
+
+  it('cleans up the temporary folder of a killed build', async () => {
+    const out = path.join(root, 'stale');
+    const stale = path.join(root, '.stale.tmp-999999999-deadbeef');
+    await mkdir(path.join(stale, 'procedures'), { recursive: true });
+    await writeFile(path.join(stale, 'procedures', 'half.html'), '<html');
+    built(await buildCatalogue(catalogue, { out, at: AT, cacheDir: false }));
+    expect((await readdir(root)).filter((n) => n.startsWith('.stale.'))).toEqual([]);
+  });
+
+  it('refuses output folders it must not replace', async () => {
+    await expect(buildCatalogue(catalogue, { out: catalogue, at: AT })).rejects.toThrow(/holds the catalogue/);
+    await expect(buildCatalogue(catalogue, { out: path.join(catalogue, 'build'), at: AT })).rejects.toThrow(/inside the catalogue folder/);
+    await expect(buildCatalogue(catalogue, { out: path.dirname(catalogue), at: AT })).rejects.toThrow(/holds the catalogue/);
+    const precious = path.join(root, 'precious');
+    await mkdir(precious);
+    await writeFile(path.join(precious, 'thesis.docx'), 'years of work');
+    await expect(buildCatalogue(catalogue, { out: precious, at: AT })).rejects.toThrow(/is not a tthc build output/);
+    expect([...(await readTree(precious)).keys()]).toEqual(['thesis.docx']);
+    await expect(buildCatalogue(catalogue, { out: path.join(root, 'x'), at: '2025-02-30' })).rejects.toThrow(/--at must be a real date/);
+  });
+
+  it('never writes outside the output folder', async () => {
+    for (const bad of ['../escape.html', '/etc/passwd', 'a/../../b', 'a/./b', '.hidden', 'a\\b', 'a//b', '', 'procedures/..', 'x\u0000y']) {
+      expect(() => checkOutputPath(bad), JSON.stringify(bad)).toThrow(/Refusing to write/);
+    }
+    for (const good of ['procedures/1.001612.000.00.00.H01.html', 'api/v1/procedures/1.001193/versions/v2.json']) expect(() => checkOutputPath(good)).not.toThrow();
+    const escaping: GeneratorEntry = {
+      id: 'zz-escaping',
+      load: async () => ({ id: 'zz-escaping', description: 'tries to escape', plan: () => [{ key: 'x', inputs: '', render: () => [{ path: '../escaped.txt', content: 'x' }] }] }),
+    };
+    const out = path.join(root, 'escape');
+    await expect(buildCatalogue(catalogue, { out, at: AT, cacheDir: false, generators: [escaping] })).rejects.toThrow(/Refusing to write "..\/escaped.txt"/);
+    expect(await readdir(root)).not.toContain('escaped.txt');
+  });
+});
