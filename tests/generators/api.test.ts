@@ -1,0 +1,207 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applyOperations, diff } from '../../generators/api/diff.js';
+import { indexPages } from '../../generators/api/index.js';
+import { buildCatalogue } from '../../generators/build.js';
+import { birthV1, birthV2, buildFixture, judicialRecord } from '../helpers/build-fixture.js';
+import { cleanupCatalogues } from '../helpers/catalogue.js';
+import { errorSummary, portalAjv } from '../helpers/ajv.js';
+import { cleanupOutputs, makeOutputRoot, readJson, readTree } from '../helpers/output.js';
+
+let out: string;
+let tree: Map<string, Buffer>;
+
+beforeAll(async () => {
+  const catalogue = await buildFixture();
+  out = path.join(await makeOutputRoot(), 'out');
+  const result = await buildCatalogue(catalogue, { out, at: '2025-06-01', cacheDir: false });
+  expect(result.built).toBe(true);
+  tree = await readTree(out);
+});
+afterAll(async () => {
+  await cleanupCatalogues();
+  await cleanupOutputs();
+});
+
+describe('portal JSON API', () => {
+  it('publishes schemas, and every generated JSON validates against the schema its $schema names', () => {
+    const ajv = portalAjv();
+    const schemas = [...tree].filter(([rel]) => rel.startsWith('api/v1/schemas/'));
+    for (const [, bytes] of schemas) ajv.addSchema(JSON.parse(bytes.toString()));
+    let checked = 0;
+    for (const [rel, bytes] of tree) {
+      if (!rel.endsWith('.json') || rel.startsWith('api/v1/schemas/') || rel.startsWith('forms/')) continue;
+      const data = JSON.parse(bytes.toString());
+      expect(typeof data.$schema, rel).toBe('string');
+      const schemaFile = path.posix.join(path.posix.dirname(rel), data.$schema);
+      const schema = JSON.parse(tree.get(schemaFile)!.toString());
+      const validate = ajv.getSchema(schema.$id)!;
+      expect(validate(data) ? [] : errorSummary(validate.errors), rel).toEqual([]);
+      checked++;
+    }
+    // The index and its page, the feed and its 4 pages, 5 procedures, 7 versions, the manifest and its shard.
+    expect(checked).toBe(1 + 1 + 1 + 4 + 5 + 7 + 2);
+  });
+
+  it('indexes every procedure with a published version, with its status on the build date', async () => {
+    const index = await readJson(out, 'api/v1/index.json');
+    expect(index).toEqual({
+      $schema: 'schemas/index.schema.json',
+      at: '2025-06-01',
+      procedures: 5,
+      pages: [{ prefix: '', href: 'index/all.json', procedures: 5, first: '1.000001', last: '2.000488' }],
+    });
+    const page = await readJson(out, 'api/v1/index/all.json');
+    expect(page.procedures.map((p: any) => [p.code, p.status, p.version, p.effective])).toEqual([
+      ['1.000001', 'repealed', 'v1', { from: '2020-07-16', until: '2023-12-31' }],
+      ['1.000656', 'in-force', 'v1', { from: '2020-07-16', until: null }],
+      ['1.001193', 'in-force', 'v1', { from: '2020-07-16', until: '2025-12-31' }],
+      ['1.999999', 'not-yet-in-force', 'v1', { from: '2027-01-01', until: null }],
+      ['2.000488', 'in-force', 'v1', { from: '2020-07-16', until: null }],
+    ]);
+    expect(page.procedures[4]).toEqual({
+      code: '2.000488',
+      name: 'Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam',
+      status: 'in-force',
+      version: 'v1',
+      effective: { from: '2020-07-16', until: null },
+      levels: [{ id: 'province', name: 'Cấp tỉnh' }],
+      field: { id: 'ly-lich-tu-phap', name: 'Lý lịch tư pháp' },
+      agencies: [{ id: 'so-tu-phap', name: 'Sở Tư pháp' }],
+      timeLimit: { value: 10, unit: 'working-days', start: 'complete-dossier', text: '10 ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ' },
+      channels: ['in-person', 'online', 'postal'],
+      onlineService: 'partial',
+      free: false,
+      href: '../procedures/2.000488.json',
+      html: '../../../procedures/2.000488.html',
+    });
+  });
+
+  it('describes a procedure: the version in force and every version with its dates', async () => {
+    expect(await readJson(out, 'api/v1/procedures/1.001193.json')).toEqual({
+      $schema: '../schemas/procedure.schema.json',
+      code: '1.001193',
+      name: 'Thủ tục đăng ký khai sinh',
+      status: 'in-force',
+      current: { version: 'v1', effective: { from: '2020-07-16', until: '2025-12-31' }, href: '1.001193/versions/v1.json' },
+      versions: [
+        { version: 'v1', status: 'published', effective: { from: '2020-07-16', until: '2025-12-31' }, endsBecause: 'superseded', supersedes: null, changedBy: [], href: '1.001193/versions/v1.json', form: { schema: '../../../forms/1.001193/v1.schema.json', types: '../../../forms/1.001193/v1.d.ts' } },
+        {
+          version: 'v2',
+          status: 'published',
+          effective: { from: '2026-01-01', until: null },
+          endsBecause: 'open',
+          supersedes: 'v1',
+          changedBy: [{ document: '66.7/2025/NQ-CP', article: '4', text: 'Điều 4 Nghị quyết số 66.7/2025/NQ-CP ngày 15/11/2025 của Chính phủ về cắt giảm, đơn giản hóa thủ tục hành chính liên quan đến giấy tờ công dân' }],
+          href: '1.001193/versions/v2.json',
+          form: { schema: '../../../forms/1.001193/v2.schema.json', types: '../../../forms/1.001193/v2.d.ts' },
+        },
+      ],
+      html: '../../../procedures/1.001193.html',
+    });
+    const repealed = await readJson(out, 'api/v1/procedures/1.000001.json');
+    expect([repealed.status, repealed.current, repealed.versions.map((v: any) => [v.version, v.status, v.endsBecause])]).toEqual(['repealed', null, [['v1', 'published', 'superseded'], ['v2', 'repealed', 'open']]]);
+  });
+
+  it('publishes each version as specified, with its registry entries and its parts in Vietnamese', async () => {
+    const v2 = await readJson(out, 'api/v1/procedures/1.001193/versions/v2.json');
+    const { $schema, ...spec } = birthV2() as any;
+    expect($schema).toBeUndefined();
+    expect(v2.spec).toEqual(spec);
+    expect(v2.registry.databases).toEqual([{ id: 'csdl-dan-cu', name: 'Cơ sở dữ liệu quốc gia về dân cư' }]);
+    expect(v2.registry.legalDocuments.map((d: any) => d.number)).toEqual(['04/2020/TT-BTP', '60/2014/QH13', '66.7/2025/NQ-CP', '85/2019/TT-BTC']);
+    expect(v2.parts.map((p: any) => p.id)).toEqual(['steps', 'channels', 'dossier', 'timeLimit', 'subjects', 'agencies', 'results', 'fees', 'forms', 'requirements', 'legalBasis']);
+    expect(v2.parts[2].blocks[1]).toEqual({ paragraph: 'Giấy tờ không phải nộp, cơ quan giải quyết khai thác thông tin từ cơ sở dữ liệu:' });
+    expect(v2.parts[2].blocks[2]).toEqual({
+      list: ['Thẻ Căn cước của người đi đăng ký: khai thác từ Cơ sở dữ liệu quốc gia về dân cư. Căn cứ: Điều 4 Nghị quyết số 66.7/2025/NQ-CP ngày 15/11/2025 của Chính phủ về cắt giảm, đơn giản hóa thủ tục hành chính liên quan đến giấy tờ công dân.'],
+      ordered: false,
+    });
+  });
+
+  it('publishes a typed change feed by month, newest first', async () => {
+    expect(await readJson(out, 'api/v1/changes.json')).toEqual({
+      $schema: 'schemas/changes.schema.json',
+      changes: 7,
+      pages: [
+        { month: '2027-01', part: 1, href: 'changes/2027-01.json', changes: 1 },
+        { month: '2026-01', part: 1, href: 'changes/2026-01.json', changes: 1 },
+        { month: '2024-01', part: 1, href: 'changes/2024-01.json', changes: 1 },
+        { month: '2020-07', part: 1, href: 'changes/2020-07.json', changes: 4 },
+      ],
+    });
+    const january = await readJson(out, 'api/v1/changes/2026-01.json');
+    expect(january.changes).toEqual([
+      {
+        code: '1.001193',
+        name: 'Thủ tục đăng ký khai sinh',
+        kind: 'amended',
+        fromVersion: 'v1',
+        toVersion: 'v2',
+        effective: '2026-01-01',
+        changedBy: [{ document: '66.7/2025/NQ-CP', article: '4', text: 'Điều 4 Nghị quyết số 66.7/2025/NQ-CP ngày 15/11/2025 của Chính phủ về cắt giảm, đơn giản hóa thủ tục hành chính liên quan đến giấy tờ công dân' }],
+        operations: [{ op: 'add', path: '/dossier/documents/3/lookup', to: { database: 'csdl-dan-cu', legalBasis: [{ document: '66.7/2025/NQ-CP', article: '4' }] } }],
+        href: '../procedures/1.001193/versions/v2.json',
+      },
+    ]);
+    const repeal = (await readJson(out, 'api/v1/changes/2024-01.json')).changes[0];
+    expect([repeal.code, repeal.kind, repeal.fromVersion, repeal.toVersion, repeal.effective, repeal.operations, repeal.changedBy[0].document]).toEqual([
+      '1.000001', 'repealed', 'v1', 'v2', '2024-01-01', [], '01/2023/QĐ-UBND',
+    ]);
+    const first = (await readJson(out, 'api/v1/changes/2020-07.json')).changes.map((c: any) => [c.code, c.kind, c.fromVersion, c.toVersion]);
+    expect(first).toEqual([['1.000001', 'new', null, 'v1'], ['1.000656', 'new', null, 'v1'], ['1.001193', 'new', null, 'v1'], ['2.000488', 'new', null, 'v1']]);
+  });
+});
+
+describe('index pages', () => {
+  const codes = (n: number, start = 0) => Array.from({ length: n }, (_, i) => ({ code: `1.${String(start + i).padStart(6, '0')}` }));
+
+  it('keeps one page while the catalogue is small, and splits by code prefix past the page size', () => {
+    expect(indexPages(codes(3)).map((p) => [p.prefix, p.entries.length])).toEqual([['', 3]]);
+    const many = [...codes(1200), ...codes(300, 2000), { code: '2.000488' }, { code: '1.001193.H26' }];
+    const pages = indexPages(many, 500);
+    // 1.000000–1.000999 split again into tens of hundreds; 1.001xxx (with the local variant) and 1.002xxx fit a page each.
+    expect(pages.map((p) => [p.prefix, p.entries.length])).toEqual([...Array.from({ length: 10 }, (_, i) => [`1.000${i}`, 100]), ['1.001', 201], ['1.002', 300], ['2', 1]]);
+    expect(pages.flatMap((p) => p.entries.map((e) => e.code))).toEqual([...many].map((e) => e.code).sort());
+    expect(Math.max(...pages.map((p) => p.entries.length))).toBeLessThanOrEqual(500);
+  });
+
+  it('changes one page when a procedure is added', () => {
+    const before = indexPages(codes(1500), 500);
+    const after = indexPages([...codes(1500), { code: '1.000777.H01' }], 500);
+    const changed = after.filter((p, i) => JSON.stringify(p) !== JSON.stringify(before[i]));
+    expect(after.length).toBe(before.length);
+    expect(changed.map((p) => p.prefix)).toEqual(['1.0007']);
+  });
+});
+
+describe('change operations', () => {
+  const cases: [string, unknown, unknown][] = [
+    ['birth registration v1 → v2', birthV1(), birthV2()],
+    ['a document removed from the middle', { dossier: { documents: [{ id: 'a' }, { id: 'b', n: 1 }, { id: 'c' }] } }, { dossier: { documents: [{ id: 'a' }, { id: 'c' }] } }],
+    ['a document inserted and another changed', { documents: [{ id: 'a', n: 1 }, { id: 'c' }] }, { documents: [{ id: 'a', n: 2 }, { id: 'b' }, { id: 'c' }] }],
+    ['documents reordered', { documents: [{ id: 'a' }, { id: 'b' }] }, { documents: [{ id: 'b' }, { id: 'a' }] }],
+    ['a level replaced', { levels: ['district'] }, { levels: ['commune'] }],
+    ['citations without ids reworded', { legalBasis: [{ document: 'x', article: '1' }, { document: 'y' }] }, { legalBasis: [{ document: 'x', article: '2' }, { document: 'y' }] }],
+    ['keys with / and ~', { 'a/b': 1, 'c~d': [1, 2] }, { 'a/b': 2, 'c~d': [2] }],
+    ['the judicial record against birth registration', birthV1(), judicialRecord()],
+  ];
+
+  it.each(cases)('turn the old version into the new one when applied in order: %s', (_name, from, to) => {
+    expect(applyOperations(from, diff(from, to))).toEqual(to);
+  });
+
+  it('state the smallest change a reviewer reads', () => {
+    expect(diff(cases[1]![1], cases[1]![2])).toEqual([{ op: 'remove', path: '/dossier/documents/1', from: { id: 'b', n: 1 } }]);
+    expect(diff(cases[2]![1], cases[2]![2])).toEqual([
+      { op: 'update', path: '/documents/0/n', from: 1, to: 2 },
+      { op: 'add', path: '/documents/1', to: { id: 'b' } },
+    ]);
+    expect(diff(cases[3]![1], cases[3]![2])).toEqual([{ op: 'update', path: '/documents', from: [{ id: 'a' }, { id: 'b' }], to: [{ id: 'b' }, { id: 'a' }] }]);
+    expect(diff(cases[4]![1], cases[4]![2])).toEqual([{ op: 'update', path: '/levels/0', from: 'district', to: 'commune' }]);
+    expect(diff(cases[5]![1], cases[5]![2])).toEqual([{ op: 'update', path: '/legalBasis/0', from: { document: 'x', article: '1' }, to: { document: 'x', article: '2' } }]);
+    expect(diff(cases[6]![1], cases[6]![2])).toEqual([
+      { op: 'update', path: '/a~1b', from: 1, to: 2 },
+      { op: 'remove', path: '/c~0d/0', from: 1 },
+    ]);
+  });
+});
