@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Diagnostic, RelatedPlace, Severity } from '../diagnostics/diagnostic.js';
 import { sortDiagnostics } from '../diagnostics/diagnostic.js';
 import type { ProcedureVersion } from '../schema/types/procedure-version.js';
-import type { Agency, Database, Field, HourlyIncome, LegalDocument, Level, Registry } from '../schema/types/registry.js';
+import type { Agency, CostEstimation, Database, Field, HourlyIncome, LegalDocument, Level, Registry } from '../schema/types/registry.js';
 import type { PublishedLock } from '../schema/types/lock.js';
 import { validateWith, type SchemaName } from '../schema/validators.js';
 import { describeIoError, listJsonFiles, readBounded, toPosix, type FoundFile } from './files.js';
@@ -45,6 +45,7 @@ export interface Registries {
   levels: RegistryTable<Level>;
   databases: RegistryTable<Database>;
   hourlyIncomes: RegistryTable<HourlyIncome>;
+  costEstimations: RegistryTable<CostEstimation>;
 }
 
 /** A catalogue JSON file outside procedures/ and registry/ (calendars, configuration), parsed and NFC-normalised. */
@@ -105,7 +106,7 @@ function kindOf(rel: string): FileKind {
 
 export function emptyRegistries(): Registries {
   const table = <T>(): RegistryTable<T> => ({ byId: new Map(), places: new Map() });
-  return { legalDocuments: table(), agencies: table(), fields: table(), levels: table(), databases: table(), hourlyIncomes: table() };
+  return { legalDocuments: table(), agencies: table(), fields: table(), levels: table(), databases: table(), hourlyIncomes: table(), costEstimations: table() };
 }
 
 /** Builds a diagnostic located at a JSON pointer in a file. */
@@ -338,7 +339,7 @@ export function formatBytes(bytes: number): string {
   return `${bytes} bytes`;
 }
 
-const REGISTRY_KEYS = ['legalDocuments', 'agencies', 'fields', 'levels', 'databases', 'hourlyIncomes'] as const;
+const REGISTRY_KEYS = ['legalDocuments', 'agencies', 'fields', 'levels', 'databases', 'hourlyIncomes', 'costEstimations'] as const;
 
 function addRegistryFile(registries: Registries, file: SourceFile, data: Registry, diagnostics: Diagnostic[]): void {
   for (const key of REGISTRY_KEYS) {

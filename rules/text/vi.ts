@@ -188,3 +188,68 @@ const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true })
 export function compareVietnamese(a: string, b: string): number {
   return collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
 }
+
+/** "71,64%": a percent with exactly two decimals, as simplification plans print them. */
+export function formatPercent(value: number, digits = 2): string {
+  const [whole, fraction] = Math.abs(value).toFixed(digits).split('.');
+  const grouped = whole!.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  return `${value < 0 ? '-' : ''}${grouped}${fraction ? ',' + fraction : ''}%`;
+}
+
+/** "1,5 giờ". */
+export function formatHours(hours: number): string {
+  return `${formatNumber(hours)} giờ`;
+}
+
+/** "2.306 tỷ đồng" for large sums, as plans and the press state annual compliance cost. */
+export function formatBillionVnd(amount: number, digits = 2): string {
+  const billions = amount / 1e9;
+  const text = Number.isInteger(billions) ? formatNumber(billions) : formatNumber(Number(billions.toFixed(digits)));
+  return `${text} tỷ đồng`;
+}
+
+/** Online service level of a channel, including none (NĐ 42/2022/NĐ-CP). */
+export function formatOnlineService(level: 'full' | 'partial' | undefined): string {
+  return level ? ONLINE_SERVICE_VI[level] : 'Không có dịch vụ công trực tuyến';
+}
+
+/** How a change weighs on the applicant (see rules/compute/diff/types.ts). */
+export const CLASSIFICATION_VI = {
+  cut: 'Cắt giảm',
+  tightening: 'Thắt chặt so với chuẩn',
+  addition: 'Bổ sung gánh nặng',
+  editorial: 'Biên tập',
+} as const;
+
+/** Compliance activities (TT 02/2017/TT-VPCP, biểu mẫu tính chi phí tuân thủ). */
+export const ACTIVITY_VI = {
+  learn: 'Tìm hiểu quy định',
+  'fill-forms': 'Điền tờ khai, biểu mẫu',
+  'collect-papers': 'Chuẩn bị, thu thập giấy tờ',
+  photocopy: 'Sao chụp giấy tờ',
+  'certify-copies': 'Chứng thực bản sao',
+  'travel-submit': 'Đi lại, chờ đợi để nộp hồ sơ',
+  supplement: 'Bổ sung, hoàn thiện hồ sơ',
+  inspection: 'Kiểm tra, thẩm định thực tế',
+  'travel-result': 'Đi lại, chờ đợi để nhận kết quả',
+  'hired-service': 'Thuê dịch vụ',
+  other: 'Hoạt động khác',
+} as const;
+
+/** Parts of a procedure as a diff names them. */
+export const AREA_VI = {
+  name: 'Tên thủ tục',
+  document: 'Thành phần hồ sơ',
+  step: 'Trình tự thực hiện',
+  'time-limit': 'Thời hạn giải quyết',
+  channel: 'Cách thức thực hiện',
+  fee: 'Phí, lệ phí',
+  requirement: 'Yêu cầu, điều kiện',
+  result: 'Kết quả thực hiện',
+  'form-fields': 'Tờ khai điện tử',
+  subjects: 'Đối tượng thực hiện',
+  agencies: 'Cơ quan thực hiện',
+  levels: 'Cấp thực hiện',
+  'legal-basis': 'Căn cứ pháp lý',
+  'compliance-cost': 'Chi phí tuân thủ',
+} as const;
