@@ -41,6 +41,17 @@ program
   .option('--effective <date>', 'effective date of the new version (YYYY-MM-DD)')
   .action((code: string, from: string, flags) => runCommand(async () => (await import('./commands/lock.js')).newVersionCommand(code, from, flags)));
 
+program
+  .command('diff')
+  .description(
+    'What a version changes against another: documents, steps, time limits, fees, online service, compliance cost, each change classified (cut, tightening, addition, editorial) with its legal basis. A reference is a file, <code>@<version>, <code>@<YYYY-MM-DD> (the version in force that day) or a proposal id; given one, it is compared with its baseline. Exit 1 when a proposal or variant adds burden beyond its baseline.',
+  )
+  .argument('<a>', 'the baseline (or, alone, the version to compare with its baseline)')
+  .argument('[b]', 'the version compared with a')
+  .option('-f, --format <format>', 'md, html or json', 'md')
+  .option('-d, --dir <dir>', 'catalogue folder', 'catalogue')
+  .action((a: string, b: string | undefined, flags) => runCommand(async () => (await import('./commands/diff.js')).diffCommand(a, b, flags)));
+
 try {
   await program.parseAsync(process.argv);
 } catch (error) {

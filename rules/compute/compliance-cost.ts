@@ -150,13 +150,13 @@ export function feesDue(version: ProcedureVersion, facts: Facts): { lines: Money
     if (fee.channels && typeof channel === 'string' && !fee.channels.includes(channel as ChannelKind)) continue;
     const applies = fee.when ? evaluateCondition(fee.when, facts) : true;
     if (applies === undefined) {
-      caveats.push(`Fee "${fee.name}" (${fee.id}) depends on a fact with no default; it is not counted.`);
+      caveats.push(`Khoản “${fee.name}” (${fee.id}) phụ thuộc một dữ kiện không có giá trị mặc định; không được tính.`);
       continue;
     }
     if (!applies) continue;
     if (fee.exemptions?.some((e) => evaluateCondition(e.when, facts) === true)) continue;
     if ((fee.currency ?? 'VND') !== 'VND') {
-      caveats.push(`Fee "${fee.name}" (${fee.id}) is in ${fee.currency}; it is not counted in đồng.`);
+      caveats.push(`Khoản “${fee.name}” (${fee.id}) tính bằng ${fee.currency}; không được cộng vào chi phí bằng đồng.`);
       continue;
     }
     const quantity = feeQuantity(fee, facts, caveats);
@@ -170,7 +170,7 @@ function feeQuantity(fee: Fee, facts: Facts, caveats: string[]): number {
   if (!fee.quantity) return 1;
   const value = facts.get(fee.quantity.fact);
   if (typeof value !== 'number') {
-    caveats.push(`Fee "${fee.name}" (${fee.id}) is per ${fee.quantity.fact}, which has no default; one unit is counted.`);
+    caveats.push(`Khoản “${fee.name}” (${fee.id}) tính theo ${fee.quantity.fact}, không có giá trị mặc định; tính một đơn vị.`);
     return 1;
   }
   return Math.max(fee.quantity.min ?? 0, value + (fee.quantity.offset ?? 0));
@@ -222,9 +222,9 @@ interface ExactMoney {
  * form fields, the papers to supply, copies and certified copies, and the trips its channel needs.
  */
 function estimateFromSpec(version: ProcedureVersion, channel: ChannelKind | undefined, facts: Facts, est: Estimator, caveats: string[]): { activities: ExactActivity[]; other: ExactMoney[] } {
-  const source = `estimate (${est.estimation.id})`;
+  const source = est.estimation.id;
   const { documents, unknown } = suppliedDocuments(version, facts);
-  for (const doc of unknown) caveats.push(`Document "${doc.name}" (${doc.id}) is required only under a condition on a fact with no default; the estimate leaves it out.`);
+  for (const doc of unknown) caveats.push(`Giấy tờ “${doc.name}” (${doc.id}) chỉ yêu cầu theo điều kiện về một dữ kiện không có giá trị mặc định; ước tính không tính giấy tờ này.`);
   const forms = documents.filter((d) => d.form !== undefined).length;
   const papers = documents.length - forms;
   const fields = (version.formFields ?? []).filter((f) => !f.when || evaluateCondition(f.when, facts) === true).length;
@@ -243,15 +243,15 @@ function estimateFromSpec(version: ProcedureVersion, channel: ChannelKind | unde
   activity('photocopy', times(copies, 'photocopyHoursPerCopy'), `Sao chụp ${copies} bản sao`);
   activity('certify-copies', times(certified, 'certifyHoursPerCertifiedCopy'), `Chứng thực ${certified} bản sao`);
 
-  const online = version.channels?.find((c) => c.kind === channel);
-  const sameDay = (online?.timeLimit ?? version.timeLimit)?.value === 0;
+  const chosen = version.channels?.find((c) => c.kind === channel);
+  const sameDay = (chosen?.timeLimit ?? version.timeLimit)?.value === 0;
   if (channel === 'in-person') {
     activity('travel-submit', est.param('tripHours'), 'Đi lại, chờ đợi để nộp hồ sơ');
     // A same-day procedure hands the result over at the same visit.
     if (!sameDay) activity('travel-result', est.param('tripHours'), 'Đi lại, chờ đợi để nhận kết quả');
   } else if (channel === 'postal') {
     activity('travel-submit', est.param('postOfficeTripHours'), 'Gửi hồ sơ qua bưu chính công ích');
-  } else if (channel === 'online' && online?.onlineService !== 'full') {
+  } else if (channel === 'online' && chosen?.onlineService !== 'full') {
     // Một phần: the applicant still goes to the desk once, for the result or to show originals.
     activity('travel-result', est.param('tripHours'), 'Đi lại để hoàn tất phần không trực tuyến');
   }
@@ -275,7 +275,7 @@ export function complianceCost(version: ProcedureVersion, registry: Registries, 
   const est = needsEstimate ? estimator(requireEstimation(version, registry, inputs.activities === undefined ? 'activities (complianceCost.activities)' : 'times per year')) : undefined;
   const order = est?.estimation.channelOrder ?? DEFAULT_CHANNEL_ORDER;
   const channel = costChannel(version, order);
-  if (est && inputs.activities === undefined) est.used.set('channelOrder', { parameter: 'channelOrder', value: order.join(', '), basis: `The estimate assumes the first channel offered in this order: ${channel ?? 'none offered'}.` });
+  if (est && inputs.activities === undefined) est.used.set('channelOrder', { parameter: 'channelOrder', value: order.join(', '), basis: `Ước tính giả định người nộp dùng cách thức đầu tiên có trong thứ tự này: ${channel ?? 'không có cách thức nào'}.` });
   const facts = defaultFacts(version, channel);
 
   let activities: ExactActivity[];
@@ -297,9 +297,9 @@ export function complianceCost(version: ProcedureVersion, registry: Registries, 
   const perPerformance = add(add(timeCost, feeTotal), otherTotal);
 
   const timesPerYear: SourcedFigure = sourced(inputs.timesPerYear, 'spec') ??
-    sourced(options.fallback?.timesPerYear, 'baseline') ?? { value: estimationValue(est!, 'timesPerYear'), source: `estimate (${est!.estimation.id})`, origin: 'estimate' };
+    sourced(options.fallback?.timesPerYear, 'baseline') ?? { value: estimationValue(est!, 'timesPerYear'), source: est!.estimation.id, origin: 'estimate' };
   const subjectsPerYear = sourced(options.override?.subjectsPerYear, 'baseline') ?? sourced(inputs.subjectsPerYear, 'spec') ?? sourced(options.fallback?.subjectsPerYear, 'baseline');
-  if (!subjectsPerYear) caveats.push('The number of subjects a year (complianceCost.subjectsPerYear) is not stated: only the cost of one performance is known.');
+  if (!subjectsPerYear) caveats.push(`${version.code}@${version.version} không nêu số đối tượng thực hiện một năm (complianceCost.subjectsPerYear): chỉ tính được chi phí một lần thực hiện.`);
   const perYear = subjectsPerYear ? mul(mul(perPerformance, exact(timesPerYear.value)), exact(subjectsPerYear.value)) : undefined;
 
   const whole = (e: Exact, what: string) => safeNumber(toWhole(e), what);

@@ -34,7 +34,7 @@ export async function resolveReference(catalogue: Catalogue, ref: string): Promi
   const at = ref.lastIndexOf('@');
   if (at < 0) {
     const proposals = catalogue.versions.filter((v) => v.data.proposal?.id === ref);
-    if (proposals.length === 1) return { version: proposals[0]!, how: `proposal ${ref}` };
+    if (proposals.length === 1) return { version: proposals[0]!, how: `phương án ${ref}` };
     if (proposals.length > 1) throw new UsageError(`Several versions carry the proposal id "${ref}": ${proposals.map(label).join(', ')}; name one as <code>@<version>.`);
     if (catalogue.byCode.has(ref)) throw new UsageError(`"${ref}" is a procedure, not a version: name one as ${ref}@<version> or ${ref}@<YYYY-MM-DD> (the version in force that day).`);
     const ids = catalogue.versions.flatMap((v) => (v.data.proposal ? [v.data.proposal.id] : []));
@@ -52,7 +52,7 @@ export async function resolveReference(catalogue: Catalogue, ref: string): Promi
     if (!isIsoDate(which)) throw new UsageError(`${which} is not a calendar date.`);
     const resolution = resolve(catalogue, code, which);
     if (resolution.kind !== 'in-force') throw new UsageError(describeResolution(resolution));
-    return { version: resolution.version, how: `${code}@${which}: ${code}@${resolution.version.data.version}, the version in force that day` };
+    return { version: resolution.version, how: `${code}@${which}: phiên bản ${resolution.version.data.version}, có hiệu lực ngày đó` };
   }
   throw new UsageError(`${code} has no version "${which}".${didYouMean(which, versions.map((v) => v.data.version))} Its versions: ${versions.map((v) => v.data.version).join(', ')}.`);
 }
@@ -106,7 +106,7 @@ export function baselineOf(catalogue: Catalogue, version: LoadedVersion): Resolv
   const ref = v.proposal?.baseline ?? v.variant?.baseline ?? (v.supersedes ? { code: v.code, version: v.supersedes } : undefined);
   if (!ref) throw new UsageError(`${label(version)} is not a proposal or variant and supersedes no version: name the version to compare it with.`);
   const found = findVersion(catalogue, ref.code, ref.version);
-  const role = v.proposal ? 'the baseline of the proposal' : v.variant ? 'the baseline of the variant' : 'the version it supersedes';
-  if (!found) throw new UsageError(`${ref.code}@${ref.version}, ${role} ${label(version)}, is not in the catalogue.`);
-  return { version: found, how: `${ref.code}@${ref.version}, ${role}` };
+  if (!found) throw new UsageError(`${ref.code}@${ref.version}, which ${label(version)} is measured against, is not in the catalogue.`);
+  const role = v.proposal ? 'phiên bản chuẩn của phương án' : v.variant ? 'phiên bản chuẩn của biến thể' : 'phiên bản được thay thế';
+  return { version: found, how: `${ref.code}@${ref.version}, ${role} ${label(version)}` };
 }

@@ -77,7 +77,7 @@ function copiesText(d: Document): string {
   return formatCopies(d.originals, d.copies, d.certifiedCopy ?? false);
 }
 
-export function documentChanges(before: readonly Document[], after: readonly Document[]): DraftChange[] {
+export function documentChanges(before: readonly Document[], after: readonly Document[], databaseName: (id: string) => string = (id) => id): DraftChange[] {
   const out: DraftChange[] = [];
   const at = (i: number) => `/dossier/documents/${i}`;
   const { matched, removed, added } = matchItems(before, after, (d) => d.id, (d) => d.name);
@@ -92,11 +92,11 @@ export function documentChanges(before: readonly Document[], after: readonly Doc
     const pointer = { before: at(i), after: at(j) };
     const basis = a.legalBasis ?? b.legalBasis;
     if (!b.lookup && a.lookup) {
-      out.push(draft('document', 'replaced-by-lookup', 'cut', a.id, a.name, `Không yêu cầu nộp/xuất trình “${a.name}”: cơ quan khai thác thông tin từ cơ sở dữ liệu (${a.lookup.database}).`, pointer, { property: 'lookup', before: null, after: a.lookup.database, itemBasis: a.lookup.legalBasis }));
+      out.push(draft('document', 'replaced-by-lookup', 'cut', a.id, a.name, `Không yêu cầu nộp/xuất trình “${a.name}”: cơ quan khai thác thông tin từ ${databaseName(a.lookup.database)}.`, pointer, { property: 'lookup', before: null, after: a.lookup.database, itemBasis: a.lookup.legalBasis }));
     } else if (b.lookup && !a.lookup) {
-      out.push(draft('document', 'changed', 'addition', a.id, a.name, `“${a.name}” không còn được khai thác từ cơ sở dữ liệu (${b.lookup.database}); người nộp phải cung cấp.`, pointer, { property: 'lookup', before: b.lookup.database, after: null, itemBasis: basis }));
+      out.push(draft('document', 'changed', 'addition', a.id, a.name, `“${a.name}” không còn được khai thác từ ${databaseName(b.lookup.database)}; người nộp phải cung cấp.`, pointer, { property: 'lookup', before: b.lookup.database, after: null, itemBasis: basis }));
     } else if (b.lookup && a.lookup && b.lookup.database !== a.lookup.database) {
-      out.push(draft('document', 'changed', 'editorial', a.id, a.name, `Đổi cơ sở dữ liệu khai thác “${a.name}”: ${b.lookup.database} → ${a.lookup.database}.`, pointer, { property: 'lookup', before: b.lookup.database, after: a.lookup.database, itemBasis: a.lookup.legalBasis }));
+      out.push(draft('document', 'changed', 'editorial', a.id, a.name, `Đổi cơ sở dữ liệu khai thác “${a.name}”: ${databaseName(b.lookup.database)} → ${databaseName(a.lookup.database)}.`, pointer, { property: 'lookup', before: b.lookup.database, after: a.lookup.database, itemBasis: a.lookup.legalBasis }));
     }
     if (!a.lookup) {
       const total = a.originals + a.copies - (b.originals + b.copies);
@@ -129,7 +129,7 @@ export function documentChanges(before: readonly Document[], after: readonly Doc
   for (const [d, j] of added) {
     out.push(
       d.lookup
-        ? draft('document', 'added', 'editorial', d.id, d.name, `Cơ quan khai thác “${d.name}” từ cơ sở dữ liệu (${d.lookup.database}); người nộp không phải cung cấp.`, { after: at(j) }, { itemBasis: d.lookup.legalBasis })
+        ? draft('document', 'added', 'editorial', d.id, d.name, `Cơ quan khai thác “${d.name}” từ ${databaseName(d.lookup.database)}; người nộp không phải cung cấp.`, { after: at(j) }, { itemBasis: d.lookup.legalBasis })
         : draft('document', 'added', 'addition', d.id, d.name, `Thêm giấy tờ “${d.name}” (${copiesText(d)}).`, { after: at(j) }, { after: { originals: d.originals, copies: d.copies }, itemBasis: d.legalBasis }),
     );
   }

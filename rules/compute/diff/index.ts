@@ -114,7 +114,7 @@ export function diffVersions(catalogue: Catalogue, before: ResolvedReference, af
 
   const drafts: DraftChange[] = [
     ...versionWideChanges(b, a).filter((c) => c.area === 'name'),
-    ...documentChanges(b.dossier?.documents ?? [], a.dossier?.documents ?? []),
+    ...documentChanges(b.dossier?.documents ?? [], a.dossier?.documents ?? [], (id) => catalogue.registry.databases.byId.get(id)?.name ?? id),
     ...stepChanges(b.steps ?? [], a.steps ?? []),
     ...timeLimitChanges(b, a),
     ...channelChanges(b, a),
