@@ -41,6 +41,12 @@ program
   .option('--effective <date>', 'effective date of the new version (YYYY-MM-DD)')
   .action((code: string, from: string, flags) => runCommand(async () => (await import('./commands/lock.js')).newVersionCommand(code, from, flags)));
 
+program
+  .command('rules')
+  .description('List the lint rules, or show one rule’s documentation.')
+  .argument('[id]', 'rule id')
+  .action((id: string | undefined) => runCommand(async () => (await import('./commands/rules.js')).rulesCommand(id)));
+
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
