@@ -91,8 +91,6 @@ export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
 export const DEFAULT_MAX_REGISTRY_BYTES = 64 * 1024 * 1024;
 export const LOCK_FILE = 'tthc.lock.json';
 
-const READ_CONCURRENCY = 32;
-
 type FileKind = 'version' | 'registry' | 'lock' | 'auxiliary' | 'unknown';
 
 function kindOf(rel: string): FileKind {
@@ -172,26 +170,19 @@ export async function loadCatalogue(dir: string, options: LoadOptions = {}): Pro
 
   const display = toPosix(dir).replace(/\/+$/, '') || '.';
   const displayOf = (rel: string) => (display === '.' ? rel : `${display}/${rel}`);
-  let listing: Awaited<ReturnType<typeof listJsonFiles>>;
+  let listing: ReturnType<typeof listJsonFiles>;
   try {
-    listing = await listJsonFiles(dir);
+    listing = listJsonFiles(dir);
   } catch (error) {
     throw new CatalogueAccessError(`Cannot read catalogue folder ${dir}: ${describeIoError(error)}.`);
   }
   const root = path.resolve(dir);
   const diagnostics: Diagnostic[] = listing.problems.map((p) => fileLevelDiagnostic(displayOf(p.rel), p.ruleId, 'error', p.message));
 
-  const parsed: ParsedFile[] = new Array(listing.files.length);
-  let next = 0;
-  async function worker(): Promise<void> {
-    while (next < listing.files.length) {
-      const index = next++;
-      const found = listing.files[index]!;
-      const kind = kindOf(found.rel);
-      parsed[index] = await readAndParse(found, kind, displayOf(found.rel), kind === 'version' ? maxFileBytes : maxRegistryBytes);
-    }
-  }
-  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, listing.files.length) }, worker));
+  const parsed: ParsedFile[] = listing.files.map((found) => {
+    const kind = kindOf(found.rel);
+    return readAndParse(found, kind, displayOf(found.rel), kind === 'version' ? maxFileBytes : maxRegistryBytes);
+  });
 
   const catalogue: Catalogue = {
     root,
@@ -257,20 +248,16 @@ export function compareByEffective(a: LoadedVersion, b: LoadedVersion): number {
   return compareStrings(fa, fb) || compareStrings(a.data.version, b.data.version);
 }
 
-async function readAndParse(found: FoundFile, kind: FileKind, display: string, limit: number): Promise<ParsedFile> {
+function readAndParse(found: FoundFile, kind: FileKind, display: string, limit: number): ParsedFile {
   const result: ParsedFile = { found, kind, file: undefined, data: undefined, diagnostics: [] };
   if (kind === 'unknown') return result;
-  if (found.size > limit) {
-    result.diagnostics.push(
-      fileLevelDiagnostic(display, 'io/too-large', 'error', `File is ${formatBytes(found.size)}, over the ${formatBytes(limit)} limit for ${kind === 'version' ? 'a procedure version' : 'this file'}; it was not read. (--max-file-size raises the limit.)`),
-    );
-    return result;
-  }
   let bytes: Uint8Array;
   try {
-    const read = await readBounded(found.abs, limit);
-    if (read.truncated) {
-      result.diagnostics.push(fileLevelDiagnostic(display, 'io/too-large', 'error', `File grew past the ${formatBytes(limit)} limit while being read; it was not read.`));
+    const read = readBounded(found.abs, limit);
+    if (read.tooLarge) {
+      result.diagnostics.push(
+        fileLevelDiagnostic(display, 'io/too-large', 'error', `File is ${formatBytes(read.size)}, over the ${formatBytes(limit)} limit for ${kind === 'version' ? 'a procedure version' : 'this file'}; it was not read. (--max-file-size raises the limit.)`),
+      );
       return result;
     }
     bytes = read.bytes;
