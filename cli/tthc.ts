@@ -52,6 +52,12 @@ program
   .option('-d, --dir <dir>', 'catalogue folder', 'catalogue')
   .action((a: string, b: string | undefined, flags) => runCommand(async () => (await import('./commands/diff.js')).diffCommand(a, b, flags)));
 
+program
+  .command('rules')
+  .description('List the lint rules, or show one rule’s documentation.')
+  .argument('[id]', 'rule id')
+  .action((id: string | undefined) => runCommand(async () => (await import('./commands/rules.js')).rulesCommand(id)));
+
 try {
   await program.parseAsync(process.argv);
 } catch (error) {

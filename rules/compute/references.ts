@@ -4,12 +4,10 @@
  */
 import path from 'node:path';
 import type { Catalogue, LoadedVersion } from '../load/catalogue.js';
-import { DEFAULT_MAX_FILE_BYTES } from '../load/catalogue.js';
+import { DEFAULT_MAX_FILE_BYTES, parseCatalogueFile } from '../load/catalogue.js';
 import { describeIoError, readBounded } from '../load/files.js';
-import { memoryFile } from '../load/in-memory.js';
-import { decodeUtf8, JsonSource, normalizeNfc, parseStrictJson } from '../load/json-source.js';
 import type { ProcedureVersion, VersionRef } from '../schema/types/procedure-version.js';
-import { didYouMean, validateWith } from '../schema/validators.js';
+import { didYouMean } from '../schema/validators.js';
 import { UsageError } from '../errors.js';
 import { isIsoDate } from './dates.js';
 import { describeResolution, findVersion, resolve } from './resolve.js';
@@ -63,20 +61,19 @@ async function resolveFile(catalogue: Catalogue, ref: string): Promise<ResolvedR
   if (inCatalogue) return { version: inCatalogue, how: ref };
   let bytes: Uint8Array;
   try {
-    const read = await readBounded(abs, DEFAULT_MAX_FILE_BYTES);
-    if (read.truncated) throw new UsageError(`${ref} is larger than a procedure version may be.`);
+    const read = readBounded(abs, DEFAULT_MAX_FILE_BYTES);
+    if (read.tooLarge) throw new UsageError(`${ref} is larger than a procedure version may be (${DEFAULT_MAX_FILE_BYTES} bytes).`);
     bytes = read.bytes;
   } catch (error) {
     if (error instanceof UsageError) throw error;
     throw new UsageError(`Cannot read ${ref}: ${describeIoError(error)}.`);
   }
-  const decoded = decodeUtf8(bytes);
-  const parsed = decoded.ok ? parseStrictJson(new JsonSource(decoded.text)) : undefined;
-  if (!parsed || !parsed.ok) throw new UsageError(`${ref} is not valid JSON${parsed && !parsed.ok && parsed.problems[0] ? `: ${parsed.problems[0].message}` : ''}. Run tthc validate for details.`);
-  const data = normalizeNfc(parsed.value) as ProcedureVersion;
-  const issues = validateWith('procedure-version', data);
-  if (issues.length > 0) throw new UsageError(`${ref} is not a valid procedure version: ${issues[0]!.pointer || '/'}: ${issues[0]!.message}`);
-  return { version: { file: memoryFile(`procedures/${data.code}/${data.version}.json`, data, ref), data }, how: ref };
+  const parsed = parseCatalogueFile(bytes, 'version', { display: ref, rel: path.basename(abs), abs });
+  const problem = parsed.diagnostics.find((d) => d.severity === 'error');
+  if (!parsed.file || parsed.data === undefined || problem) {
+    throw new UsageError(`${ref} is not a valid procedure version: ${problem ? `${problem.line}:${problem.column} ${problem.message}` : 'it could not be read'} (tthc validate explains every problem).`);
+  }
+  return { version: { file: parsed.file, data: parsed.data as ProcedureVersion }, how: ref };
 }
 
 function label(v: LoadedVersion): string {
