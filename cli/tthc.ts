@@ -58,6 +58,20 @@ program
   .argument('[id]', 'rule id')
   .action((id: string | undefined) => runCommand(async () => (await import('./commands/rules.js')).rulesCommand(id)));
 
+const report = program.command('report').description('Reports over the catalogue.');
+report
+  .command('simplification')
+  .description(
+    'Simplification proposals: per proposal the compliance cost before, after, saved and percent cut, with documents and days cut; totals; a verdict against the target; the share of procedures fully online and with online payment, before and after. Exit 1 when the selection misses the target or a proposal adds burden.',
+  )
+  .argument('[dir]', 'catalogue folder', 'catalogue')
+  .option('--agency <id>', 'only proposals involving this agency')
+  .option('--field <id>', 'only proposals in this field (lĩnh vực)')
+  .option('--level <id>', 'only proposals performed at this level')
+  .option('--target-cost-cut <percent>', 'the compliance-cost cut to reach (Nghị quyết 68/NQ-CP: 20)', '20')
+  .option('-f, --format <format>', 'md, html or json', 'md')
+  .action((dir: string, flags) => runCommand(async () => (await import('./commands/report.js')).reportSimplificationCommand(dir, flags)));
+
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
