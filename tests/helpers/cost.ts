@@ -44,7 +44,7 @@ export function costRegistry(patch: Record<string, unknown> = {}): Registry {
   registry.legalDocuments!.push(
     { number: '66.7/2025/NQ-CP', type: 'government-resolution', issuer: 'Chính phủ', title: 'Nghị quyết về cắt giảm, đơn giản hóa thủ tục hành chính dựa trên dữ liệu', issued: '2025-11-01', effective: '2026-01-01' },
     { number: '59/2020/QH14', type: 'law', issuer: 'Quốc hội', title: 'Luật Doanh nghiệp', issued: '2020-06-17', effective: '2021-01-01' },
-    { number: '13/1999/QH10', type: 'law', issuer: 'Quốc hội', title: 'Luật Doanh nghiệp', issued: '1999-06-12', effective: '2000-01-01' },
+    { number: '60/2005/QH11', type: 'law', issuer: 'Quốc hội', title: 'Luật Doanh nghiệp', issued: '2005-11-29', effective: '2006-07-01' },
     { number: '1234/QĐ-UBND', type: 'provincial-decision', issuer: 'Ủy ban nhân dân thành phố Hà Nội', title: 'Quyết định phê duyệt quy trình nội bộ rút ngắn thời hạn giải quyết', issued: '2025-03-01', effective: '2025-03-01' },
   );
   registry.fields!.push({ id: 'thanh-lap-doanh-nghiep', name: 'Thành lập và hoạt động của doanh nghiệp' });

@@ -141,6 +141,8 @@ export function diffVersions(catalogue: Catalogue, before: ResolvedReference, af
         pointer: { before: '/complianceCost', after: '/complianceCost' },
         before: costNumbers.before,
         after: costNumbers.after,
+        // A rise that rests on estimation parameters is for a reviewer to weigh, not a finding.
+        ...(cost.estimated ? { review: true } : {}),
       });
     }
   }
@@ -182,6 +184,6 @@ export function diffVersions(catalogue: Catalogue, before: ResolvedReference, af
     cost: { ...cost, ...costNumbers },
     changes,
     counts,
-    regression: (relation === 'proposal' || relation === 'variant') && counts.addition > 0,
+    regression: (relation === 'proposal' || relation === 'variant') && changes.some((c) => c.classification === 'addition' && !(c.area === 'compliance-cost' && cost.estimated)),
   };
 }

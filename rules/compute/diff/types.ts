@@ -123,6 +123,9 @@ export interface VersionDiff {
   cost: CostSide & { [K in keyof CostComparison]: CostComparison[K] | undefined };
   changes: Change[];
   counts: Record<Classification, number>;
-  /** True when a proposal or variant adds burden beyond its baseline. */
+  /**
+   * True when a proposal or variant adds burden beyond its baseline: any addition, except a rise in
+   * compliance cost that rests on estimates (flagged for review instead).
+   */
   regression: boolean;
 }
