@@ -15,7 +15,7 @@ import type { ProcedureVersion, TimeUnit } from '../../rules/schema/types/proced
 import { didYouMean } from '../../rules/schema/validators.js';
 import { renderHtml, renderMarkdown, toJson, type Block, type Inline } from '../../rules/text/markup.js';
 import { formatNumber, formatPercent, formatVnd, UNIT_VI } from '../../rules/text/vi.js';
-import { assumptionBlocks } from '../version-diff/index.js';
+import { assumptionBlocks, comparisonTable, countRow, num, pct } from '../version-diff/index.js';
 
 export interface SimplificationReportOptions {
   /** Only proposals whose procedure involves this agency (any role) or that it proposes. */
@@ -203,13 +203,7 @@ export function simplificationReport(catalogue: Catalogue, options: Simplificati
 
 // ---------------------------------------------------------------- rendering
 
-function money(n: number | undefined): string {
-  return n === undefined ? '—' : formatNumber(n);
-}
-
-function pct(n: number | undefined): string {
-  return n === undefined ? '—' : formatPercent(n);
-}
+const money = (n: number | undefined) => num(n);
 
 function shareText(s: Share): string {
   return `${s.count}/${s.total} (${pct(s.percent)})`;
@@ -229,17 +223,14 @@ export function reportBlocks(r: SimplificationReport): Block[] {
   blocks.push({ kind: 'paragraph', content: verdictText(r) });
   const t = r.totals;
   blocks.push({ kind: 'heading', level: 2, text: 'Tổng hợp' });
-  blocks.push({
-    kind: 'table',
-    head: ['Chỉ tiêu', 'Trước', 'Sau', 'Cắt giảm', 'Tỷ lệ cắt giảm'],
-    align: ['left', 'right', 'right', 'right', 'right'],
-    rows: [
-      [[`Chi phí tuân thủ một năm (đồng), ${t.cost.proposals} phương án${r.estimated ? ' — có ước tính' : ''}`], [money(t.cost.before)], [money(t.cost.after)], [money(t.cost.saved)], [pct(t.cost.percent)]],
-      [['Thành phần hồ sơ phải cung cấp'], [money(t.documents.before)], [money(t.documents.after)], [money(t.documents.cut)], [pct(percent(t.documents.cut, t.documents.before))]],
+  blocks.push(
+    comparisonTable([
+      countRow(`Chi phí tuân thủ một năm (đồng), ${t.cost.proposals} phương án${r.estimated ? ' — có ước tính' : ''}`, t.cost.before, t.cost.after),
+      countRow('Thành phần hồ sơ phải cung cấp', t.documents.before, t.documents.after),
       [['Ngày làm việc cắt giảm (tổng)'], ['—'], ['—'], [formatNumber(t.workingDaysCut)], ['—']],
       ...(t.calendarDaysCut !== 0 ? [[['Ngày (lịch) cắt giảm (tổng)'], ['—'], ['—'], [formatNumber(t.calendarDaysCut)], ['—']] as Inline[][]] : []),
-    ],
-  });
+    ]),
+  );
   if (t.excluded.length > 0) {
     blocks.push({ kind: 'paragraph', content: ['Không cộng vào tổng chi phí:'] });
     blocks.push({ kind: 'list', items: t.excluded.map((e) => [`${e.code}@${e.version}: ${e.reason}`]) });

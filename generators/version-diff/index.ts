@@ -23,12 +23,23 @@ export function citeAll(refs: readonly LegalRef[], registry: Registries): string
   return refs.map((r) => citeRef(r, registry.legalDocuments.byId.get(r.document))).join('; ');
 }
 
-function num(n: number | undefined, format: (n: number) => string = formatNumber): string {
+export function num(n: number | undefined, format: (n: number) => string = formatNumber): string {
   return n === undefined ? '—' : format(n);
 }
 
-function pct(n: number | undefined): string {
+export function pct(n: number | undefined): string {
   return n === undefined ? '—' : formatPercent(n);
+}
+
+/** A row of a before/after table: the cut is before − after, the percent exact to 2 decimals. */
+export function countRow(label: string, before: number | undefined, after: number | undefined): Inline[][] {
+  const cut = before !== undefined && after !== undefined ? before - after : undefined;
+  return [[label], [num(before)], [num(after)], [num(cut)], [pct(cut !== undefined && before !== undefined ? percent(cut, before) : undefined)]];
+}
+
+/** The before/after table that opens both the diff and the report. */
+export function comparisonTable(rows: Inline[][][]): Block {
+  return { kind: 'table', head: ['Chỉ tiêu', 'Trước', 'Sau', 'Cắt giảm', 'Tỷ lệ cắt giảm'], align: ['left', 'right', 'right', 'right', 'right'], rows };
 }
 
 function timeRow(label: string, t: TimeComparison): Inline[][] {
@@ -56,18 +67,15 @@ export function diffBlocks(diff: VersionDiff, registry: Registries): Block[] {
 
   const costLabel = `Chi phí tuân thủ ${diff.cost.basis === 'per-year' ? 'một năm' : 'một lần thực hiện'} (đồng)${diff.cost.estimated ? ' — ước tính' : ''}`;
   blocks.push({ kind: 'heading', level: 2, text: 'Tóm tắt' });
-  blocks.push({
-    kind: 'table',
-    head: ['Chỉ tiêu', 'Trước', 'Sau', 'Cắt giảm', 'Tỷ lệ cắt giảm'],
-    align: ['left', 'right', 'right', 'right', 'right'],
-    rows: [
-      [['Thành phần hồ sơ phải cung cấp'], [num(diff.documents.before)], [num(diff.documents.after)], [num(diff.documents.cut)], [pct(percentOf(diff.documents.cut, diff.documents.before))]],
-      [['Số bước thực hiện'], [num(diff.steps.before)], [num(diff.steps.after)], [num(diff.steps.before - diff.steps.after)], [pct(percentOf(diff.steps.before - diff.steps.after, diff.steps.before))]],
+  blocks.push(
+    comparisonTable([
+      countRow('Thành phần hồ sơ phải cung cấp', diff.documents.before, diff.documents.after),
+      countRow('Số bước thực hiện', diff.steps.before, diff.steps.after),
       timeRow('Thời hạn giải quyết', diff.time),
-      [['Phí, lệ phí (đồng)'], [num(diff.fees.before)], [num(diff.fees.after)], [num(diff.fees.before - diff.fees.after)], [pct(percentOf(diff.fees.before - diff.fees.after, diff.fees.before))]],
-      diff.cost.unavailable ? [[costLabel], ['—'], ['—'], ['—'], ['không tính được']] : [[costLabel], [num(diff.cost.before)], [num(diff.cost.after)], [num(diff.cost.saved)], [pct(diff.cost.percent)]],
-    ],
-  });
+      countRow('Phí, lệ phí (đồng)', diff.fees.before, diff.fees.after),
+      diff.cost.unavailable ? [[costLabel], ['—'], ['—'], ['—'], ['không tính được']] : countRow(costLabel, diff.cost.before, diff.cost.after),
+    ]),
+  );
   const c = diff.counts;
   const verdict: Inline[] = [`Thay đổi: ${c.cut} cắt giảm, ${c.tightening} thắt chặt so với chuẩn, ${c.addition} bổ sung gánh nặng, ${c.editorial} biên tập. `];
   if (diff.regression) verdict.push({ text: 'Hồi quy: phương án/biến thể bổ sung gánh nặng so với phiên bản chuẩn.', style: 'strong' });
@@ -112,10 +120,6 @@ export function diffBlocks(diff: VersionDiff, registry: Registries): Block[] {
 
   blocks.push(...costBlocks(diff));
   return blocks;
-}
-
-function percentOf(part: number, whole: number): number | undefined {
-  return percent(part, whole);
 }
 
 /** The cost section: inputs side by side, their sources, and every estimation assumption. */
