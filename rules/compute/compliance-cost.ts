@@ -89,6 +89,8 @@ export interface ComplianceCostOptions {
   fallback?: { subjectsPerYear?: SourcedNumber | undefined; timesPerYear?: SourcedNumber | undefined };
   /** Volumes that override the version's own (a variant's locality applied to its baseline). */
   override?: { subjectsPerYear?: SourcedNumber | undefined };
+  /** Estimate the activities and other costs even where the spec states them (to compare like with like). */
+  estimate?: boolean;
 }
 
 /** The cost cannot be computed from the catalogue: no hourly income, no estimation parameters. */
@@ -268,7 +270,8 @@ function sourced(n: SourcedNumber | undefined, origin: FigureOrigin): SourcedFig
 
 /** The compliance cost of one version, per performance and per year, with every input's source. */
 export function complianceCost(version: ProcedureVersion, registry: Registries, options: ComplianceCostOptions = {}): ComplianceCost {
-  const inputs = version.complianceCost ?? {};
+  const stated = version.complianceCost ?? {};
+  const inputs = options.estimate ? { ...stated, activities: undefined, otherCosts: undefined } : stated;
   const hourlyIncome = hourlyIncomeFor(version, registry);
   const caveats: string[] = [];
   const needsEstimate = inputs.activities === undefined || (inputs.timesPerYear === undefined && options.fallback?.timesPerYear === undefined);

@@ -87,8 +87,17 @@ export function costPair(catalogue: Catalogue, before: ProcedureVersion, after: 
     const localSubjects = relation === 'variant' ? a.subjectsPerYear : undefined;
     const beforeOptions: ComplianceCostOptions = localSubjects ? { override: { subjectsPerYear: localSubjects } } : {};
     const afterOptions: ComplianceCostOptions = { fallback: { subjectsPerYear: b.subjectsPerYear, timesPerYear: b.timesPerYear } };
-    const costBefore = complianceCost(before, catalogue.registry, beforeOptions);
-    const costAfter = complianceCost(after, catalogue.registry, afterOptions);
+    // Stated activities on one side and none on the other would compare a survey with an estimate:
+    // both sides are then estimated from their specs, alike.
+    const mixed = (b.activities === undefined) !== (a.activities === undefined);
+    const costBefore = complianceCost(before, catalogue.registry, { ...beforeOptions, estimate: mixed });
+    const costAfter = complianceCost(after, catalogue.registry, { ...afterOptions, estimate: mixed });
+    if (mixed) {
+      const [stated, missing] = b.activities === undefined ? [after, before] : [before, after];
+      const note = `${missing.code}@${missing.version} không nêu các hoạt động tuân thủ (complianceCost.activities): để so sánh tương đương, chi phí của cả hai phiên bản được ước tính từ đặc tả; số liệu đã nêu của ${stated.code}@${stated.version} không được dùng.`;
+      costBefore.caveats.unshift(note);
+      costAfter.caveats.unshift(note);
+    }
     const perYear = costBefore.perYear !== undefined && costAfter.perYear !== undefined;
     return { basis: perYear ? 'per-year' : 'per-performance', estimated: costBefore.estimated || costAfter.estimated, detail: { before: costBefore, after: costAfter }, unavailable: undefined };
   } catch (error) {

@@ -47,6 +47,20 @@ describe('the 2026 birth-registration change: the Căn cước replaced by a dat
   });
 });
 
+describe('a proposal with no cost inputs against a baseline with stated ones', () => {
+  it('estimates both sides alike, and says so', async () => {
+    const [v1, v2] = birthVersions();
+    const proposal = { ...v2!, version: 'pa-2026', status: 'proposed' as const, proposal: { id: 'pa-khai-sinh', baseline: { code: '1.001193', version: 'v1' }, title: 'Khai thác Căn cước', rationale: 'NQ 66.7' } };
+    delete proposal.complianceCost;
+    const d = await diff(costCatalogue([v1!, proposal]), 'pa-khai-sinh');
+    // Both estimated: before learn 1 + form 0.5 + 2 papers × 1 + trip 2 = 5.5 h × 23,800 = 130,900 đ;
+    // after (Căn cước looked up) 4.5 h × 23,800 = 107,100 đ; the proposal takes the baseline's 1,400,000 subjects.
+    // 183,260,000,000 → 149,940,000,000; saved 33,320,000,000; 1 / 5.5 = 18.1818… → 18.18%.
+    expect({ before: d.cost.before, after: d.cost.after, saved: d.cost.saved, percent: d.cost.percent, estimated: d.cost.estimated }).toEqual({ before: 183_260_000_000, after: 149_940_000_000, saved: 33_320_000_000, percent: 18.18, estimated: true });
+    expect(d.cost.detail!.after.caveats[0]).toContain('1.001193@pa-2026 không nêu các hoạt động tuân thủ');
+  });
+});
+
 describe('enterprise registration: 10 → 3 working days', () => {
   const catalogue = costCatalogue(enterpriseVersions());
 
