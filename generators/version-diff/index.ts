@@ -158,7 +158,7 @@ export function costBlocks(diff: Pick<VersionDiff, 'cost'>): Block[] {
 
 function volume(v: ComplianceCost['timesPerYear'] | undefined): string {
   if (!v) return 'không rõ';
-  const origin = v.origin === 'estimate' ? 'ước tính' : v.origin === 'baseline' ? 'theo phiên bản chuẩn' : 'theo đặc tả';
+  const origin = v.origin === 'estimate' ? 'ước tính' : v.origin === 'counterpart' ? 'theo phiên bản so sánh' : 'theo đặc tả';
   return `${formatNumber(v.value)} (${origin}: ${v.source})`;
 }
 

@@ -15,8 +15,8 @@ import { add, exact, mul, percent, safeNumber, sum, toNumber, toWhole, ZERO, typ
 export type ActivityKind = CostActivity['activity'];
 export type EstimationParameterName = keyof CostEstimation['parameters'];
 
-/** Where a figure comes from: the spec itself, the baseline it is measured against, or an estimate. */
-export type FigureOrigin = 'spec' | 'baseline' | 'estimate';
+/** Where a figure comes from: the spec itself, the version it is compared with, or an estimate. */
+export type FigureOrigin = 'spec' | 'counterpart' | 'estimate';
 
 export interface SourcedFigure {
   value: number;
@@ -83,11 +83,11 @@ export interface ComplianceCost {
 
 export interface ComplianceCostOptions {
   /**
-   * Volumes used where the version states none. A proposal or variant is measured with its
-   * baseline's volumes: a simplification does not change how many people are born.
+   * Volumes used where the version states none: those of the version it is compared with, since a
+   * simplification does not change how many people are born.
    */
   fallback?: { subjectsPerYear?: SourcedNumber | undefined; timesPerYear?: SourcedNumber | undefined };
-  /** Volumes that override the version's own (a variant's locality applied to its baseline). */
+  /** Volumes that override the version's own (a variant's locality applied to its baseline); origin counterpart. */
   override?: { subjectsPerYear?: SourcedNumber | undefined };
   /** Estimate the activities and other costs even where the spec states them (to compare like with like). */
   estimate?: boolean;
@@ -300,8 +300,8 @@ export function complianceCost(version: ProcedureVersion, registry: Registries, 
   const perPerformance = add(add(timeCost, feeTotal), otherTotal);
 
   const timesPerYear: SourcedFigure = sourced(inputs.timesPerYear, 'spec') ??
-    sourced(options.fallback?.timesPerYear, 'baseline') ?? { value: estimationValue(est!, 'timesPerYear'), source: est!.estimation.id, origin: 'estimate' };
-  const subjectsPerYear = sourced(options.override?.subjectsPerYear, 'baseline') ?? sourced(inputs.subjectsPerYear, 'spec') ?? sourced(options.fallback?.subjectsPerYear, 'baseline');
+    sourced(options.fallback?.timesPerYear, 'counterpart') ?? { value: estimationValue(est!, 'timesPerYear'), source: est!.estimation.id, origin: 'estimate' };
+  const subjectsPerYear = sourced(options.override?.subjectsPerYear, 'counterpart') ?? sourced(inputs.subjectsPerYear, 'spec') ?? sourced(options.fallback?.subjectsPerYear, 'counterpart');
   if (!subjectsPerYear) caveats.push(`${version.code}@${version.version} không nêu số đối tượng thực hiện một năm (complianceCost.subjectsPerYear): chỉ tính được chi phí một lần thực hiện.`);
   const perYear = subjectsPerYear ? mul(mul(perPerformance, exact(timesPerYear.value)), exact(subjectsPerYear.value)) : undefined;
 

@@ -329,7 +329,9 @@ export function formFieldChanges(before: ProcedureVersion, after: ProcedureVersi
   const b = before.formFields?.length ?? 0;
   const a = after.formFields?.length ?? 0;
   if (a === b) return [];
-  return [draft('form-fields', 'changed', byDirection(a < b ? -1 : 1), 'formFields', 'Tờ khai điện tử', `Số trường thông tin của tờ khai điện tử: ${b} → ${a}.`, { before: '/formFields', after: '/formFields' }, { property: 'count', before: b, after: a })];
+  // A spec that starts (or stops) describing its online form changes the description, not the form.
+  const classification: Classification = before.formFields === undefined || after.formFields === undefined ? 'editorial' : byDirection(a < b ? -1 : 1);
+  return [draft('form-fields', 'changed', classification, 'formFields', 'Tờ khai điện tử', `Số trường thông tin của tờ khai điện tử: ${b} → ${a}${classification === 'editorial' ? ' (phiên bản kia không mô tả tờ khai điện tử)' : ''}.`, { before: '/formFields', after: '/formFields' }, { property: 'count', before: b, after: a })];
 }
 
 // ---------------------------------------------------------------- version-wide parts

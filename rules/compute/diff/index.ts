@@ -76,16 +76,16 @@ function dedupe(refs: readonly LegalRef[]): LegalRef[] {
 }
 
 /**
- * Both sides' compliance cost. A proposal or successor keeps its own volumes and falls back to the
- * baseline's; a variant is measured with its locality's subjects on both sides, so the saving is
- * what that locality's applicants save.
+ * Both sides' compliance cost. Each side keeps its own volumes and takes the other side's where it
+ * states none (a simplification does not change how many people are born); a variant is measured
+ * with its locality's subjects on both sides, so the saving is what that locality's applicants save.
  */
 export function costPair(catalogue: Catalogue, before: ProcedureVersion, after: ProcedureVersion, relation: Relation): CostSide {
   try {
     const b = before.complianceCost ?? {};
     const a = after.complianceCost ?? {};
     const localSubjects = relation === 'variant' ? a.subjectsPerYear : undefined;
-    const beforeOptions: ComplianceCostOptions = localSubjects ? { override: { subjectsPerYear: localSubjects } } : {};
+    const beforeOptions: ComplianceCostOptions = { fallback: { subjectsPerYear: a.subjectsPerYear, timesPerYear: a.timesPerYear }, ...(localSubjects ? { override: { subjectsPerYear: localSubjects } } : {}) };
     const afterOptions: ComplianceCostOptions = { fallback: { subjectsPerYear: b.subjectsPerYear, timesPerYear: b.timesPerYear } };
     // Stated activities on one side and none on the other would compare a survey with an estimate:
     // both sides are then estimated from their specs, alike.

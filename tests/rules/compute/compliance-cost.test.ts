@@ -50,7 +50,7 @@ describe('compliance cost with stated inputs (TT 02/2017/TT-VPCP Art. 27)', () =
     const withFallback = complianceCost(v, registry, { fallback: { subjectsPerYear: { value: 10, source: 'baseline' }, timesPerYear: { value: 2, source: 'baseline' } } });
     // 1 h × 23,800 = 23,800 đ; × 2 × 10 = 476,000 đ.
     expect(withFallback.perYear).toBe(476_000);
-    expect(withFallback.timesPerYear).toEqual({ value: 2, source: 'baseline', origin: 'baseline' });
+    expect(withFallback.timesPerYear).toEqual({ value: 2, source: 'baseline', origin: 'counterpart' });
     expect(withFallback.estimated).toBe(false);
     const alone = complianceCost(v, registry);
     expect(alone.perYear).toBeUndefined();

@@ -59,6 +59,16 @@ describe('a proposal with no cost inputs against a baseline with stated ones', (
     expect({ before: d.cost.before, after: d.cost.after, saved: d.cost.saved, percent: d.cost.percent, estimated: d.cost.estimated }).toEqual({ before: 183_260_000_000, after: 149_940_000_000, saved: 33_320_000_000, percent: 18.18, estimated: true });
     expect(d.cost.detail!.after.caveats[0]).toContain('1.001193@pa-2026 không nêu các hoạt động tuân thủ');
   });
+
+  it('measures a published baseline with no volumes by the proposal’s', async () => {
+    const [v1, v2] = birthVersions();
+    delete v1!.complianceCost;
+    const proposal = { ...v2!, version: 'pa-2026', status: 'proposed' as const, proposal: { id: 'pa-khai-sinh', baseline: { code: '1.001193', version: 'v1' }, title: 'Khai thác Căn cước', rationale: 'NQ 66.7' }, complianceCost: { subjectsPerYear: { value: 1_400_000, source: 'phương án' } } };
+    const d = await diff(costCatalogue([v1!, proposal]), 'pa-khai-sinh');
+    // The same estimates as above, with the proposal's 1,400,000 subjects on both sides.
+    expect({ before: d.cost.before, after: d.cost.after, percent: d.cost.percent, basis: d.cost.basis }).toEqual({ before: 183_260_000_000, after: 149_940_000_000, percent: 18.18, basis: 'per-year' });
+    expect(d.cost.detail!.before.subjectsPerYear).toEqual({ value: 1_400_000, source: 'phương án', origin: 'counterpart' });
+  });
 });
 
 describe('enterprise registration: 10 → 3 working days', () => {
