@@ -93,6 +93,12 @@ describe('the Hà Nội variant 2.000488.H26: 30% less time than the law', () =>
   });
 });
 
+describe('a repeal', () => {
+  it('is not compared part by part', async () => {
+    await expect(diff('2.000488@v3')).rejects.toThrow('2.000488@v3 repeals the procedure from 2026-07-01 (107/2025/QH15): it has no documents, steps or fees to compare.');
+  });
+});
+
 describe('the simplification report over the bundled catalogue', () => {
   it('lists both proposals with their estimated cost of one performance, and no annual verdict', () => {
     const report = simplificationReport(catalogue);

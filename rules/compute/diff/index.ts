@@ -14,6 +14,7 @@ import { relationOf, type Relation, type ResolvedReference } from '../references
 import { channelChanges, documentChanges, feeChanges, formFieldChanges, requirementChanges, resultChanges, stepChanges, timeLimitChanges, versionWideChanges, type DraftChange } from './changes.js';
 import type { Change, ChannelComparison, ChannelState, Classification, CostSide, TimeComparison, VersionDiff, VersionSide } from './types.js';
 import { formatVnd } from '../../text/vi.js';
+import { UsageError } from '../../errors.js';
 
 export type * from './types.js';
 
@@ -118,6 +119,10 @@ function side(v: LoadedVersion, reference: string): VersionSide {
 export function diffVersions(catalogue: Catalogue, before: ResolvedReference, after: ResolvedReference): VersionDiff {
   const b = before.version.data;
   const a = after.version.data;
+  for (const v of [b, a]) {
+    // A repeal is a tombstone with no parts: "everything removed" would misstate it item by item.
+    if (v.status === 'repealed') throw new UsageError(`${v.code}@${v.version} repeals the procedure from ${v.effective?.from ?? 'its effective date'} (${(v.changedBy?.legalBasis ?? []).map((r) => r.document).join(', ')}): it has no documents, steps or fees to compare. Compare the versions before it.`);
+  }
   const relation = relationOf(b, a);
   const changeBasis = changeBasisOf(a, relation);
 
