@@ -7,7 +7,7 @@ import type { Agency, CostEstimation, Database, Field, HourlyIncome, LegalDocume
 import type { PublishedLock } from '../schema/types/lock.js';
 import { validateWith, type SchemaName } from '../schema/validators.js';
 import { describeIoError, listJsonFiles, readBounded, toPosix, type FoundFile } from './files.js';
-import { decodeUtf8, JsonSource, nonNfcPointers, normalizeNfc, parseStrictJson, type SourceProblem } from './json-source.js';
+import { decodeUtf8, JsonSource, MAX_VALUES, nonNfcPointers, normalizeNfc, parseStrictJson, type SourceProblem } from './json-source.js';
 
 /** One JSON file of the catalogue, with what is needed to place diagnostics in it. */
 export interface SourceFile {
@@ -91,6 +91,8 @@ export class CatalogueAccessError extends Error {
 export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
 export const DEFAULT_MAX_REGISTRY_BYTES = 64 * 1024 * 1024;
 export const LOCK_FILE = 'tthc.lock.json';
+/** Beyond this, more schema errors in one file only bury the first ones. */
+export const MAX_SCHEMA_ISSUES_PER_FILE = 100;
 
 export type FileKind = 'version' | 'registry' | 'lock' | 'auxiliary' | 'unknown';
 
@@ -289,7 +291,7 @@ export function parseCatalogueFile(bytes: Uint8Array, kind: FileKind, where: { d
   result.diagnostics.push(...decoded.problems.map((p) => sourceProblemDiagnostic(rawFile, p)));
   if (!decoded.ok) return result;
 
-  const parsed = parseStrictJson(rawSource);
+  const parsed = parseStrictJson(rawSource, kind === 'version' ? MAX_VALUES : Number.POSITIVE_INFINITY);
   result.diagnostics.push(...parsed.problems.map((p) => sourceProblemDiagnostic(rawFile, p)));
   if (!parsed.ok) return result;
 
@@ -303,8 +305,11 @@ export function parseCatalogueFile(bytes: Uint8Array, kind: FileKind, where: { d
   if (schema) {
     const issues = validateWith(schema, data);
     if (issues.length > 0) {
-      for (const issue of issues) {
+      for (const issue of issues.slice(0, MAX_SCHEMA_ISSUES_PER_FILE)) {
         result.diagnostics.push(diagnosticAt(file, issue.pointer, issue.ruleId, 'error', issue.message, { atKey: issue.atKey }));
+      }
+      if (issues.length > MAX_SCHEMA_ISSUES_PER_FILE) {
+        result.diagnostics.push(fileLevelDiagnostic(where.display, 'schema/more', 'error', `${issues.length - MAX_SCHEMA_ISSUES_PER_FILE} more schema errors in this file are not shown; fix the ones above first.`));
       }
       return result;
     }

@@ -102,8 +102,14 @@ export function formatSubject(s: Subject): string {
   return s.label ?? SUBJECT_VI[s.kind];
 }
 
-/** "Lệ phí: 200.000 đồng/hồ sơ"; a zero amount reads "Miễn lệ phí" / "Miễn phí". */
+export const VARIABLE_FEE_VI = {
+  'provincial-council': 'mức thu do Hội đồng nhân dân cấp tỉnh quy định',
+  'not-recorded': 'mức thu chưa được cập nhật trong danh mục này',
+} as const;
+
+/** "Lệ phí: 200.000 đồng/hồ sơ"; a zero amount reads "Miễn lệ phí" / "Miễn phí"; a variable one says who sets it. */
 export function formatFee(fee: Fee): string {
+  if (fee.amount === undefined) return `${FEE_KIND_VI[fee.kind]}: ${fee.variable ? VARIABLE_FEE_VI[fee.variable.setBy] : VARIABLE_FEE_VI['not-recorded']}`;
   if (fee.amount === 0) return fee.kind === 'le-phi' ? 'Miễn lệ phí' : 'Miễn phí';
   return `${FEE_KIND_VI[fee.kind]}: ${formatMoney(fee.amount, fee.currency ?? 'VND')}${fee.unit ? `/${fee.unit}` : ''}`;
 }
