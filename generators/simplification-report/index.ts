@@ -119,7 +119,7 @@ function share(versions: readonly ProcedureVersion[], counted: (v: ProcedureVers
 
 const fullyOnline = (v: ProcedureVersion) => (v.channels ?? []).some((c) => c.kind === 'online' && c.onlineService === 'full');
 const paysOnline = (v: ProcedureVersion) => (v.channels ?? []).some((c) => c.kind === 'online' && c.onlinePayment === true);
-const hasFinancialObligation = (v: ProcedureVersion) => (v.fees ?? []).some((f) => f.amount > 0);
+const hasFinancialObligation = (v: ProcedureVersion) => (v.fees ?? []).some((f) => f.amount === undefined || f.amount > 0);
 
 function workingDays(t: VersionDiff['time']): number {
   if (t.saved === undefined) return 0;

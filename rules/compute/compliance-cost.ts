@@ -161,6 +161,10 @@ export function feesDue(version: ProcedureVersion, facts: Facts): { lines: Money
       caveats.push(`Khoản “${fee.name}” (${fee.id}) tính bằng ${fee.currency}; không được cộng vào chi phí bằng đồng.`);
       continue;
     }
+    if (fee.amount === undefined) {
+      caveats.push(`Khoản “${fee.name}” (${fee.id}) không có mức thu chung (${fee.variable?.setBy === 'provincial-council' ? 'do Hội đồng nhân dân cấp tỉnh quy định' : 'chưa ghi nhận'}); không được tính.`);
+      continue;
+    }
     const quantity = feeQuantity(fee, facts, caveats);
     if (quantity === 0 || fee.amount === 0) continue;
     lines.push({ id: fee.id, label: fee.name, amount: safeNumber(BigInt(fee.amount) * BigInt(quantity), 'A fee'), source: 'spec', estimated: false });

@@ -247,12 +247,16 @@ export function feeChanges(before: readonly Fee[], after: readonly Fee[]): Draft
   const out: DraftChange[] = [];
   const at = (i: number) => `/fees/${i}`;
   const { matched, removed, added } = matchItems(before, after, (f) => f.id, (f) => f.name);
-  for (const [f, i] of removed) out.push(draft('fee', 'removed', f.amount > 0 ? 'cut' : 'editorial', f.id, f.name, `Bỏ khoản ${formatFee(f).toLowerCase()} (${f.name}).`, { before: at(i) }, { before: f.amount, itemBasis: f.legalBasis }));
+  // A variable amount (set by each province) is a charge all the same.
+  const charged = (f: Fee) => f.amount === undefined || f.amount > 0;
+  for (const [f, i] of removed) out.push(draft('fee', 'removed', charged(f) ? 'cut' : 'editorial', f.id, f.name, `Bỏ khoản ${formatFee(f).toLowerCase()} (${f.name}).`, { before: at(i) }, { before: f.amount, itemBasis: f.legalBasis }));
   for (const { before: b, beforeIndex: i, after: a, afterIndex: j } of matched) {
     const pointer = { before: at(i), after: at(j) };
     const basis = a.legalBasis ?? b.legalBasis;
-    if (b.amount !== a.amount || (b.currency ?? 'VND') !== (a.currency ?? 'VND')) {
-      const classification: Classification = (b.currency ?? 'VND') !== (a.currency ?? 'VND') ? 'editorial' : byDirection(a.amount < b.amount ? -1 : 1);
+    if (b.amount !== a.amount || (b.currency ?? 'VND') !== (a.currency ?? 'VND') || !same(b.variable, a.variable)) {
+      // Amounts compare only when both are fixed and in one currency; a change to or from a variable amount needs a reader.
+      const comparable = a.amount !== undefined && b.amount !== undefined && (b.currency ?? 'VND') === (a.currency ?? 'VND') && a.amount !== b.amount;
+      const classification: Classification = comparable ? byDirection(a.amount! < b.amount! ? -1 : 1) : 'editorial';
       out.push(draft('fee', 'changed', classification, a.id, a.name, `${a.name}: ${formatFee(b)} → ${formatFee(a)}.`, pointer, { property: 'amount', before: b.amount, after: a.amount, itemBasis: basis, ...(classification === 'editorial' ? { review: true } : {}) }));
     }
     const be = b.exemptions?.length ?? 0;
@@ -267,7 +271,7 @@ export function feeChanges(before: readonly Fee[], after: readonly Fee[]): Draft
     const name = textChange('fee', a.id, a.name, 'name', b.name, a.name, pointer, `tên khoản phí “${b.name}”`, basis);
     if (name) out.push(name);
   }
-  for (const [f, j] of added) out.push(draft('fee', 'added', f.amount > 0 ? 'addition' : 'editorial', f.id, f.name, `Thêm khoản ${formatFee(f).toLowerCase()} (${f.name}).`, { after: at(j) }, { after: f.amount, itemBasis: f.legalBasis }));
+  for (const [f, j] of added) out.push(draft('fee', 'added', charged(f) ? 'addition' : 'editorial', f.id, f.name, `Thêm khoản ${formatFee(f).toLowerCase()} (${f.name}).`, { after: at(j) }, { after: f.amount, itemBasis: f.legalBasis }));
   return out;
 }
 

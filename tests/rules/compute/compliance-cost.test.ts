@@ -59,6 +59,20 @@ describe('compliance cost with stated inputs (TT 02/2017/TT-VPCP Art. 27)', () =
     expect(alone.caveats.some((c) => c.includes('subjectsPerYear'))).toBe(true);
   });
 
+  it('leaves out a fee whose amount each province sets, and says so', () => {
+    const v = spec({
+      complianceCost: { activities: [{ activity: 'learn', hours: 1 }] },
+      fees: [
+        { id: 'le-phi', kind: 'le-phi', name: 'Lệ phí đăng ký cư trú', variable: { setBy: 'provincial-council' } },
+        { id: 'phi', kind: 'phi', name: 'Phí', amount: 10000 },
+      ],
+    });
+    const cost = complianceCost(v, registry);
+    // 1 h × 23,800 + 10,000 đ; the provincial fee is not guessed.
+    expect(cost.perPerformance).toBe(33_800);
+    expect(cost.caveats[0]).toBe('Khoản “Lệ phí đăng ký cư trú” (le-phi) không có mức thu chung (do Hội đồng nhân dân cấp tỉnh quy định); không được tính.');
+  });
+
   it('refuses to guess an hourly income', () => {
     const bare = costCatalogue([spec({})], costRegistry({ hourlyIncomes: [] })).registry;
     expect(() => complianceCost(spec({}), bare)).toThrow(CostInputError);
