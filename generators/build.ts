@@ -32,6 +32,8 @@ export interface BuildOptions extends ValidateOptions {
 export interface GeneratorSummary {
   id: string;
   description: string;
+  /** The file to open first, if the generator names one. */
+  start: string | undefined;
   units: number;
   /** Units rendered in this build. */
   rendered: number;
@@ -157,7 +159,7 @@ async function runGenerator(
     if (keys.has(unit.key)) throw new Error(`generator ${generator.id} planned two units with the key "${unit.key}"`);
     keys.add(unit.key);
   }
-  const summary: GeneratorSummary = { id: generator.id, description: generator.description, units: units.length, rendered: 0, reused: 0, files: 0, bytes: 0, seconds: 0 };
+  const summary: GeneratorSummary = { id: generator.id, description: generator.description, start: generator.start, units: units.length, rendered: 0, reused: 0, files: 0, bytes: 0, seconds: 0 };
   let next = 0;
   let done = 0;
   const step = Math.max(1, Math.floor(units.length / 100));

@@ -9,11 +9,17 @@ export { validateCatalogue, checkCatalogue, applyStrict, type ValidateOptions, t
 export { RULES, ALL_RULES } from './lint/index.js';
 export type { LintRule, RuleMeta, RuleContext } from './lint/rule.js';
 export { resolve, versionInForce, effectiveWindows, findVersion, describeResolution, type Resolution, type EffectiveWindow } from './compute/resolve.js';
+export { complianceCost, compareCosts, feesDue, hourlyIncomeFor, CostInputError, type ComplianceCost, type ComplianceCostOptions, type CostComparison, type AssumptionUsed } from './compute/compliance-cost.js';
+export { diffVersions, compareTimeLimits, requiredDocumentCount, type VersionDiff, type Change, type Classification, type ChangeArea, type TimeComparison } from './compute/diff/index.js';
+export { resolveReference, baselineOf, relationOf, type ResolvedReference, type Relation } from './compute/references.js';
+export { evaluateCondition, defaultFacts } from './compute/conditions.js';
+export { percent, exact, type Exact } from './compute/exact.js';
+export { wordDiff, type TextChange } from './text/word-diff.js';
 export { updatedLock, writeLock } from './store/lock.js';
 export { publishVersion } from './store/publish.js';
 export { createNextVersion } from './store/versions.js';
 export { writeFileAtomic } from './store/atomic.js';
 export { UsageError, CatalogueAccessError, CatalogueOperationError } from './errors.js';
 export type * from './schema/types/procedure-version.js';
-export type { Registry, LegalDocument, Agency, Field, Level, Database, HourlyIncome, LegalDocumentType } from './schema/types/registry.js';
+export type { Registry, LegalDocument, Agency, Field, Level, Database, HourlyIncome, LegalDocumentType, CostEstimation, EstimationParameter } from './schema/types/registry.js';
 export type { PublishedLock, LockEntry } from './schema/types/lock.js';

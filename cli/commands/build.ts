@@ -67,12 +67,10 @@ export function formatSummary(result: Extract<BuildResult, { built: true }>, sho
     ...rows.map(line),
     '',
     `Output: ${result.out}`,
-    `  ${shown}/listing/danh-muc.html   the public listing (also .md and .csv)`,
-    `  ${shown}/procedures/<code>.html  one page per procedure`,
-    `  ${shown}/api/v1/index.json       the portal JSON API (schemas in ${shown}/api/v1/schemas/)`,
-    `  ${shown}/forms/<code>/<v>.schema.json  online form schemas and TypeScript types`,
-    `  ${shown}/manifest.json           SHA-256 of every file, for incremental sync`,
   ];
+  const starts = [...result.generators.filter((g) => g.start).map((g) => [`${shown}/${g.start}`, g.description]), [`${shown}/manifest.json`, 'the SHA-256 of every file, for incremental sync']];
+  const startWidth = Math.max(...starts.map(([p]) => p!.length));
+  for (const [p, what] of starts) lines.push(`  ${p!.padEnd(startWidth)}  ${what}`);
   if (result.validation.warnings > 0) lines.push('', `The catalogue has ${result.validation.warnings} warning${result.validation.warnings === 1 ? '' : 's'}: run \`tthc validate\` to see them.`);
   return lines.join('\n') + '\n';
 }

@@ -291,6 +291,7 @@ function changeUnits(ctx: BuildContext): Unit[] {
 export const generator: Generator = {
   id: 'api',
   description: 'the portal JSON API: paged index, procedures, versions, change feed, and their JSON Schemas',
+  start: PATHS.apiIndex,
   plan(ctx) {
     const units: Unit[] = [
       {

@@ -83,6 +83,7 @@ export function renderDetail(ctx: BuildContext, entry: ProcedureEntry): OutputFi
 export const generator: Generator = {
   id: 'detail',
   description: 'one HTML page per procedure, every part in the Phần II order, with schema.org JSON-LD',
+  start: PATHS.detail('<code>'),
   plan(ctx) {
     return ctx.procedures.map(
       (entry): Unit => ({

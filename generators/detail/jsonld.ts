@@ -68,7 +68,13 @@ export function governmentService(ctx: BuildContext, entry: ProcedureEntry, page
   service.offers =
     fees.length === 0
       ? [{ '@type': 'Offer', name: 'Miễn phí', price: 0, priceCurrency: 'VND' }]
-      : fees.map((f) => ({ '@type': 'Offer', name: f.name, price: f.amount, priceCurrency: f.currency ?? 'VND', description: formatFeeLine(f, facts) }));
+      : fees.map((f) => ({
+          '@type': 'Offer',
+          name: f.name,
+          // A variable amount (set by each province) has no price; its description says who sets it.
+          ...(f.amount !== undefined ? { price: f.amount, priceCurrency: f.currency ?? 'VND' } : {}),
+          description: formatFeeLine(f, facts),
+        }));
   return service;
 }
 

@@ -15,6 +15,7 @@ import {
   formatCase,
   formatDocumentQuantity,
   formatDuration,
+  formatExemptions,
   formatFeeAmount,
   formatFeeLine,
   formatFormName,
@@ -69,7 +70,7 @@ export function channelFeeLines(ctx: BuildContext, v: ProcedureVersion, kind: Ch
   if (fees.length === 0) return ['Miễn phí'];
   return fees.map((f) => {
     const when = f.when ? ` (${lowerFirst(formatCase(f.when, facts))})` : '';
-    return `${f.name}: ${formatFeeAmount(f, facts)}${when}${(f.exemptions ?? []).map((e) => `. Miễn: ${e.reason}`).join('')}`;
+    return `${f.name}: ${formatFeeAmount(f, facts)}${when}${formatExemptions(f)}`;
   });
 }
 

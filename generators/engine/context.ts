@@ -50,6 +50,7 @@ export class BuildContext {
   private readonly registryHashes = new WeakMap<LoadedVersion, string>();
   private readonly entryHashes = new WeakMap<ProcedureEntry, string>();
   private readonly factMaps = new WeakMap<ProcedureVersion, Map<string, FactDefinition>>();
+  private wholeHash: string | undefined;
 
   constructor(
     readonly catalogue: Catalogue,
@@ -112,6 +113,16 @@ export class BuildContext {
       this.registryHashes.set(v, hash);
     }
     return hash;
+  }
+
+  /** Hash of the whole catalogue (every version and the registries), for outputs that summarise all of it. */
+  catalogueHash(): string {
+    this.wholeHash ??= hashParts([
+      ...this.catalogue.versions.map((v) => this.versionHash(v)),
+      canonicalJson(Object.fromEntries(Object.entries(this.catalogue.registry).map(([key, table]) => [key, [...table.byId.entries()].sort(([a], [b]) => (a < b ? -1 : 1))]))),
+      ...[...this.catalogue.auxiliary.keys()].sort().map((rel) => `${rel}:${canonicalJson(this.catalogue.auxiliary.get(rel)!.data)}`),
+    ]);
+    return this.wholeHash;
   }
 
   /** Hash of a whole procedure: every version, its state on the build date, and the registry entries it names. */

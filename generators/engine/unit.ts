@@ -32,6 +32,8 @@ export interface Generator {
   id: string;
   /** One line for the build summary and the README. */
   description: string;
+  /** The file to open first (a pattern such as procedures/<code>.html is fine), for the summary. */
+  start?: string;
   /**
    * Plans the units. Cheap: it hashes inputs but renders nothing. `fragments` caches pieces of a
    * large file (a listing section) across builds, keyed by this generator's code and their inputs.
@@ -43,4 +45,22 @@ export interface Generator {
 export interface GeneratorEntry {
   id: string;
   load(): Promise<Generator>;
+}
+
+/**
+ * A generator whose few files summarise the whole catalogue (a report): one unit, rebuilt whenever
+ * any version or registry entry changes. `files` is the output module's pure function.
+ */
+export function wholeCatalogueGenerator(
+  id: string,
+  description: string,
+  start: string,
+  files: (ctx: BuildContext) => readonly { path: string; contents: string }[],
+): Generator {
+  return {
+    id,
+    description,
+    start,
+    plan: (ctx) => [{ key: id, inputs: ctx.catalogueHash(), render: () => files(ctx).map((f) => ({ path: f.path, content: f.contents })) }],
+  };
 }

@@ -1,18 +1,11 @@
+import { evaluateCondition } from '../../rules/compute/conditions.js';
 import type { Condition, FactComparison, FactDefinition } from '../../rules/schema/types/procedure-version.js';
 
 type Value = string | number | boolean;
 
-/** Whether one comparison holds for a value. */
-export function compare(c: FactComparison, value: Value): boolean {
-  if (c.equals !== undefined) return value === c.equals;
-  if (c.notEquals !== undefined) return value !== c.notEquals;
-  if (c.in !== undefined) return (c.in as Value[]).includes(value);
-  if (typeof value !== 'number') return false;
-  if (c.gte !== undefined) return value >= c.gte;
-  if (c.lte !== undefined) return value <= c.lte;
-  if (c.gt !== undefined) return value > c.gt;
-  if (c.lt !== undefined) return value < c.lt;
-  return false;
+/** Whether one comparison holds for a value of its fact. */
+function holds(c: FactComparison, value: Value): boolean {
+  return evaluateCondition(c, new Map([[c.fact, value]])) === true;
 }
 
 /**
@@ -23,7 +16,7 @@ export function compare(c: FactComparison, value: Value): boolean {
 export function specialise(condition: Condition, known: ReadonlyMap<string, Value>): Condition | boolean {
   if ('fact' in condition) {
     const value = known.get(condition.fact);
-    return value === undefined ? condition : compare(condition, value);
+    return value === undefined ? condition : holds(condition, value);
   }
   if ('not' in condition) {
     const inner = specialise(condition.not, known);
@@ -65,7 +58,7 @@ export function conditionSchema(condition: Condition, facts: ReadonlyMap<string,
   if ('not' in condition) return { not: conditionSchema(condition.not, facts) };
   const fact = facts.get(condition.fact);
   const fallback = fact?.default;
-  const absentHolds = fallback !== undefined && compare(condition, fallback);
+  const absentHolds = fallback !== undefined && holds(condition, fallback);
   const inner: Record<string, unknown> = { type: 'object', properties: { [condition.fact]: comparisonKeywords(condition, fact) } };
   if (!absentHolds) inner.required = [condition.fact];
   const schema: Record<string, unknown> = { type: 'object', properties: { facts: inner } };

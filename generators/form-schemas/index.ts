@@ -7,6 +7,7 @@ import { formTypes } from './types.js';
 export const generator: Generator = {
   id: 'form-schemas',
   description: 'a JSON Schema 2020-12 and TypeScript types for the online form of every published version with an online channel',
+  start: PATHS.formSchema('<code>', '<version>'),
   plan(ctx) {
     const units: Unit[] = [];
     for (const entry of ctx.procedures) {

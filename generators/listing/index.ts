@@ -69,6 +69,7 @@ async function* csv(ctx: BuildContext, store: FragmentStore, levels: readonly Le
 export const generator: Generator = {
   id: 'listing',
   description: 'the public listing (danh mục TTHC) in force on the build date, as Markdown, HTML and CSV',
+  start: PATHS.listing('html'),
   plan(ctx, store) {
     const levels = planSections(ctx);
     const inputs = hashParts([ctx.at, ...levels.flatMap((l) => [l.heading, l.name, ...l.sections.map((s) => s.inputs)])]);

@@ -3,11 +3,11 @@ import path from 'node:path';
 import type { Diagnostic, RelatedPlace, Severity } from '../diagnostics/diagnostic.js';
 import { sortDiagnostics } from '../diagnostics/diagnostic.js';
 import type { ProcedureVersion } from '../schema/types/procedure-version.js';
-import type { Agency, Database, Field, HourlyIncome, LegalDocument, Level, Registry } from '../schema/types/registry.js';
+import type { Agency, CostEstimation, Database, Field, HourlyIncome, LegalDocument, Level, Registry } from '../schema/types/registry.js';
 import type { PublishedLock } from '../schema/types/lock.js';
 import { validateWith, type SchemaName } from '../schema/validators.js';
 import { describeIoError, listJsonFiles, readBounded, toPosix, type FoundFile } from './files.js';
-import { decodeUtf8, JsonSource, nonNfcPointers, normalizeNfc, parseStrictJson, type SourceProblem } from './json-source.js';
+import { decodeUtf8, JsonSource, MAX_VALUES, nonNfcPointers, normalizeNfc, parseStrictJson, type SourceProblem } from './json-source.js';
 
 /** One JSON file of the catalogue, with what is needed to place diagnostics in it. */
 export interface SourceFile {
@@ -45,6 +45,7 @@ export interface Registries {
   levels: RegistryTable<Level>;
   databases: RegistryTable<Database>;
   hourlyIncomes: RegistryTable<HourlyIncome>;
+  costEstimations: RegistryTable<CostEstimation>;
 }
 
 /** A catalogue JSON file outside procedures/ and registry/ (calendars, configuration), parsed and NFC-normalised. */
@@ -90,10 +91,10 @@ export class CatalogueAccessError extends Error {
 export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
 export const DEFAULT_MAX_REGISTRY_BYTES = 64 * 1024 * 1024;
 export const LOCK_FILE = 'tthc.lock.json';
+/** Beyond this, more schema errors in one file only bury the first ones. */
+export const MAX_SCHEMA_ISSUES_PER_FILE = 100;
 
-const READ_CONCURRENCY = 32;
-
-type FileKind = 'version' | 'registry' | 'lock' | 'auxiliary' | 'unknown';
+export type FileKind = 'version' | 'registry' | 'lock' | 'auxiliary' | 'unknown';
 
 function kindOf(rel: string): FileKind {
   if (rel.startsWith('procedures/')) return 'version';
@@ -105,7 +106,7 @@ function kindOf(rel: string): FileKind {
 
 export function emptyRegistries(): Registries {
   const table = <T>(): RegistryTable<T> => ({ byId: new Map(), places: new Map() });
-  return { legalDocuments: table(), agencies: table(), fields: table(), levels: table(), databases: table(), hourlyIncomes: table() };
+  return { legalDocuments: table(), agencies: table(), fields: table(), levels: table(), databases: table(), hourlyIncomes: table(), costEstimations: table() };
 }
 
 /** Builds a diagnostic located at a JSON pointer in a file. */
@@ -172,26 +173,19 @@ export async function loadCatalogue(dir: string, options: LoadOptions = {}): Pro
 
   const display = toPosix(dir).replace(/\/+$/, '') || '.';
   const displayOf = (rel: string) => (display === '.' ? rel : `${display}/${rel}`);
-  let listing: Awaited<ReturnType<typeof listJsonFiles>>;
+  let listing: ReturnType<typeof listJsonFiles>;
   try {
-    listing = await listJsonFiles(dir);
+    listing = listJsonFiles(dir);
   } catch (error) {
     throw new CatalogueAccessError(`Cannot read catalogue folder ${dir}: ${describeIoError(error)}.`);
   }
   const root = path.resolve(dir);
   const diagnostics: Diagnostic[] = listing.problems.map((p) => fileLevelDiagnostic(displayOf(p.rel), p.ruleId, 'error', p.message));
 
-  const parsed: ParsedFile[] = new Array(listing.files.length);
-  let next = 0;
-  async function worker(): Promise<void> {
-    while (next < listing.files.length) {
-      const index = next++;
-      const found = listing.files[index]!;
-      const kind = kindOf(found.rel);
-      parsed[index] = await readAndParse(found, kind, displayOf(found.rel), kind === 'version' ? maxFileBytes : maxRegistryBytes);
-    }
-  }
-  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, listing.files.length) }, worker));
+  const parsed: ParsedFile[] = listing.files.map((found) => {
+    const kind = kindOf(found.rel);
+    return readAndParse(found, kind, displayOf(found.rel), kind === 'version' ? maxFileBytes : maxRegistryBytes);
+  });
 
   const catalogue: Catalogue = {
     root,
@@ -257,20 +251,16 @@ export function compareByEffective(a: LoadedVersion, b: LoadedVersion): number {
   return compareStrings(fa, fb) || compareStrings(a.data.version, b.data.version);
 }
 
-async function readAndParse(found: FoundFile, kind: FileKind, display: string, limit: number): Promise<ParsedFile> {
+function readAndParse(found: FoundFile, kind: FileKind, display: string, limit: number): ParsedFile {
   const result: ParsedFile = { found, kind, file: undefined, data: undefined, diagnostics: [] };
   if (kind === 'unknown') return result;
-  if (found.size > limit) {
-    result.diagnostics.push(
-      fileLevelDiagnostic(display, 'io/too-large', 'error', `File is ${formatBytes(found.size)}, over the ${formatBytes(limit)} limit for ${kind === 'version' ? 'a procedure version' : 'this file'}; it was not read. (--max-file-size raises the limit.)`),
-    );
-    return result;
-  }
   let bytes: Uint8Array;
   try {
-    const read = await readBounded(found.abs, limit);
-    if (read.truncated) {
-      result.diagnostics.push(fileLevelDiagnostic(display, 'io/too-large', 'error', `File grew past the ${formatBytes(limit)} limit while being read; it was not read.`));
+    const read = readBounded(found.abs, limit);
+    if (read.tooLarge) {
+      result.diagnostics.push(
+        fileLevelDiagnostic(display, 'io/too-large', 'error', `File is ${formatBytes(read.size)}, over the ${formatBytes(limit)} limit for ${kind === 'version' ? 'a procedure version' : 'this file'}; it was not read. (--max-file-size raises the limit.)`),
+      );
       return result;
     }
     bytes = read.bytes;
@@ -278,14 +268,30 @@ async function readAndParse(found: FoundFile, kind: FileKind, display: string, l
     result.diagnostics.push(fileLevelDiagnostic(display, 'io/unreadable', 'error', `Cannot read file: ${describeIoError(error)}.`));
     return result;
   }
+  const parsed = parseCatalogueFile(bytes, kind, { display, rel: found.rel, abs: found.abs });
+  return { ...result, ...parsed };
+}
 
+/** What a catalogue file's bytes turned into: its data, or the diagnostics that explain why not. */
+export interface ParsedContent {
+  file: SourceFile | undefined;
+  data: unknown;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * The pure part of loading one file: decode, parse, normalise to NFC and schema-check its bytes.
+ * No I/O, so hostile-input tests can drive exactly the loader's code with generated bytes.
+ */
+export function parseCatalogueFile(bytes: Uint8Array, kind: FileKind, where: { display: string; rel: string; abs: string }): ParsedContent {
+  const result: ParsedContent = { file: undefined, data: undefined, diagnostics: [] };
   const decoded = decodeUtf8(bytes);
   const rawSource = new JsonSource(decoded.text);
-  const rawFile: SourceFile = { display, rel: found.rel, abs: found.abs, source: rawSource, nonNfc: [] };
+  const rawFile: SourceFile = { ...where, source: rawSource, nonNfc: [] };
   result.diagnostics.push(...decoded.problems.map((p) => sourceProblemDiagnostic(rawFile, p)));
   if (!decoded.ok) return result;
 
-  const parsed = parseStrictJson(rawSource);
+  const parsed = parseStrictJson(rawSource, kind === 'version' ? MAX_VALUES : Number.POSITIVE_INFINITY);
   result.diagnostics.push(...parsed.problems.map((p) => sourceProblemDiagnostic(rawFile, p)));
   if (!parsed.ok) return result;
 
@@ -299,8 +305,11 @@ async function readAndParse(found: FoundFile, kind: FileKind, display: string, l
   if (schema) {
     const issues = validateWith(schema, data);
     if (issues.length > 0) {
-      for (const issue of issues) {
+      for (const issue of issues.slice(0, MAX_SCHEMA_ISSUES_PER_FILE)) {
         result.diagnostics.push(diagnosticAt(file, issue.pointer, issue.ruleId, 'error', issue.message, { atKey: issue.atKey }));
+      }
+      if (issues.length > MAX_SCHEMA_ISSUES_PER_FILE) {
+        result.diagnostics.push(fileLevelDiagnostic(where.display, 'schema/more', 'error', `${issues.length - MAX_SCHEMA_ISSUES_PER_FILE} more schema errors in this file are not shown; fix the ones above first.`));
       }
       return result;
     }
@@ -338,7 +347,7 @@ export function formatBytes(bytes: number): string {
   return `${bytes} bytes`;
 }
 
-const REGISTRY_KEYS = ['legalDocuments', 'agencies', 'fields', 'levels', 'databases', 'hourlyIncomes'] as const;
+const REGISTRY_KEYS = ['legalDocuments', 'agencies', 'fields', 'levels', 'databases', 'hourlyIncomes', 'costEstimations'] as const;
 
 function addRegistryFile(registries: Registries, file: SourceFile, data: Registry, diagnostics: Diagnostic[]): void {
   for (const key of REGISTRY_KEYS) {

@@ -63,7 +63,9 @@ export function formatTimeLimit(limit: TimeLimit): string {
     const start = limit.start === 'receipt' ? 'nhận hồ sơ' : 'nhận đủ hồ sơ hợp lệ';
     return limit.unit === 'hours' ? `Ngay khi ${start}` : `Ngay trong ngày ${start}`;
   }
-  const start = limit.start === 'other' ? (limit.startNote ? ` ${lowerFirst(limit.startNote)}` : '') : ` ${START_VI[limit.start]}`;
+  let start = limit.start === 'other' ? (limit.startNote ? ` ${lowerFirst(limit.startNote)}` : '') : ` ${START_VI[limit.start]}`;
+  // Hours run from the moment of receipt, not from a day.
+  if (limit.unit === 'hours') start = start.replace('kể từ ngày nhận', 'kể từ khi nhận');
   return `${formatDuration(limit)}${start}`;
 }
 
@@ -102,8 +104,14 @@ export function formatSubject(s: Subject): string {
   return s.label ?? SUBJECT_VI[s.kind];
 }
 
-/** "Lệ phí: 200.000 đồng/hồ sơ"; a zero amount reads "Miễn lệ phí" / "Miễn phí". */
+export const VARIABLE_FEE_VI = {
+  'provincial-council': 'mức thu do Hội đồng nhân dân cấp tỉnh quy định',
+  'not-recorded': 'mức thu chưa được cập nhật trong danh mục này',
+} as const;
+
+/** "Lệ phí: 200.000 đồng/hồ sơ"; a zero amount reads "Miễn lệ phí" / "Miễn phí"; a variable one says who sets it. */
 export function formatFee(fee: Fee): string {
+  if (fee.amount === undefined) return `${FEE_KIND_VI[fee.kind]}: ${fee.variable ? VARIABLE_FEE_VI[fee.variable.setBy] : VARIABLE_FEE_VI['not-recorded']}`;
   if (fee.amount === 0) return fee.kind === 'le-phi' ? 'Miễn lệ phí' : 'Miễn phí';
   return `${FEE_KIND_VI[fee.kind]}: ${formatMoney(fee.amount, fee.currency ?? 'VND')}${fee.unit ? `/${fee.unit}` : ''}`;
 }
@@ -304,9 +312,10 @@ export function formatFormName(form: { name: string; code?: string }): string {
 
 /**
  * The amount of one fee as it is charged: "200.000 đồng/Phiếu", "5.000 đồng/bản × (Số bản − 2)";
- * zero reads "Miễn phí" or "Miễn lệ phí".
+ * zero reads "Miễn phí" or "Miễn lệ phí"; a variable amount says who sets it.
  */
 export function formatFeeAmount(fee: Fee, facts: ReadonlyMap<string, FactDefinition>): string {
+  if (fee.amount === undefined) return VARIABLE_FEE_VI[fee.variable?.setBy ?? 'not-recorded'];
   if (fee.amount === 0) return fee.kind === 'le-phi' ? 'Miễn lệ phí' : 'Miễn phí';
   let text = `${formatMoney(fee.amount, fee.currency ?? 'VND')}${fee.unit ? `/${fee.unit}` : ''}`;
   if (fee.quantity) {
@@ -322,6 +331,11 @@ export function formatChannelList(kinds: readonly ChannelKind[]): string {
   return kinds.map((k) => lowerFirst(CHANNEL_VI[k])).join(', ');
 }
 
+/** ". Miễn: người khuyết tật" for each exemption; a reason already worded "Miễn …" is kept as it is. */
+export function formatExemptions(fee: Fee): string {
+  return (fee.exemptions ?? []).map((e) => (/^miễn\b/i.test(e.reason) ? `. ${e.reason}` : `. Miễn: ${e.reason}`)).join('');
+}
+
 /**
  * One fee as a line of a listing or detail page: name, amount, the channels and case it applies to,
  * and its exemptions. "Lệ phí đăng ký khai sinh: 8.000 đồng/hồ sơ (nộp trực tuyến). Miễn: …".
@@ -331,7 +345,7 @@ export function formatFeeLine(fee: Fee, facts: ReadonlyMap<string, FactDefinitio
   if (fee.channels) scope.push(`nộp ${formatChannelList(fee.channels)}`);
   if (fee.when) scope.push(lowerFirst(formatCase(fee.when, facts)));
   let text = `${fee.name}: ${formatFeeAmount(fee, facts)}${scope.length > 0 ? ` (${scope.join('; ')})` : ''}`;
-  for (const exemption of fee.exemptions ?? []) text += `. Miễn: ${exemption.reason}`;
+  text += formatExemptions(fee);
   return text;
 }
 
@@ -389,3 +403,67 @@ export const PROCEDURE_KIND_VI = {
 export function formatPeriod(from: string, until: string | null | undefined): string {
   return `Từ ngày ${formatDate(from)}${until ? ` đến hết ngày ${formatDate(until)}` : ''}`;
 }
+/** "71,64%": a percent with exactly two decimals, as simplification plans print them. */
+export function formatPercent(value: number, digits = 2): string {
+  const [whole, fraction] = Math.abs(value).toFixed(digits).split('.');
+  const grouped = whole!.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  return `${value < 0 ? '-' : ''}${grouped}${fraction ? ',' + fraction : ''}%`;
+}
+
+/** "1,5 giờ". */
+export function formatHours(hours: number): string {
+  return `${formatNumber(hours)} giờ`;
+}
+
+/** "2.306 tỷ đồng" for large sums, as plans and the press state annual compliance cost. */
+export function formatBillionVnd(amount: number, digits = 2): string {
+  const billions = amount / 1e9;
+  const text = Number.isInteger(billions) ? formatNumber(billions) : formatNumber(Number(billions.toFixed(digits)));
+  return `${text} tỷ đồng`;
+}
+
+/** Online service level of a channel, including none (NĐ 42/2022/NĐ-CP). */
+export function formatOnlineService(level: 'full' | 'partial' | undefined): string {
+  return level ? ONLINE_SERVICE_VI[level] : 'Không có dịch vụ công trực tuyến';
+}
+
+/** How a change weighs on the applicant (see rules/compute/diff/types.ts). */
+export const CLASSIFICATION_VI = {
+  cut: 'Cắt giảm',
+  tightening: 'Thắt chặt so với chuẩn',
+  addition: 'Bổ sung gánh nặng',
+  editorial: 'Biên tập',
+} as const;
+
+/** Compliance activities (TT 02/2017/TT-VPCP, biểu mẫu tính chi phí tuân thủ). */
+export const ACTIVITY_VI = {
+  learn: 'Tìm hiểu quy định',
+  'fill-forms': 'Điền tờ khai, biểu mẫu',
+  'collect-papers': 'Chuẩn bị, thu thập giấy tờ',
+  photocopy: 'Sao chụp giấy tờ',
+  'certify-copies': 'Chứng thực bản sao',
+  'travel-submit': 'Đi lại, chờ đợi để nộp hồ sơ',
+  supplement: 'Bổ sung, hoàn thiện hồ sơ',
+  inspection: 'Kiểm tra, thẩm định thực tế',
+  'travel-result': 'Đi lại, chờ đợi để nhận kết quả',
+  'hired-service': 'Thuê dịch vụ',
+  other: 'Hoạt động khác',
+} as const;
+
+/** Parts of a procedure as a diff names them. */
+export const AREA_VI = {
+  name: 'Tên thủ tục',
+  document: 'Thành phần hồ sơ',
+  step: 'Trình tự thực hiện',
+  'time-limit': 'Thời hạn giải quyết',
+  channel: 'Cách thức thực hiện',
+  fee: 'Phí, lệ phí',
+  requirement: 'Yêu cầu, điều kiện',
+  result: 'Kết quả thực hiện',
+  'form-fields': 'Tờ khai điện tử',
+  subjects: 'Đối tượng thực hiện',
+  agencies: 'Cơ quan thực hiện',
+  levels: 'Cấp thực hiện',
+  'legal-basis': 'Căn cứ pháp lý',
+  'compliance-cost': 'Chi phí tuân thủ',
+} as const;

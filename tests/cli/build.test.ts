@@ -30,10 +30,10 @@ describe('tthc build (CLI)', () => {
     expect(r.stdout).toMatch(new RegExp(`^Built 5 procedures \\(3 in force on 2025-06-01\\) into ${out.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/ in \\d+\\.\\d\\d s:`));
     expect(r.stdout).toMatch(/ {2}detail +5 +[\d.]+ KiB +5 +0\n/);
     expect(r.stdout).toContain(`Output: ${out}\n`);
-    expect(r.stdout).toContain(`${out}/listing/danh-muc.html   the public listing`);
+    expect(r.stdout).toMatch(new RegExp(`\n  ${out.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/listing/danh-muc.html +the public listing \\(danh mục TTHC\\) in force on the build date`));
     expect(r.stdout).toContain('The catalogue has 1 warning: run `tthc validate` to see them.');
     const again = await runTthc(['build', catalogue, '--out', out, '--at', '2025-06-01'], { env: { CI: 'true' } });
-    expect(again.stdout).toMatch(/ {2}total +46 +[\d.]+ KiB +0 +30\n/);
+    expect(again.stdout).toMatch(/ {2}total +49 +[\d.]+ KiB +0 +31\n/);
   });
 
   it('refuses a catalogue with errors, printing what tthc validate prints', async () => {

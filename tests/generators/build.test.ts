@@ -88,6 +88,9 @@ describe('tthc build', () => {
       'procedures/1.001193.html',
       'procedures/1.999999.html',
       'procedures/2.000488.html',
+      'reports/simplification.html',
+      'reports/simplification.json',
+      'reports/simplification.md',
     ]);
     const manifest = await readJson(out, 'manifest.json');
     const shard = await readJson(out, 'manifest/files.json');
@@ -129,8 +132,8 @@ describe('tthc build', () => {
     const renamed = deathRegistration({ name: { vi: 'Thủ tục đăng ký khai tử (sửa tên)' } });
     await writeFile(path.join(dir, versionPath(renamed)), JSON.stringify(renamed, null, 2) + '\n');
     const changed = built(await buildCatalogue(dir, { out, at: AT }));
-    // Its page, its procedure and version files, the index page and the change-feed page that name it, and the listing.
-    expect(rendered(changed)).toEqual({ api: 4, assets: 0, detail: 1, 'form-schemas': 0, listing: 1 });
+    // Its page, its procedure and version files, the index page and the change-feed page that name it, the listing, and the report over the whole catalogue.
+    expect(rendered(changed)).toEqual({ api: 4, assets: 0, detail: 1, 'form-schemas': 0, listing: 1, 'simplification-report': 1 });
     const full = path.join(root, 'incremental-full');
     built(await buildCatalogue(dir, { out: full, at: AT, cacheDir: false }));
     const incremental = await readTree(out);
@@ -146,7 +149,7 @@ describe('tthc build', () => {
     const page = path.join(out, 'procedures/1.000656.html');
     await writeFile(page, 'edited by hand');
     const again = built(await buildCatalogue(catalogue, { out, at: AT }));
-    expect(rendered(again)).toEqual({ api: 0, assets: 0, detail: 1, 'form-schemas': 0, listing: 0 });
+    expect(rendered(again)).toEqual({ api: 0, assets: 0, detail: 1, 'form-schemas': 0, listing: 0, 'simplification-report': 0 });
     expect((await readTree(out)).get('procedures/1.000656.html')!.toString()).toContain('<h1>Thủ tục đăng ký khai tử</h1>');
   });
 
