@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { lstat, mkdir, readdir, readFile, realpath, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { isIsoDate, todayInVietnam, type IsoDate } from '../rules/compute/dates.js';
 import { UsageError } from '../rules/errors.js';
@@ -85,7 +85,7 @@ export async function buildCatalogue(dir: string, options: BuildOptions): Promis
   const at = options.at ?? todayInVietnam();
   if (!isIsoDate(at)) throw new UsageError(`--at must be a real date as YYYY-MM-DD, got "${at}".`);
   if (options.baseUrl !== undefined && !/^https?:\/\/[^\s]+$/.test(options.baseUrl)) throw new UsageError(`--base-url must be an absolute http(s) URL, got "${options.baseUrl}".`);
-  const out = path.resolve(options.out);
+  const out = await realOutFolder(path.resolve(options.out));
 
   const validation = await validateCatalogue(dir, options);
   options.onProgress?.({ phase: 'validated', versions: validation.catalogue.versions.length, procedures: validation.catalogue.byCode.size, errors: validation.errors, warnings: validation.warnings });
@@ -191,6 +191,16 @@ async function runGenerator(
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, Math.max(1, units.length)) }, worker));
   summary.seconds = (performance.now() - started) / 1000;
   return summary;
+}
+
+/** A symlinked output folder (a web root pointing into a release folder) is built where it points, so the link stays. */
+async function realOutFolder(out: string): Promise<string> {
+  try {
+    if ((await lstat(out)).isSymbolicLink()) return await realpath(out);
+  } catch {
+    // Not there yet: it will be created.
+  }
+  return out;
 }
 
 async function isDirectory(p: string): Promise<boolean> {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCatalogue, type BuildResult } from '../../generators/build.js';
@@ -198,6 +198,16 @@ describe('tthc build', () => {
     await expect(buildCatalogue(catalogue, { out: precious, at: AT })).rejects.toThrow(/is not a tthc build output/);
     expect([...(await readTree(precious)).keys()]).toEqual(['thesis.docx']);
     await expect(buildCatalogue(catalogue, { out: path.join(root, 'x'), at: '2025-02-30' })).rejects.toThrow(/--at must be a real date/);
+  });
+
+  it('builds into the folder a symlinked --out points at, keeping the link', async () => {
+    const real = path.join(root, 'release-1');
+    const link = path.join(root, 'www');
+    await mkdir(real);
+    await symlink(real, link);
+    built(await buildCatalogue(catalogue, { out: link, at: AT, cacheDir: false }));
+    expect((await lstat(link)).isSymbolicLink()).toBe(true);
+    expect((await readTree(real)).has('listing/danh-muc.html')).toBe(true);
   });
 
   it('never writes outside the output folder', async () => {
