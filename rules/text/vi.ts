@@ -223,13 +223,6 @@ export const PART_TITLES_VI = {
 
 export type PartId = keyof typeof PART_TITLES_VI;
 
-export const PORTAL_VI: Record<NonNullable<Channel['portals']>[number], string> = {
-  'national-portal': 'Cổng Dịch vụ công quốc gia',
-  'provincial-portal': 'Hệ thống thông tin giải quyết thủ tục hành chính cấp tỉnh',
-  vneid: 'Ứng dụng định danh quốc gia VNeID',
-  'ministry-system': 'Hệ thống giải quyết thủ tục hành chính của bộ, ngành',
-};
-
 export const ACTOR_VI: Record<Step['actor'], string> = {
   applicant: 'Tổ chức, cá nhân',
   agency: 'Cơ quan giải quyết',
