@@ -51,6 +51,7 @@ export class BuildContext {
   private readonly entryHashes = new WeakMap<ProcedureEntry, string>();
   private readonly factMaps = new WeakMap<ProcedureVersion, Map<string, FactDefinition>>();
   private wholeHash: string | undefined;
+  private readonly entryKeys = new Map<string, string>();
 
   constructor(
     readonly catalogue: Catalogue,
@@ -109,8 +110,19 @@ export class BuildContext {
   registryHash(v: LoadedVersion): string {
     let hash = this.registryHashes.get(v);
     if (!hash) {
-      hash = sha256Hex(canonicalJson(this.registryEntriesOf(v.data)));
+      hash = hashParts(this.registryEntriesOf(v.data));
       this.registryHashes.set(v, hash);
+    }
+    return hash;
+  }
+
+  /** "kind:id:hash of the entry" (or "missing"), each entry serialised once per build however many versions name it. */
+  private entryKey(kind: string, id: string, entry: unknown): string {
+    const key = `${kind}:${id}`;
+    let hash = this.entryKeys.get(key);
+    if (!hash) {
+      hash = `${key}:${entry === undefined ? 'missing' : sha256Hex(canonicalJson(entry))}`;
+      this.entryKeys.set(key, hash);
     }
     return hash;
   }
@@ -137,10 +149,10 @@ export class BuildContext {
     return hash;
   }
 
-  private registryEntriesOf(v: ProcedureVersion): unknown[] {
-    const out: unknown[] = [];
+  private registryEntriesOf(v: ProcedureVersion): string[] {
+    const out: string[] = [];
     const add = (kind: string, id: string | undefined, entry: unknown) => {
-      if (id !== undefined) out.push([kind, id, entry ?? null]);
+      if (id !== undefined) out.push(this.entryKey(kind, id, entry));
     };
     add('field', v.field, this.field(v.field));
     for (const id of v.levels ?? []) add('level', id, this.level(id));
