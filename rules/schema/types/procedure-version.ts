@@ -52,7 +52,10 @@ export type ProcedureVersion = {
    */
   channels?: Channel[];
   dossier?: Dossier;
-  timeLimit?: TimeLimit;
+  /**
+   * The statutory processing time limit; null when the source states none (Không quy định) or none is known yet, which a note of kind uncertain then explains.
+   */
+  timeLimit?: TimeLimit | null;
   /**
    * Fees and charges (phí, lệ phí). An empty list means the procedure is free (miễn phí).
    *
@@ -540,7 +543,7 @@ export interface Fee {
   kind: 'phi' | 'le-phi';
   name: Text;
   /**
-   * Amount per unit, in whole đồng (or in the stated currency).
+   * Amount per unit: whole đồng, or for USD dollars and cents (1.5).
    */
   amount: number;
   currency?: 'VND' | 'USD';
@@ -620,6 +623,10 @@ export interface Requirement {
  */
 export interface Result {
   name: Text;
+  /**
+   * Result code in the national database (mã kết quả), e.g. KQ.G01.000075.
+   */
+  code?: string;
   /**
    * How long the result stays valid; absent or indefinite means no time limit (không thời hạn).
    */
