@@ -10,7 +10,7 @@ import { FEE_KIND_VI } from '../text/vi.js';
 import { normaliseCode } from './codes.js';
 import { mentionsCertifiedCopy, parseSets, type Counts } from './documents.js';
 import { amountsInNote, noteSuggestsCharge, type FeeCell, type FeeItem } from './fees.js';
-import { documentTitle, inferDocument } from './legal.js';
+import { documentTitle, inferDocument, repairSign } from './legal.js';
 import { emptyMetrics, type ImportFormat, type ImportWarning, type RecordMetrics, type RecordOutcome, type RegistryNeeds, type WarningKind } from './model.js';
 import { splitSteps } from './steps.js';
 import { oneLine, slugId, trimItem } from './text.js';
@@ -218,6 +218,11 @@ export class RecordBuilder {
       if (!input.number) {
         this.warn('legal-number-missing', input.field, `No document number could be read from "${oneLine(input.raw ?? input.title ?? '').slice(0, 120)}".`, input.raw ?? input.title);
         continue;
+      }
+      const repaired = repairSign(input.number);
+      if (repaired.repaired) {
+        this.warn('legal-number-repaired', input.field, `Document number repaired: ${input.number} → ${repaired.number}.`, input.number);
+        input.number = repaired.number;
       }
       const inferred = inferDocument(input.number, input.title);
       const issuer = input.issuer ?? inferred.issuer;

@@ -9,12 +9,41 @@ import { oneLine } from './text.js';
 
 /**
  * One part of the sign after the year. Upper-case runs stop before an upper-case letter that starts
- * a glued word (`TT-BCALuật` → `TT-BCA`); `TTg` is the one sign with a lower-case letter; the
- * legislature and unit signs carry two digits (`QH13`, `C06`), so `UBTVQH1306/2013` is not one sign.
+ * a glued word (`TT-BCALuật` → `TT-BCA`); `TTg` is the one sign with a lower-case letter; only the
+ * legislature (`QH13`) and police units (`C06`) carry digits, so `UBTVQH1306/2013` is two numbers.
  */
-const SIGN_PART = '(?:TTg|[A-ZĐ]{1,12}(?![a-zà-ỹđ])(?:\\d{2}(?!\\d))?)';
-const SIGN = `${SIGN_PART}(?:-${SIGN_PART})*`;
+const SIGN_PART = '(?:TTg|(?:UBTV)?QH\\d{2}|[A-Z]\\d{2}(?!\\d)|[A-ZĐ]{1,12})';
+/** Joint circulars are also signed with a slash: `191/2005/TTLT/BQP-BLĐTBXH-BTC`. */
+const SIGN = `${SIGN_PART}(?:(?:-|(?<=TTLT)\\/)${SIGN_PART})*`;
 export const LEGAL_NUMBER = new RegExp(`(\\d{1,8}(?:\\.\\d{1,2})?)\\/(?:(\\d{4})\\/)?(${SIGN})`, 'gu');
+
+/** Second parts of signs that glued letters may follow: `NĐ-CPLUẬT` is `NĐ-CP` and a title. */
+const KNOWN_PARTS = ['CP', 'TTg', 'UBND', 'HĐND'];
+
+/**
+ * Trims the letters of a glued title off the end of a sign. A known code that starts the last part
+ * wins (`BCALuật` → `BCA`, `CPNGHỊ` → `CP`); otherwise, when a lower-case letter follows, the last
+ * capital starts that word (`C` + `Quy`), unless the whole run is followed by a lower-case word
+ * (`NHNN` + `số`), which a known code tells apart.
+ */
+function trimSign(sign: string, next: string | undefined): string {
+  const cut = sign.search(/[A-ZĐ]+$/);
+  if (cut < 0) return sign;
+  const head = sign.slice(0, cut);
+  const last = sign.slice(cut);
+  const known = [...KNOWN_PARTS, ...Object.keys(MINISTRIES)];
+  if (known.includes(last) || head === '') return sign;
+  const prefix = known.filter((k) => last.startsWith(k)).sort((a, b) => b.length - a.length)[0];
+  if (prefix) return head + prefix;
+  if (next !== undefined && /\p{Ll}/u.test(next) && last.length > 1) return head + last.slice(0, -1);
+  return sign;
+}
+
+/** Typos the annexes make in signs: a Latin D for Đ (`ND-CP`, `QD-TTg`). */
+export function repairSign(number: string): { number: string; repaired: boolean } {
+  const fixed = number.replace(/\/(ND|QD)-/, (_m, w: string) => `/${w === 'ND' ? 'NĐ' : 'QĐ'}-`).replace(/\/(\d{4})\/ND-CP$/, '/$1/NĐ-CP');
+  return { number: fixed, repaired: fixed !== number };
+}
 
 export interface NumberMatch {
   number: string;
@@ -35,15 +64,15 @@ export function findNumbers(text: string): NumberMatch[] {
     let digits = m[1]!;
     let index = m.index;
     const year = m[2];
-    const sign = m[3]!;
-    if (!year && !/^(QĐ|NQ|CT|TB|CV|KH|HD|QC)\b|^QĐ-|^NQ-|^CT-|^TB-|^HD-/u.test(sign)) continue; // 12/2 is a date
+    const sign = trimSign(m[3]!, text[m.index + m[0].length]);
+    if (!year && !/^(?:QĐ|NQ|CT|TB|CV|KH|HD|QC|VBHN)(?:-|$)/u.test(sign)) continue; // only decisions and the like go without a year
     if (digits.length > 4 && /^(19|20)\d\d/.test(digits)) {
       digits = digits.slice(4);
       index += 4;
-    } else if (year && digits.length > 4) continue;
+    } else if (year && digits.split('.')[0]!.length > 4) continue;
     if (/^0\d{3,}/.test(digits)) continue;
     const number = year ? `${digits}/${year}/${sign}` : `${digits}/${sign}`;
-    out.push({ number, index, end: m.index + m[0].length });
+    out.push({ number, index, end: m.index + m[0].length - (m[3]!.length - sign.length) });
   }
   return out;
 }
@@ -97,8 +126,9 @@ export function inferDocument(number: string, title?: string): InferredDocument 
   const sign = number.split('/').pop()!;
   const t = title ? foldVietnamese(oneLine(title)) : '';
   const ministry = sign.split('-').map((p) => MINISTRIES[p]).find(Boolean);
-  if (/^(?:L-CTN|QH\d{2})$/.test(sign)) {
-    return { type: /^nghi quyet\b/.test(t) ? 'na-resolution' : 'law', issuer: 'Quốc hội', typeFromTitle: true };
+  if (/^(?:L-CTN|QH\d{2}|NQ-QH\d{2})$/.test(sign)) {
+    const resolution = /^NQ-/.test(sign) || /^nghi quyet\b/.test(t);
+    return { type: resolution ? 'na-resolution' : 'law', issuer: 'Quốc hội', typeFromTitle: !/^NQ-/.test(sign) };
   }
   if (/UBTVQH\d{2}$/.test(sign)) {
     const ordinance = /^PL-/.test(sign) || /^phap lenh\b/.test(t);
@@ -107,7 +137,7 @@ export function inferDocument(number: string, title?: string): InferredDocument 
   if (sign === 'NĐ-CP') return { type: 'decree', issuer: 'Chính phủ', typeFromTitle: false };
   if (sign === 'NQ-CP') return { type: 'government-resolution', issuer: 'Chính phủ', typeFromTitle: false };
   if (sign === 'QĐ-TTg') return { type: 'pm-decision', issuer: 'Thủ tướng Chính phủ', typeFromTitle: false };
-  if (/^TTLT-/.test(sign)) return { type: 'joint-circular', issuer: jointIssuer(sign), typeFromTitle: false };
+  if (/^TTLT[-/]/.test(sign)) return { type: 'joint-circular', issuer: jointIssuer(sign), typeFromTitle: false };
   if (/^TT-/.test(sign)) return { type: 'circular', issuer: ministry, typeFromTitle: false };
   if (/^NQ-HĐND/.test(sign)) return { type: 'provincial-resolution', issuer: undefined, typeFromTitle: false };
   if (/^QĐ-UBND/.test(sign)) return { type: 'provincial-decision', issuer: undefined, typeFromTitle: false };
@@ -116,7 +146,7 @@ export function inferDocument(number: string, title?: string): InferredDocument 
 }
 
 function jointIssuer(sign: string): string | undefined {
-  const names = sign.split('-').slice(1).map((p) => MINISTRIES[p]);
+  const names = sign.split(/[-/]/).slice(1).map((p) => MINISTRIES[p]);
   return names.every(Boolean) && names.length > 0 ? names.join(', ') : undefined;
 }
 
@@ -145,13 +175,14 @@ const PORTAL_HEADER = 'Tên văn bản pháp lýMã văn bản';
  * no space) or the text ends; numbers followed by a space are part of a title.
  */
 export function splitPortalLegalBasis(raw: string): { entries: PortalLegalEntry[]; rest: string } {
-  const text = raw.startsWith(PORTAL_HEADER) ? raw.slice(PORTAL_HEADER.length) : raw;
+  // "01/2012/QĐ- TTg": a space slipped into the sign.
+  const text = (raw.startsWith(PORTAL_HEADER) ? raw.slice(PORTAL_HEADER.length) : raw).replace(/([A-ZĐ])-\s+([A-ZĐ])/gu, '$1-$2');
   const numbers = findNumbers(text);
   const entries: PortalLegalEntry[] = [];
   let from = 0;
   for (const n of numbers) {
     const next = text[n.end];
-    const endsCell = next === undefined || /[\p{L}\d]/u.test(next);
+    const endsCell = next === undefined || /[\p{L}\d]/u.test(next) || /^[\s.;,:]*$/u.test(text.slice(n.end));
     if (!endsCell || n.index < from) continue;
     let title = text.slice(from, n.index);
     // The number cell may repeat a prefix: "Nghị định 05/2012/NĐ-CP" + "05/2012/NĐ-CP", or "số 61/…".

@@ -32,6 +32,8 @@ export type WarningKind =
   | 'form-name-glued'
   | 'dossier-unparsed'
   | 'legal-number-missing'
+  | 'legal-number-from-title'
+  | 'legal-number-repaired'
   | 'legal-basis-glued'
   | 'legal-issuer-unknown'
   | 'legal-date-unparsed'

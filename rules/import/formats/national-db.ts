@@ -5,7 +5,7 @@
 import { RecordBuilder, type ChannelInput, type DocumentInput, type LegalInput } from '../builder.js';
 import { parseLabelledCounts } from '../documents.js';
 import { parseLabelledFees } from '../fees.js';
-import { parseVnDate } from '../legal.js';
+import { findNumbers, parseVnDate } from '../legal.js';
 import type { RecordOutcome } from '../model.js';
 import { cleanText, valueOf } from '../text.js';
 import { parseTimeCell } from '../time.js';
@@ -143,7 +143,20 @@ export function parseNationalDb(data: unknown, record: string, file: string): Re
     const dateRaw = valueOf(row.ngay_ban_hanh);
     const issued = parseVnDate(dateRaw);
     if (dateRaw && !issued) b.warn('legal-date-unparsed', `${field}.ngay_ban_hanh`, `The date "${dateRaw}" could not be read.`, dateRaw);
-    const input: LegalInput = { field, number: valueOf(row.so_ky_hieu)?.replace(/\s+/g, ''), title: valueOf(row.trich_yeu), rank: 3 };
+    const title = valueOf(row.trich_yeu);
+    const cell = valueOf(row.so_ky_hieu)?.replace(/\s*-\s*/g, '-');
+    let number = cell ? findNumbers(cell)[0]?.number : undefined;
+    if (!number && cell) {
+      // "12" or "BỘ LUẬT HÀNG HẢI VIỆT NAM": the full number may be in the title.
+      const inTitle = findNumbers(title ?? '');
+      const match = /^\d+(?:\/\d{4})?$/.test(cell) ? inTitle.find((n) => n.number.startsWith(`${cell}/`)) : inTitle.length === 1 ? inTitle[0] : undefined;
+      if (match) {
+        number = match.number;
+        b.warn('legal-number-from-title', `${field}.so_ky_hieu`, `The number cell "${cell}" is incomplete; ${number} was read from the title.`, cell);
+      }
+    }
+    const input: LegalInput = { field, number, title, rank: 3 };
+    if (!number) input.raw = [cell, title].filter(Boolean).join(' | ');
     if (issued) input.issued = issued;
     const issuer = valueOf(row.co_quan_ban_hanh);
     if (issuer) input.issuer = issuer;

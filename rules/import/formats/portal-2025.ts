@@ -6,7 +6,7 @@ import type { ChannelKind } from '../../schema/types/procedure-version.js';
 import { RecordBuilder, type ChannelInput, type DocumentInput, type LegalInput } from '../builder.js';
 import { countsOfToken, PORTAL_COUNT, splitDocumentChunk } from '../documents.js';
 import { amountsInNote, parseAmount, readPortalFees, type Currency } from '../fees.js';
-import { splitPortalLegalBasis } from '../legal.js';
+import { findNumbers, splitPortalLegalBasis } from '../legal.js';
 import type { RecordOutcome } from '../model.js';
 import { cleanText, oneLine, valueOf } from '../text.js';
 import { findTimes, parseTimeCell, type TimeCell } from '../time.js';
@@ -321,7 +321,14 @@ export function parsePortal2025(data: unknown, record: string, file: string): Re
       }
       legal.push(input);
     });
-    if (legalRest && legalRest !== 'Tên văn bản pháp lýMã văn bản') legal.push({ field: `can_cu_phap_ly[${entries.length}]`, number: undefined, title: legalRest, rank: 2, raw: legalRest });
+    if (legalRest && legalRest !== 'Tên văn bản pháp lýMã văn bản') {
+      // Text after the last number cell: its numbers sit inside a title, so each is cited from there.
+      const field = `can_cu_phap_ly[${entries.length}]`;
+      const inside = findNumbers(legalRest);
+      if (inside.length > 0) b.warn('legal-number-from-title', field, `No number cell after "${legalRest.slice(0, 80)}"; cited ${inside.map((n) => n.number).join(', ')} from the text.`, legalRest);
+      for (const n of inside) legal.push({ field, number: n.number, title: inside.length === 1 ? legalRest : undefined, rank: 1 });
+      if (inside.length === 0) legal.push({ field, number: undefined, title: legalRest, rank: 2, raw: legalRest });
+    }
   }
   b.setLegalBasis(legal);
 
