@@ -41,6 +41,17 @@ program
   .option('--effective <date>', 'effective date of the new version (YYYY-MM-DD)')
   .action((code: string, from: string, flags) => runCommand(async () => (await import('./commands/lock.js')).newVersionCommand(code, from, flags)));
 
+program
+  .command('import')
+  .description('Import published records (national database exports, portal pages, list exports) as draft specs with the registries they need, and report what parsed.')
+  .argument('<inputs...>', 'files or folders to import')
+  .requiredOption('-o, --out <dir>', 'catalogue folder to write into (created when missing)')
+  .option('-f, --format <format>', 'auto, national-db-export, portal-2025, old-portal or xlsx-list', 'auto')
+  .option('--report <file>', 'where to write the JSON report (default: <out>/.tthc-import-report.json)')
+  .option('--dry-run', 'parse and report, but write nothing')
+  .option('--no-validate', 'skip validating the written catalogue in the report')
+  .action((inputs: string[], flags) => runCommand(async () => (await import('./commands/import.js')).importCommand(inputs, flags)));
+
 try {
   await program.parseAsync(process.argv);
 } catch (error) {

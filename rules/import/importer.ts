@@ -316,6 +316,29 @@ function pickDocument(candidates: LegalDocumentCandidate[]): LegalDocument {
   return best;
 }
 
+function isoToVn(iso: string): string {
+  return `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}`;
+}
+
+/** A citation whose record words the document's title or date differently from the registry keeps that wording as its note. */
+function annotateCitations(o: Extract<RecordOutcome, { status: 'parsed' }>, docs: Map<string, LegalDocument>): void {
+  const refs = o.spec.legalBasis;
+  if (!refs) return;
+  for (const c of o.needs.legalDocuments) {
+    const final = docs.get(c.entry.number);
+    if (!final || c.rank <= 1) continue;
+    const parts: string[] = [];
+    if (oneLine(c.entry.title) !== oneLine(final.title)) parts.push(`Trích yếu theo nguồn: ${c.entry.title}`);
+    if (c.entry.issued && c.entry.issued !== final.issued) parts.push(`Ngày ban hành theo nguồn: ${isoToVn(c.entry.issued)}`);
+    if (c.entry.issuer !== final.issuer) parts.push(`Cơ quan ban hành theo nguồn: ${c.entry.issuer}`);
+    if (parts.length === 0) continue;
+    const ref = refs.find((r) => r.document === c.entry.number);
+    if (!ref) continue;
+    const note = parts.join('. ');
+    ref.note = (ref.note ? `${ref.note}; ${note}` : note).slice(0, 20000);
+  }
+}
+
 /** Imports the inputs into the catalogue at options.out. */
 export async function importSources(inputs: string[], options: ImportOptions): Promise<ImportRun> {
   const started = performance.now();
@@ -325,6 +348,16 @@ export async function importSources(inputs: string[], options: ImportOptions): P
 
   const parsed = outcomes.filter((o): o is Extract<RecordOutcome, { status: 'parsed' }> => o.status === 'parsed');
   parsed.sort((a, b) => (a.spec.code < b.spec.code ? -1 : a.spec.code > b.spec.code ? 1 : FORMAT_AGE[a.format] - FORMAT_AGE[b.format] || (a.record < b.record ? -1 : a.record > b.record ? 1 : 0)));
+
+  // The registry keeps one title per document; a record that words it differently keeps its wording on the citation.
+  const { existing, imported } = await readRegistries(out);
+  const finalDocs = new Map<string, LegalDocument>();
+  for (const d of existing.legalDocuments ?? []) finalDocs.set(d.number, d);
+  for (const d of imported.legalDocuments ?? []) if (!finalDocs.has(d.number)) finalDocs.set(d.number, d);
+  const candidates = new Map<string, LegalDocumentCandidate[]>();
+  for (const o of parsed) for (const c of o.needs.legalDocuments) candidates.set(c.entry.number, [...(candidates.get(c.entry.number) ?? []), c]);
+  for (const [number, list] of candidates) if (!finalDocs.has(number)) finalDocs.set(number, pickDocument(list));
+  for (const o of parsed) annotateCitations(o, finalDocs);
 
   const versions: VersionOutcome[] = [];
   const pending = new Map<string, ExistingVersion[]>();
@@ -354,7 +387,6 @@ export async function importSources(inputs: string[], options: ImportOptions): P
   }
 
   // Registries: entries defined elsewhere in the catalogue win; earlier imports are kept as they are.
-  const { existing, imported } = await readRegistries(out);
   const has = <T>(list: T[] | undefined, key: (t: T) => string) => new Set((list ?? []).map(key));
   const definedDocs = has(existing.legalDocuments, (d) => d.number);
   const definedAgencies = has(existing.agencies, (a) => a.id);
@@ -365,13 +397,9 @@ export async function importSources(inputs: string[], options: ImportOptions): P
   const fields = new Map((imported.fields ?? []).map((f) => [f.id, f]));
   const levels = new Map((imported.levels ?? []).map((l) => [l.id, l]));
   const before = { legalDocuments: docs.size, agencies: agencies.size, fields: fields.size, levels: levels.size };
-  const candidates = new Map<string, LegalDocumentCandidate[]>();
   const used = { docs: new Set<string>(), agencies: new Set<string>(), fields: new Set<string>(), levels: new Set<string>() };
   for (const o of parsed) {
-    for (const c of o.needs.legalDocuments) {
-      used.docs.add(c.entry.number);
-      candidates.set(c.entry.number, [...(candidates.get(c.entry.number) ?? []), c]);
-    }
+    for (const c of o.needs.legalDocuments) used.docs.add(c.entry.number);
     for (const a of o.needs.agencies) {
       used.agencies.add(a.id);
       if (!definedAgencies.has(a.id) && !agencies.has(a.id)) agencies.set(a.id, a);
@@ -385,7 +413,7 @@ export async function importSources(inputs: string[], options: ImportOptions): P
       if (!definedLevels.has(l.id) && !levels.has(l.id)) levels.set(l.id, l);
     }
   }
-  for (const [number, list] of candidates) if (!definedDocs.has(number) && !docs.has(number)) docs.set(number, pickDocument(list));
+  for (const number of candidates.keys()) if (!definedDocs.has(number) && !docs.has(number)) docs.set(number, finalDocs.get(number)!);
   const byId = <T extends { id: string }>(m: Map<string, T>) => [...m.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const registry: Registry = {
     legalDocuments: [...docs.values()].sort((a, b) => (a.number < b.number ? -1 : a.number > b.number ? 1 : 0)),

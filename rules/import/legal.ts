@@ -186,7 +186,7 @@ export function splitPortalLegalBasis(raw: string): { entries: PortalLegalEntry[
     if (!endsCell || n.index < from) continue;
     let title = text.slice(from, n.index);
     // The number cell may repeat a prefix: "Nghị định 05/2012/NĐ-CP" + "05/2012/NĐ-CP", or "số 61/…".
-    title = title.replace(/\s*(?:(?:Luật|Nghị định|Thông tư|Quyết định|Nghị quyết|Pháp lệnh)\s*)?(?:số\s*)?$/u, (m) => (title.trim() === m.trim() ? m : ''));
+    title = title.replace(/(?:^|\s)(?:(?:Luật|Nghị định|Thông tư|Quyết định|Nghị quyết|Pháp lệnh)\s*)?(?:số\s*)?$/u, (m) => (title.trim() === m.trim() ? m : ''));
     title = oneLine(title).replace(/[;:,]\s*$/, '');
     entries.push({ title, number: n.number, glued: gluedInside(title) });
     from = n.end;

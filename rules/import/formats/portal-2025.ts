@@ -190,6 +190,8 @@ function groupTitle(text: string): string | undefined {
 
 /** Splits the glued dossier table into documents, by their count tokens, grouped under headings. */
 export function splitPortalDossier(raw: string): { documents: Omit<DocumentInput, 'field'>[]; trailing: string | undefined; parsed: boolean } {
+  // Without the table header the field is prose ("… nộp 02 bản chính tờ khai …"), not cells: it is not split.
+  if (!raw.includes(DOSSIER_HEADER)) return { documents: [], trailing: undefined, parsed: false };
   const parts = raw.split(DOSSIER_HEADER);
   const documents: Omit<DocumentInput, 'field'>[] = [];
   let title = parts.length > 1 ? groupTitle(parts[0]!) : undefined;
@@ -199,9 +201,20 @@ export function splitPortalDossier(raw: string): { documents: Omit<DocumentInput
   bodies.forEach((body, g) => {
     const present = !!title && /xuất trình/iu.test(title) && !/nộp\s*\/\s*xuất trình/iu.test(title);
     let from = 0;
+    let previousToken = '';
     for (const m of body.matchAll(PORTAL_COUNT)) {
       anyCount = true;
       const chunk = body.slice(from, m.index);
+      const last = documents[documents.length - 1];
+      if (/^[\s;,.]*$/u.test(chunk) && last && from > 0) {
+        // "…: 01 bản chính1 bản chính": the first count was part of the name; the second is the cell.
+        last.name = `${last.name}${body.slice(from - previousToken.length, m.index)}`.trim();
+        last.counts = countsOfToken(m);
+        previousToken = m[0];
+        from = m.index + m[0].length;
+        continue;
+      }
+      previousToken = m[0];
       const split = splitDocumentChunk(chunk);
       const doc: Omit<DocumentInput, 'field'> = { name: split.name, counts: countsOfToken(m), forms: split.forms };
       if (split.formsGlued) doc.formsGlued = true;
