@@ -49,12 +49,13 @@ const CHROME = /Chọn cơ quan thực hiệnTỉnh\/ Thành phốBộ ngành--.
 
 /** Structure the parsers turn into values: counts, times, amounts, fee labels, step markers. */
 const STRUCTURE: RegExp[] = [
-  /(\d) bản (?:chính|sao)/giu,
-  /Bản (?:chính|sao)\s*:\s*(\d+)/giu,
+  // Copy counts have their own check (countsMatchSource).
+  /\d bản (?:chính|sao)/giu,
+  /Bản (?:chính|sao)\s*:\s*\d+/giu,
   /(\d+(?:[.,]\d+)?)\s*(?:Ngày\s+làm\s+việc|Ngày|Giờ|Tháng)/gu,
   /(\d[\d.,]*)\s*(?:Việt Nam Đồng|VNĐ|Đồng|USD)/gu,
   /(?:Lệ phí|Phí)\s*:/gu,
-  /Miễn phí|Không có thông tin|Không quy định|File đính kèm\s*:/gu,
+  /Miễn phí|Không có thông tin|Không quy định|File đính kèm\s*:|(?<![\p{L}])(?:Không|không|o)\s+Đồng/gu,
   /Bước\s+(\d+)\s*[.:)–-]?/gu,
   /Mã:\s*/gu,
   /(?:Dịch vụ bưu chính|Trực tuyến|Trực tiếp)(?=\d|Không có thông tin)/gu,
@@ -84,7 +85,7 @@ function normaliseNumber(text: string): string {
 
 /** Where a glued cell starts: a capital after a lower-case letter, digit or closing mark (`côngLuật`). */
 function splitGlue(text: string): string[] {
-  return text.split(/(?<=[\p{Ll}\d)\].;,:])(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll})|(?<=\p{L})(?=\d)|(?<=\d)(?=\p{L})/u);
+  return text.split(/(?<=[\p{Ll}\d)\].;,:])(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll})|(?<=\p{L})(?=\d)|(?<=\d)(?=\p{L})|\.\.|(?<=\d)\.(?=\p{Ll})|(?<=\))(?=[-\p{L}])/u);
 }
 
 interface Corpus {
@@ -114,6 +115,7 @@ function corpusOf(outcome: Extract<RecordOutcome, { status: 'parsed' }>, registr
   const text = strings.map((s) => oneLine(s)).join('\n');
   const words = new Set(text.toLocaleLowerCase('vi').split(/[^\p{L}\p{N}]+/u).filter(Boolean));
   for (const n of [...words]) if (/^\d/.test(n)) numbers.add(normaliseNumber(n));
+  for (const m of text.matchAll(/\d+(?:[.,]\d+)*/g)) numbers.add(normaliseNumber(m[0]));
   const cited = [...docs].sort((a, b) => b.length - a.length);
   return { cited, text: text.toLocaleLowerCase('vi'), words, numbers };
 }
@@ -122,13 +124,15 @@ function corpusOf(outcome: Extract<RecordOutcome, { status: 'parsed' }>, registr
 function findValue(value: string, corpus: Corpus): string | undefined {
   let text = cleanText(value).replace(/([A-ZĐ])-\s+([A-ZĐ])/gu, '$1-$2');
   // Cited document numbers are structured data of the spec; take them out first (longest first).
+  // The wording of a number cell ("Nghị định số 12/…", "Luật số 58") is the number's, not a title's.
   for (const n of corpus.cited) text = text.split(n).join('\u0000');
+  text = text.replace(/(?:(?:Luật|Luất|Bộ luật|Nghị định|Thông tư|Quyết định|Nghị quyết|Pháp lệnh)\s*)?(?:số|Số)?\s*(?=\u0000)/gu, '');
   text = text.replace(/<\/?[a-z][a-z0-9]*(?:\s[^<>]*)?\/?>/gi, '\n').replace(CHROME, '\u0000');
   for (const label of LABELS) text = text.split(label).join('\u0000');
   const numbers: string[] = [];
   // A bare time glued to an amount (`Trực tuyến120 VNĐ`): some split of the digits must be the two numbers.
   let unsplit: string | undefined;
-  text = text.replace(/(Dịch vụ bưu chính|Trực tuyến|Trực tiếp)(\d[\d.,]*)\s*(?=Việt Nam Đồng|VNĐ|USD)/gu, (_m, _w, digits: string) => {
+  text = text.replace(/(Dịch vụ bưu chính|Trực tuyến|Trực tiếp)(\d[\d.,]*)\s*(?:Việt Nam Đồng|VNĐ|USD)/gu, (_m, _w, digits: string) => {
     const ok = [...digits].some((_c, k) => k > 0 && corpus.numbers.has(normaliseNumber(digits.slice(0, k))) && corpus.numbers.has(normaliseNumber(digits.slice(k))));
     if (!ok) unsplit = digits;
     return '\u0000';
@@ -145,6 +149,7 @@ function findValue(value: string, corpus: Corpus): string | undefined {
     for (const fragment of splitGlue(piece)) {
       const f = oneLine(fragment).replace(TRIM, '').toLocaleLowerCase('vi');
       if (f === '' || corpus.text.includes(f)) continue;
+      if (/^\d+(?:[.,]\d+)*$/.test(f) && corpus.numbers.has(normaliseNumber(f))) continue;
       const words = f.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
       const missing = words.find((w) => !corpus.words.has(w) && !(/^\d/.test(w) && corpus.numbers.has(normaliseNumber(w))));
       if (missing) return fragment.trim();

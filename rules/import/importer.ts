@@ -326,9 +326,9 @@ function annotateCitations(o: Extract<RecordOutcome, { status: 'parsed' }>, docs
   if (!refs) return;
   for (const c of o.needs.legalDocuments) {
     const final = docs.get(c.entry.number);
-    if (!final || c.rank <= 1) continue;
+    if (!final) continue;
     const parts: string[] = [];
-    if (oneLine(c.entry.title) !== oneLine(final.title)) parts.push(`Trích yếu theo nguồn: ${c.entry.title}`);
+    if (c.rank > 1 && oneLine(c.entry.title) !== oneLine(final.title)) parts.push(`Trích yếu theo nguồn: ${c.entry.title}`);
     if (c.entry.issued && c.entry.issued !== final.issued) parts.push(`Ngày ban hành theo nguồn: ${isoToVn(c.entry.issued)}`);
     if (c.entry.issuer !== final.issuer) parts.push(`Cơ quan ban hành theo nguồn: ${c.entry.issuer}`);
     if (parts.length === 0) continue;

@@ -156,7 +156,7 @@ export function parseNationalDb(data: unknown, record: string, file: string): Re
       }
     }
     const input: LegalInput = { field, number, title, rank: 3 };
-    if (!number) input.raw = [cell, title].filter(Boolean).join(' | ');
+    if (!number) input.raw = [cell, title, dateRaw, valueOf(row.co_quan_ban_hanh)].filter(Boolean).join(' | ');
     if (issued) input.issued = issued;
     const issuer = valueOf(row.co_quan_ban_hanh);
     if (issuer) input.issuer = issuer;

@@ -82,7 +82,10 @@ export function parseOldPortal(data: Obj, record: string, file: string): OldPort
       const countsRaw = v(row, 'Số lượng - bản chính');
       const counts = parseLabelledCounts(countsRaw);
       const form = v(row, 'Mẫu đơn, tờ khai');
-      const input: DocumentInput = { field: `Thành phần hồ sơ[${i}]`, name: v(row, 'Tên giấy tờ') ?? '', counts, forms: form && !/[?&]ma=$/.test(form) ? [form] : [] };
+      // A download link with an empty id (`…?ma=`) points at no form; it is kept raw, not as a form.
+      const emptyLink = form !== undefined && /[?&]ma=$/.test(form);
+      if (emptyLink) b.keepRaw(`Thành phần hồ sơ[${i}].Mẫu đơn, tờ khai`, form);
+      const input: DocumentInput = { field: `Thành phần hồ sơ[${i}]`, name: v(row, 'Tên giấy tờ') ?? '', counts, forms: form && !emptyLink ? [form] : [] };
       if (!counts && countsRaw) input.countsRaw = countsRaw;
       return input;
     }),
