@@ -339,6 +339,37 @@ function annotateCitations(o: Extract<RecordOutcome, { status: 'parsed' }>, docs
   }
 }
 
+const WRITE_CONCURRENCY = 16;
+
+/** Brings one procedure's records into the catalogue: unchanged, created, or a new draft superseding the latest. */
+async function importCode(out: string, code: string, records: Extract<RecordOutcome, { status: 'parsed' }>[], dryRun: boolean): Promise<VersionOutcome[]> {
+  const versions: VersionOutcome[] = [];
+  const existing = await readExisting(out, code);
+  for (const o of records) {
+    const candidate = comparable(o.spec as unknown as Record<string, unknown>);
+    const same = existing.find((v) => JSON.stringify(comparable(v.data)) === JSON.stringify(candidate));
+    if (same) {
+      versions.push({ code, version: String(same.data.version), action: 'unchanged', record: o.record, path: same.file });
+      continue;
+    }
+    const previous = latest(existing);
+    const id = nextId(existing);
+    const spec = orderKeys({ ...o.spec, version: id, status: 'draft', ...(previous ? { supersedes: String(previous.data.version) } : {}) } as ProcedureVersion);
+    const file = path.join(out, 'procedures', code, `${id}.json`);
+    // Never overwrite: published versions are immutable, and a file we did not read is not ours.
+    if (await exists(file)) throw new Error(`${file} appeared while importing; nothing was overwritten.`);
+    if (!dryRun) await writeFileAtomic(file, toCatalogueJson(spec));
+    existing.push({ file, data: spec as unknown as Record<string, unknown> });
+    const outcome: VersionOutcome = { code, version: id, action: previous ? 'new-version' : 'created', record: o.record, path: file };
+    if (previous) {
+      outcome.supersedes = String(previous.data.version);
+      outcome.changes = diffJson(comparable(previous.data), candidate);
+    }
+    versions.push(outcome);
+  }
+  return versions;
+}
+
 /** Imports the inputs into the catalogue at options.out. */
 export async function importSources(inputs: string[], options: ImportOptions): Promise<ImportRun> {
   const started = performance.now();
@@ -359,32 +390,16 @@ export async function importSources(inputs: string[], options: ImportOptions): P
   for (const [number, list] of candidates) if (!finalDocs.has(number)) finalDocs.set(number, pickDocument(list));
   for (const o of parsed) annotateCitations(o, finalDocs);
 
-  const versions: VersionOutcome[] = [];
-  const pending = new Map<string, ExistingVersion[]>();
-  for (const o of parsed) {
-    const code = o.spec.code;
-    const existing = pending.get(code) ?? (await readExisting(out, code));
-    pending.set(code, existing);
-    const candidate = comparable(o.spec as unknown as Record<string, unknown>);
-    const same = existing.find((v) => JSON.stringify(comparable(v.data)) === JSON.stringify(candidate));
-    if (same) {
-      versions.push({ code, version: String(same.data.version), action: 'unchanged', record: o.record, path: same.file });
-      continue;
-    }
-    const previous = latest(existing);
-    const id = nextId(existing);
-    const spec = orderKeys({ ...o.spec, version: id, status: 'draft', ...(previous ? { supersedes: String(previous.data.version) } : {}) } as ProcedureVersion);
-    const file = path.join(out, 'procedures', code, `${id}.json`);
-    if (await exists(file)) throw new Error(`${file} appeared while importing; nothing was overwritten.`);
-    if (!options.dryRun) await writeFileAtomic(file, toCatalogueJson(spec));
-    existing.push({ file, data: spec as unknown as Record<string, unknown> });
-    const outcome: VersionOutcome = { code, version: id, action: previous ? 'new-version' : 'created', record: o.record, path: file };
-    if (previous) {
-      outcome.supersedes = String(previous.data.version);
-      outcome.changes = diffJson(comparable(previous.data), candidate);
-    }
-    versions.push(outcome);
-  }
+  // Codes are independent: each is read, compared and written on its own, several at a time.
+  const groups = new Map<string, typeof parsed>();
+  for (const o of parsed) groups.set(o.spec.code, [...(groups.get(o.spec.code) ?? []), o]);
+  const results = new Map<string, VersionOutcome[]>();
+  const queue = [...groups.keys()];
+  const worker = async () => {
+    for (let code = queue.shift(); code !== undefined; code = queue.shift()) results.set(code, await importCode(out, code, groups.get(code)!, options.dryRun ?? false));
+  };
+  await Promise.all(Array.from({ length: WRITE_CONCURRENCY }, worker));
+  const versions = [...groups.keys()].flatMap((code) => results.get(code)!);
 
   // Registries: entries defined elsewhere in the catalogue win; earlier imports are kept as they are.
   const has = <T>(list: T[] | undefined, key: (t: T) => string) => new Set((list ?? []).map(key));
