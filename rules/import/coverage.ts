@@ -52,6 +52,7 @@ const STRUCTURE: RegExp[] = [
   // Copy counts have their own check (countsMatchSource).
   /\d bản (?:chính|sao)/giu,
   /Bản (?:chính|sao)\s*:\s*\d+/giu,
+  /Số lượng hồ sơ\s*:?\s*(\d+)\s*bộ/giu,
   /(\d+(?:[.,]\d+)?)\s*(?:Ngày\s+làm\s+việc|Ngày|Giờ|Tháng)/gu,
   /(\d[\d.,]*)\s*(?:Việt Nam Đồng|VNĐ|Đồng|USD)/gu,
   /(?:Lệ phí|Phí)\s*:/gu,

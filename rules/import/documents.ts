@@ -43,7 +43,8 @@ export function mentionsCertifiedCopy(name: string): boolean {
   return /ban sao (co chung thuc|chung thuc|duoc chung thuc|duoc cap tu so goc)/.test(foldVietnamese(name));
 }
 
-const FORM_FILE = /\.(?:docx|doc|pdf|xlsx|xls|rar|zip|odt)(?=$|[^a-z])/giu;
+/** A form file's extension; a lower-case letter after it means the word goes on (`.docxMau48` ends at `x`). */
+const FORM_FILE = /\.(?:docx|doc|pdf|xlsx|xls|rar|zip|odt|DOCX|DOC|PDF|XLSX|XLS)(?![a-z])/gu;
 
 export interface DocumentChunk {
   name: string;
@@ -100,6 +101,6 @@ export function splitDocumentChunk(chunk: string): DocumentChunk {
 
 /** "Số lượng hồ sơ: 01 bộ" — the number of dossier sets, dressed as a document. */
 export function parseSets(name: string): number | undefined {
-  const m = /^số lượng hồ sơ\s*:?\s*(\d+)\s*(?:\([^)]*\)\s*)?bộ\b/iu.exec(name.trim());
+  const m = /^số lượng hồ sơ\s*:?\s*(\d+)\s*(?:\([^)]*\)\s*)?bộ(?![\p{L}])/iu.exec(name.trim());
   return m ? Number(m[1]) : undefined;
 }

@@ -101,7 +101,7 @@ const UNIT_ALTERNATION = '(ngay lam viec|gio lam viec|ngay|gio|thang)';
 const DIGITS_TIME = new RegExp(`(?<![\\d/.,])(\\d+(?:[.,]\\d+)?)\\s*(?:\\([a-z ]+\\)\\s*)?${UNIT_ALTERNATION}(?![a-z])`, 'g');
 const WORDS_TIME = new RegExp(`(?<![a-z])((?:${NUMBER_WORD}\\s+){0,4}${NUMBER_WORD})\\s+${UNIT_ALTERNATION}(?![a-z])`, 'g');
 /** Only times in a time-limit context count: "trong thời hạn 15 ngày", "không quá 30 ngày", "10 ngày kể từ". */
-const CONTEXT_BEFORE = /(thoi han|khong qua|trong vong|toi da|cham nhat|trong|sau|thoi gian giai quyet|giai quyet)\s*(?:la\s*)?(?::\s*)?$/;
+const CONTEXT_BEFORE = /(thoi han|khong qua|trong vong|toi da|cham nhat|trong|thoi gian giai quyet|giai quyet)\s*(?:la\s*)?(?::\s*)?$/;
 const CONTEXT_AFTER = /^\s*(?:,\s*)?(ke tu|tinh tu|sau khi)/;
 
 export interface TimeMention extends StatedTime {

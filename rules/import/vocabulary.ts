@@ -73,7 +73,8 @@ export function parseSubjects(text: string): Subject[] {
   let rest = oneLine(text);
   const found: { at: number; subject: Subject }[] = [];
   for (const [label, kind] of SUBJECTS) {
-    const re = new RegExp(`(?<![\\p{L}])${label.replace(/[()]/g, '\\$&')}(?![\\p{L}])`, 'gu');
+    // A label counts only as a whole item of the list: "Doanh nghiệp Việt Nam" is not "Doanh nghiệp".
+    const re = new RegExp(`(?<=^|,\\s*)${label.replace(/[()]/g, '\\$&')}(?=\\s*(?:,|$))`, 'gu');
     rest = rest.replace(re, (m, at: number) => {
       found.push({ at, subject: { kind } });
       return '\u0000'.repeat(m.length);
