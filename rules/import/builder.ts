@@ -256,7 +256,9 @@ export class RecordBuilder {
       }
       byKind.set(input.kind, input);
     }
-    const kept = [...byKind.values()];
+    // One order for every source (in person, online, post), so versions from different exports diff cleanly.
+    const order: ChannelKind[] = ['in-person', 'online', 'postal'];
+    const kept = [...byKind.values()].sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
     const times: { input: ChannelInput; time: StatedTime | undefined; assumed: boolean }[] = [];
     let notRegulated = false;
     for (const input of kept) {
@@ -469,7 +471,7 @@ export class RecordBuilder {
         this.metrics.notesFromDocuments++;
         continue;
       }
-      if (zero && !input.present && input.forms.length === 0 && name) {
+      if (zero && input.forms.length === 0 && name && (!input.present || looksLikeNote(name))) {
         // An explanation listed as a document with "0 bản chính": it is a note, not a paper.
         this.metrics.notesFromDocuments++;
         this.note('info', input.group ? `${input.group}: ${name}` : name, '/dossier');
@@ -517,6 +519,11 @@ export class RecordBuilder {
     if (Object.keys(this.raw).length > 0) spec.source.raw = Object.fromEntries(Object.entries(this.raw).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
     return { status: 'parsed', record: this.record, format: this.format, spec: orderKeys(spec), needs: this.needs, warnings: this.warnings, metrics: this.metrics, source };
   }
+}
+
+/** An explanation rather than a paper: "Trường hợp …", "Lưu ý …", or a long sentence. */
+function looksLikeNote(name: string): boolean {
+  return /^[*+\-–•\s]*(trường hợp|lưu ý|ghi chú|nếu|đối với|người (có yêu cầu|đi đăng ký))/iu.test(name) || name.length > 200;
 }
 
 function dedupeNotes(notes: Note[]): Note[] {
