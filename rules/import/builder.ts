@@ -187,6 +187,26 @@ export class RecordBuilder {
     return [...new Set(ids)];
   }
 
+  /**
+   * The agencies by role. With no implementing agency the competent one stands in (flagged); with
+   * neither, the spec has none and says so.
+   */
+  setAgencies(raw: { implementing?: string | undefined; competent?: string | undefined; delegated?: string | undefined; coordinating?: string | undefined }, field: string): void {
+    const implementing = this.agencies(raw.implementing);
+    const competent = this.agencies(raw.competent);
+    const delegated = this.agencies(raw.delegated);
+    const coordinating = this.agencies(raw.coordinating);
+    const agencies: NonNullable<ProcedureVersion['agencies']> = { implementing: implementing.length > 0 ? implementing : competent };
+    if (implementing.length === 0) {
+      if (competent.length > 0) this.warn('agency-inferred', field, 'No implementing agency; the competent agency is used.');
+      else this.warn('agency-missing', field, 'No implementing agency is stated.');
+    }
+    if (competent.length > 0) agencies.competent = competent;
+    if (delegated.length > 0) agencies.delegated = delegated;
+    if (coordinating.length > 0) agencies.coordinating = coordinating;
+    this.spec.agencies = agencies;
+  }
+
   setSteps(raw: string | undefined, field: string): void {
     if (!raw) {
       this.spec.steps = [];
@@ -316,7 +336,9 @@ export class RecordBuilder {
       this.metrics.timeStated++;
       this.metrics.timeParsed++;
       const time = { value: cell.value, unit: cell.unit };
-      if (mentioned.length > 0 && !mentioned.some((m) => sameTime(m, time) || compareDurations(m, time) === 0)) {
+      // Stages that add up to the stated time ("5 ngày … 10 ngày" for 15) agree with it.
+      const sum = mentioned.every((m) => m.unit === time.unit) ? mentioned.reduce((a, m) => a + m.value, 0) : undefined;
+      if (mentioned.length > 0 && sum !== time.value && !mentioned.some((m) => sameTime(m, time) || compareDurations(m, time) === 0)) {
         this.warn('time-contradiction', `${input.field}.description`, `The ${input.kind} channel states ${describeTime(time)} but its description says ${mentioned.map(describeTime).join(' / ')}; the stated time is used and the description is kept in the channel note.`);
       }
       if (input.splitGuess) this.warn('fee-split-ambiguous', field, input.splitGuess, input.timeRaw);

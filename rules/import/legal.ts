@@ -4,7 +4,7 @@
  * title and number cells together (`Luật Khiếu nại  năm 201102/2011/QH13Quy định …11/2015/TT-BCA`).
  */
 import type { LegalDocumentType } from '../schema/types/registry.js';
-import { foldVietnamese } from '../text/vi.js';
+import { DOCUMENT_TYPE_VI, foldVietnamese } from '../text/vi.js';
 import { oneLine } from './text.js';
 
 /**
@@ -199,19 +199,6 @@ function gluedInside(title: string): boolean {
   return /[\p{Ll}\d][\p{Lu}][\p{Ll}]/u.test(title);
 }
 
-const TYPE_WORDS: Partial<Record<LegalDocumentType, string>> = {
-  law: 'Luật',
-  ordinance: 'Pháp lệnh',
-  'na-resolution': 'Nghị quyết',
-  decree: 'Nghị định',
-  'government-resolution': 'Nghị quyết',
-  'pm-decision': 'Quyết định',
-  circular: 'Thông tư',
-  'joint-circular': 'Thông tư liên tịch',
-  'provincial-resolution': 'Nghị quyết',
-  'provincial-decision': 'Quyết định',
-  decision: 'Quyết định',
-};
 
 /**
  * A usable registry title. A cell that only names the type ("Nghị định", "Luật số") says nothing, so
@@ -222,5 +209,5 @@ export function documentTitle(title: string | undefined, number: string, type: L
   const folded = foldVietnamese(t).replace(/\bso\b/g, '').trim();
   const bare = t === '' || /^(luat|bo luat|nghi dinh|thong tu|thong tu lien tich|quyet dinh|nghi quyet|phap lenh)?$/.test(folded) || t === number;
   if (!bare) return t;
-  return `${TYPE_WORDS[type] ?? 'Văn bản'} ${number}`;
+  return `${DOCUMENT_TYPE_VI[type]} ${number}`;
 }

@@ -87,19 +87,7 @@ export function parseNationalDb(data: unknown, record: string, file: string): Re
   b.setLevels(valueOf(meta['cấp_thực_hiện']), 'metadata.cấp_thực_hiện');
   b.setSubjects(valueOf(content['đối_tượng_thực_hiện']));
 
-  const implementing = b.agencies(valueOf(content['cơ_quan_thực_hiện']));
-  const competent = b.agencies(valueOf(content['cơ_quan_có_thẩm_quyền']));
-  const delegated = b.agencies(valueOf(content['cơ_quan_được_ủy_quyền']));
-  const coordinating = b.agencies(valueOf(content['cơ_quan_phối_hợp']));
-  const agencies: NonNullable<typeof b.spec.agencies> = { implementing: implementing.length > 0 ? implementing : competent };
-  if (implementing.length === 0) {
-    if (competent.length > 0) b.warn('agency-inferred', 'content.cơ_quan_thực_hiện', 'No implementing agency; the competent agency is used.');
-    else b.warn('agency-missing', 'content.cơ_quan_thực_hiện', 'No implementing agency is stated.');
-  }
-  if (competent.length > 0) agencies.competent = competent;
-  if (delegated.length > 0) agencies.delegated = delegated;
-  if (coordinating.length > 0) agencies.coordinating = coordinating;
-  b.spec.agencies = agencies;
+  b.setAgencies({ implementing: valueOf(content['cơ_quan_thực_hiện']), competent: valueOf(content['cơ_quan_có_thẩm_quyền']), delegated: valueOf(content['cơ_quan_được_ủy_quyền']), coordinating: valueOf(content['cơ_quan_phối_hợp']) }, 'content.cơ_quan_thực_hiện');
 
   b.setSteps(valueOf(content['trình_tự_thực_hiện']), 'content.trình_tự_thực_hiện');
 

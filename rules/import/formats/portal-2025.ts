@@ -278,19 +278,7 @@ export function parsePortal2025(data: unknown, record: string, file: string): Re
   b.setLevels(v('cap_thuc_hien'), 'cap_thuc_hien');
   b.setSubjects(v('doi_tuong_thuc_hien'));
 
-  const implementing = b.agencies(v('co_quan_thuc_hien'));
-  const competent = b.agencies(v('co_quan_co_tham_quyen'));
-  const delegated = b.agencies(v('co_quan_duoc_uy_quyen'));
-  const coordinating = b.agencies(v('co_quan_phoi_hop'));
-  const agencies: NonNullable<typeof b.spec.agencies> = { implementing: implementing.length > 0 ? implementing : competent };
-  if (implementing.length === 0) {
-    if (competent.length > 0) b.warn('agency-inferred', 'co_quan_thuc_hien', 'No implementing agency; the competent agency is used.');
-    else b.warn('agency-missing', 'co_quan_thuc_hien', 'No implementing agency is stated.');
-  }
-  if (competent.length > 0) agencies.competent = competent;
-  if (delegated.length > 0) agencies.delegated = delegated;
-  if (coordinating.length > 0) agencies.coordinating = coordinating;
-  b.spec.agencies = agencies;
+  b.setAgencies({ implementing: valueOf(o.co_quan_thuc_hien), competent: valueOf(o.co_quan_co_tham_quyen), delegated: valueOf(o.co_quan_duoc_uy_quyen), coordinating: valueOf(o.co_quan_phoi_hop) }, 'co_quan_thuc_hien');
 
   b.setSteps(v('trinh_tu_thuc_hien'), 'trinh_tu_thuc_hien');
 
