@@ -186,7 +186,8 @@ export function splitPortalLegalBasis(raw: string): { entries: PortalLegalEntry[
     if (!endsCell || n.index < from) continue;
     let title = text.slice(from, n.index);
     // The number cell may repeat a prefix: "Nghị định 05/2012/NĐ-CP" + "05/2012/NĐ-CP", or "số 61/…".
-    title = title.replace(/(?:^|\s)(?:(?:Luật|Nghị định|Thông tư|Quyết định|Nghị quyết|Pháp lệnh)\s*)?(?:số\s*)?$/u, (m) => (title.trim() === m.trim() ? m : ''));
+    // A glued type word belongs to the number cell ("…tín dụngLuật số 32/2024/QH15"); a bare "số" only after a space.
+    title = title.replace(/(?:(?:^|\s|(?<=[\p{Ll}\d]))(?:Luật|Nghị định|Thông tư|Quyết định|Nghị quyết|Pháp lệnh)\s*(?:số\s*)?|(?:^|\s)số\s*)$/u, (m) => (title.trim() === m.trim() ? m : ''));
     title = oneLine(title).replace(/[;:,]\s*$/, '');
     entries.push({ title, number: n.number, glued: gluedInside(title) });
     from = n.end;
