@@ -72,6 +72,17 @@ report
   .option('-f, --format <format>', 'md, html or json', 'md')
   .action((dir: string, flags) => runCommand(async () => (await import('./commands/report.js')).reportSimplificationCommand(dir, flags)));
 
+program
+  .command('import')
+  .description('Import published records (national database exports, portal pages, list exports) as draft specs with the registries they need, and report what parsed.')
+  .argument('<inputs...>', 'files or folders to import')
+  .requiredOption('-o, --out <dir>', 'catalogue folder to write into (created when missing)')
+  .option('-f, --format <format>', 'auto, national-db-export, portal-2025, old-portal or xlsx-list', 'auto')
+  .option('--report <file>', 'where to write the JSON report (default: <out>/.tthc-import-report.json)')
+  .option('--dry-run', 'parse and report, but write nothing')
+  .option('--no-validate', 'skip validating the written catalogue in the report')
+  .action((inputs: string[], flags) => runCommand(async () => (await import('./commands/import.js')).importCommand(inputs, flags)));
+
 try {
   await program.parseAsync(process.argv);
 } catch (error) {

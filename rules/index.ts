@@ -23,3 +23,7 @@ export { UsageError, CatalogueAccessError, CatalogueOperationError } from './err
 export type * from './schema/types/procedure-version.js';
 export type { Registry, LegalDocument, Agency, Field, Level, Database, HourlyIncome, LegalDocumentType, CostEstimation, EstimationParameter } from './schema/types/registry.js';
 export type { PublishedLock, LockEntry } from './schema/types/lock.js';
+export { importSources, readRecords, type ImportOptions, type ImportRun, type VersionOutcome } from './import/importer.js';
+export { buildReport, formatReport, type ImportReport } from './import/report.js';
+export { checkCoverage, countsMatchSource } from './import/coverage.js';
+export type { ImportFormat, ImportWarning, WarningKind } from './import/model.js';
