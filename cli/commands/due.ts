@@ -63,7 +63,7 @@ export async function dueCommand(code: string | undefined, flags: DueFlags): Pro
   const t = answer.timeLimit;
   const head = [
     procedureLine(answer.application),
-    `Channel: ${answer.application.channel}${app.channelDefaulted ? ' (default; --channel to choose)' : ''}${factsText(answer.application)}`,
+    channelLine(answer.application),
     `Time limit: ${t.text}${t.case ? ` (case: ${t.case})` : ''}, ${t.from === 'channel' ? 'this channel’s own limit' : 'the procedure’s limit'}${t.legalBasis.length > 0 ? `; ${t.legalBasis.map((r) => cite(catalogue, r)).join('; ')}` : ''}`,
     ...(answer.startNote ? [answer.startNote] : []),
     '',
@@ -76,7 +76,12 @@ export function procedureLine(app: ApplicationSummary): string {
   return `${app.code}@${app.version} ${app.name}: in force on ${app.date} (from ${app.inForce.from}${app.inForce.until ? ` until ${app.inForce.until}` : ''})`;
 }
 
-export function factsText(app: ApplicationSummary): string {
+export function channelLine(app: ApplicationSummary): string {
+  const defaulted = app.facts.find((f) => f.id === 'channel')?.source === 'default';
+  return `Channel: ${app.channel}${defaulted ? ' (default; --channel to choose)' : ''}${factsText(app)}`;
+}
+
+function factsText(app: ApplicationSummary): string {
   const facts = app.facts.filter((f) => f.id !== 'channel');
   return facts.length > 0 ? `; facts: ${facts.map((f) => `${f.id}=${String(f.value)}${f.source === 'default' ? ' (default)' : ''}`).join(', ')}` : '';
 }

@@ -4,7 +4,7 @@ import { requiredDocuments } from '../../rules/compute/dossier.js';
 import { FEE_KIND_VI, formatCopies, formatMoney } from '../../rules/text/vi.js';
 import { EXIT, out } from '../run.js';
 import { parseFormat } from './validate.js';
-import { factsText, procedureLine } from './due.js';
+import { channelLine, procedureLine } from './due.js';
 import { cite, json, loadForQuery, parseDateOption, parseFactOptions } from './query.js';
 
 export interface ApplicantFlags {
@@ -30,11 +30,11 @@ export async function feeCommand(code: string, flags: ApplicantFlags): Promise<n
     await out(json(result));
     return EXIT.ok;
   }
-  const lines = [procedureLine(result.application), `Channel: ${result.application.channel}${factsText(result.application)}`, ''];
+  const lines = [procedureLine(result.application), channelLine(result.application), ''];
   if (result.lines.length === 0) lines.push('No fees or charges: the procedure is free (miễn phí).');
   for (const l of result.lines) {
     const mark = l.status === 'due' ? formatMoney(l.amount, l.currency) : l.status === 'exempt' ? 'exempt (miễn)' : 'not applicable';
-    lines.push(`${FEE_KIND_VI[l.kind]} ${l.id}: ${l.name}: ${mark}`);
+    lines.push(`${l.name} [${FEE_KIND_VI[l.kind].toLowerCase()}, ${l.id}]: ${mark}`);
     lines.push(`  ${l.explanation}`);
     for (const r of l.exemption?.legalBasis ?? []) lines.push(`  Exemption basis: ${cite(catalogue, r)}`);
     if (l.legalBasis.length > 0) lines.push(`  Basis: ${l.legalBasis.map((r) => cite(catalogue, r)).join('; ')}`);
@@ -55,7 +55,7 @@ export async function dossierCommand(code: string, flags: ApplicantFlags): Promi
     await out(json(result));
     return EXIT.ok;
   }
-  const lines = [procedureLine(result.application), `Channel: ${result.application.channel}${factsText(result.application)}`, `Sets: ${result.sets}`, ''];
+  const lines = [procedureLine(result.application), channelLine(result.application), `Sets: ${result.sets}`, ''];
   const bring = result.documents.filter((d) => d.status === 'submit' || d.status === 'present');
   lines.push(bring.length > 0 ? `Bring (${bring.length}):` : 'Nothing to bring.');
   let n = 0;

@@ -29,9 +29,15 @@ export async function showCommand(code: string, flags: ShowFlags): Promise<numbe
   } else if (r.kind === 'in-force') {
     await out(markdown(catalogue, r.version.data, r));
   } else {
-    await out(`${describeResolution(r)}\n`);
+    await out(`${describeResolution(r)}\n${lastInForce(r)}`);
   }
   return r.kind === 'in-force' ? EXIT.ok : EXIT.findings;
+}
+
+function lastInForce(r: Resolution): string {
+  const last = r.kind === 'repealed' ? r.last : r.kind === 'lapsed' ? r.last : undefined;
+  if (!last) return '';
+  return `The last version in force was ${last.version.data.version}, from ${last.from} until ${last.until ?? 'the repeal'}.\n`;
 }
 
 function resolutionJson(r: Resolution): Record<string, unknown> {
@@ -72,7 +78,7 @@ function markdown(catalogue: Catalogue, v: ProcedureVersion, r: Extract<Resoluti
   if (v.changedBy) lines.push(`Sửa đổi bởi: ${v.changedBy.legalBasis.map((l) => cite(catalogue, l)).join('; ')}${v.changedBy.summary ? `: ${v.changedBy.summary}` : ''}`, '');
 
   lines.push('## Trình tự thực hiện', '');
-  (v.steps ?? []).forEach((s, i) => lines.push(`${i + 1}. ${s.action}${s.duration ? ` (${formatDuration(s.duration)})` : ''}${refs(s.legalBasis)}`));
+  (v.steps ?? []).forEach((s, i) => lines.push(`${i + 1}. ${s.action}${s.duration ? ` (${s.duration.value === 0 ? 'ngay trong ngày' : formatDuration(s.duration)})` : ''}${refs(s.legalBasis)}`));
   lines.push('', '## Cách thức thực hiện', '', '| Hình thức nộp | Thời hạn giải quyết | Phí, lệ phí | Mô tả |', '|---|---|---|---|');
   for (const c of v.channels ?? []) {
     const limit = c.timeLimit ?? v.timeLimit;

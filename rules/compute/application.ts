@@ -86,6 +86,7 @@ export function prepareApplication(catalogue: Catalogue, request: ApplicationReq
   }
   const channelSpec = data.channels!.find((c) => c.kind === channel)!;
   const facts = resolveFacts(data, request.facts ?? {}, channel);
+  if (channelDefaulted) facts.settings = facts.settings.map((f) => (f.id === 'channel' ? { ...f, source: 'default' } : f));
   return { code: data.code, date: request.date, version, window: resolution.window, channel, channelSpec, channelDefaulted, facts };
 }
 
