@@ -85,6 +85,12 @@ for (const [name, description, command] of [
     .action((code: string, flags) => runCommand(async () => (await import('./commands/fee.js'))[command](code, flags)));
 }
 
+program
+  .command('rules')
+  .description('List the lint rules, or show one rule’s documentation.')
+  .argument('[id]', 'rule id')
+  .action((id: string | undefined) => runCommand(async () => (await import('./commands/rules.js')).rulesCommand(id)));
+
 try {
   await program.parseAsync(process.argv);
 } catch (error) {

@@ -28,7 +28,7 @@ describe('fees for an applicant', () => {
       ['cuoc-buu-chinh', 'not-applicable', 0],
     ]);
     expect(r.lines[1]?.explanation).toBe('Applies only when doiTuong = sinhVien.');
-    expect(r.application.facts.map((f) => `${f.id}=${String(f.value)}:${f.source}`)).toEqual(['channel=in-person:given', 'doiTuong=thuong:default', 'soBan=1:default', 'phucTap=false:default']);
+    expect(r.application.facts.map((f) => `${f.id}=${String(f.value)}:${f.source}`)).toEqual(['channel=in-person:default', 'doiTuong=thuong:default', 'soBan=1:default', 'phucTap=false:default']);
   });
 
   it('students pay 100,000; +5,000 per copy from the 3rd', () => {
