@@ -183,7 +183,7 @@ function amount(value: number, unit: TimeUnit): string {
 
 const CIVIL_CODE_FIRST_DAY = 'Bộ luật Dân sự 2015 (91/2015/QH13), Điều 147: the day of the event that starts a period is not counted.';
 const CIVIL_CODE_LAST_DAY = 'Bộ luật Dân sự 2015 (91/2015/QH13), Điều 148: a period whose last day is a weekly rest day or a holiday ends at the end of the next working day.';
-const CIVIL_CODE_MONTHS = 'Bộ luật Dân sự 2015 (91/2015/QH13), Điều 148 khoản 1: a period in months ends on the corresponding day of the last month, or on that month’s last day when it has no such day.';
+const CIVIL_CODE_MONTHS = 'Bộ luật Dân sự 2015 (91/2015/QH13), Điều 148: a period in months ends on the corresponding day of the last month, or on that month’s last day when it has no such day.';
 
 /** Computes a due date, with its explanation. Bad input (dates that do not exist, negative counts, years out of range) raises a UsageError. */
 export function computeDueDate(calendar: WorkingCalendar, request: DueDateRequest): DueDateResult {
