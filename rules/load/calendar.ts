@@ -55,8 +55,9 @@ export function checkCalendar(data: CalendarData, fileId?: string): CalendarIssu
       dates.set(d.date, p);
       if (Math.abs(yearOf(d.date) - a.year) > 1) error(`${p}/date`, 'calendar/day-outside-year', `${d.date} is too far from the announced year ${a.year}.`);
       const weekday = WEEKDAYS[dayOfWeek(d.date)]!;
-      if (d.kind === 'lam_bu' && !rest.has(weekday)) error(`${p}/kind`, 'calendar/make-up-day', `${d.date} is a ${weekday}, already a working day: a make-up day (lam_bu) must be a weekly rest day.`);
-      if ((d.kind === 'nghi_bu' || d.kind === 'swap_off') && rest.has(weekday)) error(`${p}/kind`, 'calendar/day-off-on-rest-day', `${d.date} is a ${weekday}, already a rest day: a ${d.kind} day must be a working weekday.`);
+      const named = weekday[0]!.toUpperCase() + weekday.slice(1);
+      if (d.kind === 'lam_bu' && !rest.has(weekday)) error(`${p}/kind`, 'calendar/make-up-day', `${d.date} is a ${named}, already a working day: a make-up day (lam_bu) must be a weekly rest day.`);
+      if ((d.kind === 'nghi_bu' || d.kind === 'swap_off') && rest.has(weekday)) error(`${p}/kind`, 'calendar/day-off-on-rest-day', `${d.date} is a ${named}, already a rest day: a ${d.kind} day must be a working weekday.`);
     });
     a.pending?.forEach((item, j) => {
       const p = `${at}/pending/${j}`;

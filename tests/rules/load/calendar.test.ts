@@ -43,7 +43,7 @@ describe('calendar files in a catalogue', () => {
     ]);
     expect(result.errors).toBe(4);
     const makeUp = result.diagnostics.find((d) => d.ruleId === 'calendar/make-up-day');
-    expect(makeUp?.message).toBe('2019-01-07 is a monday, already a working day: a make-up day (lam_bu) must be a weekly rest day.');
+    expect(makeUp?.message).toBe('2019-01-07 is a Monday, already a working day: a make-up day (lam_bu) must be a weekly rest day.');
     expect(makeUp?.line).toBeGreaterThan(1);
   });
 });
