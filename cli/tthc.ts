@@ -86,10 +86,35 @@ for (const [name, description, command] of [
 }
 
 program
+  .command('diff')
+  .description(
+    'What a version changes against another: documents, steps, time limits, fees, online service, compliance cost, each change classified (cut, tightening, addition, editorial) with its legal basis. A reference is a file, <code>@<version>, <code>@<YYYY-MM-DD> (the version in force that day) or a proposal id; given one, it is compared with its baseline. Exit 1 when a proposal or variant adds burden beyond its baseline.',
+  )
+  .argument('<a>', 'the baseline (or, alone, the version to compare with its baseline)')
+  .argument('[b]', 'the version compared with a')
+  .option('-f, --format <format>', 'md, html or json', 'md')
+  .option('-d, --dir <dir>', 'catalogue folder', 'catalogue')
+  .action((a: string, b: string | undefined, flags) => runCommand(async () => (await import('./commands/diff.js')).diffCommand(a, b, flags)));
+
+program
   .command('rules')
   .description('List the lint rules, or show one rule’s documentation.')
   .argument('[id]', 'rule id')
   .action((id: string | undefined) => runCommand(async () => (await import('./commands/rules.js')).rulesCommand(id)));
+
+const report = program.command('report').description('Reports over the catalogue.');
+report
+  .command('simplification')
+  .description(
+    'Simplification proposals: per proposal the compliance cost before, after, saved and percent cut, with documents and days cut; totals; a verdict against the target; the share of procedures fully online and with online payment, before and after. Exit 1 when the selection misses the target or a proposal adds burden.',
+  )
+  .argument('[dir]', 'catalogue folder', 'catalogue')
+  .option('--agency <id>', 'only proposals involving this agency')
+  .option('--field <id>', 'only proposals in this field (lĩnh vực)')
+  .option('--level <id>', 'only proposals performed at this level')
+  .option('--target-cost-cut <percent>', 'the compliance-cost cut to reach (Nghị quyết 68/NQ-CP: 20)', '20')
+  .option('-f, --format <format>', 'md, html or json', 'md')
+  .action((dir: string, flags) => runCommand(async () => (await import('./commands/report.js')).reportSimplificationCommand(dir, flags)));
 
 try {
   await program.parseAsync(process.argv);

@@ -33,21 +33,28 @@ export {
   resolveFacts,
   parseFactValue,
   evaluateCondition,
+  defaultFacts,
   describeCondition,
   missingFacts,
   type Facts,
+  type ResolvedFacts,
   type FactSetting,
   type FactValue,
   type Truth,
 } from './compute/conditions.js';
 export { computeFees, type FeeLine, type FeeResult } from './compute/fees.js';
 export { requiredDocuments, type DossierLine, type DossierResult } from './compute/dossier.js';
+export { complianceCost, compareCosts, feesDue, hourlyIncomeFor, CostInputError, type ComplianceCost, type ComplianceCostOptions, type CostComparison, type AssumptionUsed } from './compute/compliance-cost.js';
+export { diffVersions, compareTimeLimits, requiredDocumentCount, type VersionDiff, type Change, type Classification, type ChangeArea, type TimeComparison } from './compute/diff/index.js';
+export { resolveReference, baselineOf, relationOf, type ResolvedReference, type Relation } from './compute/references.js';
+export { percent, exact, type Exact } from './compute/exact.js';
+export { wordDiff, type TextChange } from './text/word-diff.js';
 export { updatedLock, writeLock } from './store/lock.js';
 export { publishVersion } from './store/publish.js';
 export { createNextVersion } from './store/versions.js';
 export { writeFileAtomic } from './store/atomic.js';
 export { UsageError, CatalogueAccessError, CatalogueOperationError } from './errors.js';
 export type * from './schema/types/procedure-version.js';
-export type { Registry, LegalDocument, Agency, Field, Level, Database, HourlyIncome, LegalDocumentType } from './schema/types/registry.js';
+export type { Registry, LegalDocument, Agency, Field, Level, Database, HourlyIncome, LegalDocumentType, CostEstimation, EstimationParameter } from './schema/types/registry.js';
 export type { PublishedLock, LockEntry } from './schema/types/lock.js';
 export type { WorkingCalendar as CalendarData, HolidayRule, Announcement, AnnouncedDay, PendingItem, OfficeHours, TimeSpan } from './schema/types/calendar.js';

@@ -33,13 +33,13 @@ export async function feeCommand(code: string, flags: ApplicantFlags): Promise<n
   const lines = [procedureLine(result.application), channelLine(result.application), ''];
   if (result.lines.length === 0) lines.push('No fees or charges: the procedure is free (miễn phí).');
   for (const l of result.lines) {
-    const mark = l.status === 'due' ? formatMoney(l.amount, l.currency) : l.status === 'exempt' ? 'exempt (miễn)' : 'not applicable';
+    const mark = l.status === 'due' ? formatMoney(l.amount ?? 0, l.currency) : l.status === 'variable' ? 'due, amount set locally' : l.status === 'exempt' ? 'exempt (miễn)' : 'not applicable';
     lines.push(`${l.name} [${FEE_KIND_VI[l.kind].toLowerCase()}, ${l.id}]: ${mark}`);
     lines.push(`  ${l.explanation}`);
     for (const r of l.exemption?.legalBasis ?? []) lines.push(`  Exemption basis: ${cite(catalogue, r)}`);
     if (l.legalBasis.length > 0) lines.push(`  Basis: ${l.legalBasis.map((r) => cite(catalogue, r)).join('; ')}`);
   }
-  lines.push('', `Total: ${result.totals.map((t) => formatMoney(t.amount, t.currency)).join(' + ')}`);
+  lines.push('', `Total: ${result.totals.map((t) => formatMoney(t.amount, t.currency)).join(' + ')}${result.incomplete ? ', plus the locally set amounts above' : ''}`);
   await out(lines.join('\n') + '\n');
   return EXIT.ok;
 }

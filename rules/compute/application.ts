@@ -9,7 +9,7 @@ import { UsageError } from '../usage-error.js';
 import { formatDuration } from '../text/vi.js';
 import { isIsoDate, type IsoDate } from './dates.js';
 import { describeResolution, resolve, type EffectiveWindow } from './resolve.js';
-import { CHANNEL_KINDS, describeCondition, MissingFacts, resolveFacts, type Facts, type FactSetting, type FactValue } from './conditions.js';
+import { CHANNEL_KINDS, describeCondition, MissingFacts, resolveFacts, type ResolvedFacts, type FactSetting, type FactValue } from './conditions.js';
 import { didYouMean } from '../text/suggest.js';
 
 export interface ApplicationRequest {
@@ -30,7 +30,7 @@ export interface Application {
   channelSpec: Channel;
   /** The channel was not given and was chosen by default. */
   channelDefaulted: boolean;
-  facts: Facts;
+  facts: ResolvedFacts;
 }
 
 /** Summary of the application for results: which version, channel and facts were used. */

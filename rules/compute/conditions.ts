@@ -34,6 +34,17 @@ export function factsOf(declared: readonly FactDefinition[] | undefined): Map<st
 
 export type FactValue = boolean | number | string;
 
+/** Fact values by id, as conditions read them. */
+export type Facts = ReadonlyMap<string, FactValue>;
+
+/** The facts a typical applicant has: each declared fact's default, and the channel used. */
+export function defaultFacts(version: ProcedureVersion, channel: ChannelKind | undefined): Map<string, FactValue> {
+  const facts = new Map<string, FactValue>();
+  for (const f of version.facts ?? []) if (f.default !== undefined) facts.set(f.id, f.default);
+  if (channel) facts.set('channel', channel);
+  return facts;
+}
+
 /** One fact as used in a computation, and where its value came from. */
 export interface FactSetting {
   id: string;
@@ -42,7 +53,8 @@ export interface FactSetting {
   source: 'given' | 'default';
 }
 
-export interface Facts {
+/** The facts of one application: checked values, their definitions, and where each value came from. */
+export interface ResolvedFacts {
   definitions: Map<string, FactDefinition>;
   values: Map<string, FactValue>;
   /** Every fact with a value, in declaration order (channel first). */
@@ -97,7 +109,7 @@ export function parseFactValue(def: FactDefinition, raw: FactValue): FactValue {
  * The facts for one computation: the given values checked against the version's declarations,
  * then the declared defaults. Unknown facts and wrong values raise a UsageError.
  */
-export function resolveFacts(version: ProcedureVersion, given: Readonly<Record<string, FactValue>>, channel: ChannelKind | undefined): Facts {
+export function resolveFacts(version: ProcedureVersion, given: Readonly<Record<string, FactValue>>, channel: ChannelKind | undefined): ResolvedFacts {
   const definitions = factsOf(version.facts);
   const values = new Map<string, FactValue>();
   const sources = new Map<string, FactSetting['source']>();
@@ -134,7 +146,12 @@ export function resolveFacts(version: ProcedureVersion, given: Readonly<Record<s
 /** true, false, or undefined when a fact it needs has no value. */
 export type Truth = boolean | undefined;
 
-export function evaluateCondition(condition: Condition, values: ReadonlyMap<string, FactValue>): Truth {
+/**
+ * Evaluates a condition on facts in three values: true, false, or undefined when a fact it needs
+ * is not known. all/any/not follow Kleene logic, so a known false in an all() is still false. A
+ * numeric comparison of a value that is not a number is false (condition-facts reports it).
+ */
+export function evaluateCondition(condition: Condition, values: Facts): Truth {
   if ('all' in condition) {
     let result: Truth = true;
     for (const c of condition.all) {
@@ -171,7 +188,7 @@ export function evaluateCondition(condition: Condition, values: ReadonlyMap<stri
 }
 
 /** The facts a condition tests that have no value. */
-export function missingFacts(condition: Condition, values: ReadonlyMap<string, FactValue>, out: Set<string> = new Set()): Set<string> {
+export function missingFacts(condition: Condition, values: Facts, out: Set<string> = new Set()): Set<string> {
   if ('all' in condition) condition.all.forEach((c) => missingFacts(c, values, out));
   else if ('any' in condition) condition.any.forEach((c) => missingFacts(c, values, out));
   else if ('not' in condition) missingFacts(condition.not, values, out);
@@ -207,7 +224,7 @@ function wrap(c: Condition): string {
 export class MissingFacts {
   private readonly missing = new Map<string, Set<string>>();
 
-  constructor(private readonly facts: Facts) {}
+  constructor(private readonly facts: ResolvedFacts) {}
 
   /** Evaluates a condition; when it cannot be decided, remembers what it needed, for `what`. */
   check(condition: Condition, what: string): Truth {

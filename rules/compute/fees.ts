@@ -11,14 +11,20 @@ export interface FeeLine {
   id: string;
   kind: Fee['kind'];
   name: string;
-  /** due: payable; exempt: would be payable but an exemption applies; not-applicable: its channel or condition does not hold. */
-  status: 'due' | 'exempt' | 'not-applicable';
-  /** The amount per unit, as the spec states it. */
-  unitAmount: number;
+  /**
+   * due: payable; variable: payable, but its amount is not fixed nationally (set by each province's
+   * People's Council, or not recorded); exempt: would be payable but an exemption applies;
+   * not-applicable: its channel or condition does not hold.
+   */
+  status: 'due' | 'variable' | 'exempt' | 'not-applicable';
+  /** The amount per unit, as the spec states it; null when it is variable. */
+  unitAmount: number | null;
   /** How many units: 1, or the fee's quantity rule applied to a fact. */
   quantity: number;
-  /** What is payable for this line: unitAmount × quantity, or 0 when exempt or not applicable. */
-  amount: number;
+  /** What is payable for this line: unitAmount × quantity; 0 when exempt or not applicable; null when variable. */
+  amount: number | null;
+  /** Who sets a variable amount. */
+  variable: { setBy: 'provincial-council' | 'not-recorded'; note: string | null } | null;
   currency: 'VND' | 'USD';
   unit: string | null;
   /** Why the line is what it is, in one sentence. */
@@ -30,8 +36,10 @@ export interface FeeLine {
 export interface FeeResult {
   application: ApplicationSummary;
   lines: FeeLine[];
-  /** Totals per currency, VND first; a procedure with nothing payable has a VND total of 0. */
+  /** Totals per currency of the fixed amounts, VND first; a procedure with nothing payable has a VND total of 0. */
   totals: { currency: 'VND' | 'USD'; amount: number }[];
+  /** Some payable line has a variable amount, which the totals leave out. */
+  incomplete: boolean;
 }
 
 export function computeFees(app: Application): FeeResult {
@@ -43,9 +51,10 @@ export function computeFees(app: Application): FeeResult {
       id: fee.id,
       kind: fee.kind,
       name: fee.name,
-      unitAmount: fee.amount,
+      unitAmount: fee.amount ?? null,
       currency: fee.currency ?? 'VND',
       unit: fee.unit ?? null,
+      variable: fee.amount === undefined ? { setBy: fee.variable?.setBy ?? 'not-recorded', note: fee.variable?.note ?? null } : null,
       legalBasis: fee.legalBasis ?? [],
     } as const;
     if (fee.channels && !fee.channels.includes(app.channel)) {
@@ -91,12 +100,22 @@ export function computeFees(app: Application): FeeResult {
       lines.push({ ...base, status: 'exempt', quantity, amount: 0, exemption, explanation: `Exempt: ${exemption.reason}` });
       continue;
     }
-    const amount = fee.amount * quantity;
     const applies = fee.when ? `Applies because ${describeCondition(fee.when)}: ` : '';
+    if (fee.amount === undefined) {
+      const who = base.variable?.setBy === 'provincial-council' ? "the amount is set by each province's People's Council (HĐND cấp tỉnh)" : 'the amount is not recorded in this catalogue';
+      lines.push({ ...base, status: 'variable', quantity, amount: null, exemption: null, explanation: `${applies}${who}${quantityText ? `, × ${quantity}` : ''}; not included in the total.` });
+      continue;
+    }
+    const amount = fee.amount * quantity;
     lines.push({ ...base, status: 'due', quantity, amount, exemption: null, explanation: `${applies}${money(fee.amount)}${base.unit ? `/${base.unit}` : ''}${quantityText} = ${money(amount)}.` });
   }
   missing.throwIfAny(`The fees of ${app.code}@${app.version.data.version}`);
   const totals = new Map<'VND' | 'USD', number>([['VND', 0]]);
-  for (const l of lines) if (l.status === 'due') totals.set(l.currency, (totals.get(l.currency) ?? 0) + l.amount);
-  return { application: summarize(app), lines, totals: [...totals].map(([currency, amount]) => ({ currency, amount })) };
+  for (const l of lines) if (l.status === 'due') totals.set(l.currency, (totals.get(l.currency) ?? 0) + (l.amount ?? 0));
+  return {
+    application: summarize(app),
+    lines,
+    totals: [...totals].map(([currency, amount]) => ({ currency, amount })),
+    incomplete: lines.some((l) => l.status === 'variable'),
+  };
 }

@@ -109,10 +109,13 @@ export const variantWithinBaseline: LintRule = {
     v.fees?.forEach((fee, i) => {
       const match = baseFees.find((b) => b.id === fee.id) ?? baseFees.find((b) => b.name === fee.name);
       if (!match) {
-        if (fee.amount > 0) ctx.report({ pointer: `/fees/${i}`, messageId: 'extraFee', data: { name: fee.name, ref } });
+        if (fee.variable || (fee.amount ?? 0) > 0) ctx.report({ pointer: `/fees/${i}`, messageId: 'extraFee', data: { name: fee.name, ref } });
         return;
       }
-      if (fee.amount > match.amount) ctx.report({ pointer: `/fees/${i}/amount`, messageId: 'higherFee', data: { name: fee.name, variant: fee.amount, baseline: match.amount } });
+      // A province fixing an amount the national procedure leaves to provinces is what variants are for.
+      if (fee.amount !== undefined && match.amount !== undefined && fee.amount > match.amount) {
+        ctx.report({ pointer: `/fees/${i}/amount`, messageId: 'higherFee', data: { name: fee.name, variant: fee.amount, baseline: match.amount } });
+      }
     });
   },
 };

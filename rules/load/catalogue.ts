@@ -3,13 +3,13 @@ import path from 'node:path';
 import type { Diagnostic, RelatedPlace, Severity } from '../diagnostics/diagnostic.js';
 import { sortDiagnostics } from '../diagnostics/diagnostic.js';
 import type { ProcedureVersion } from '../schema/types/procedure-version.js';
-import type { Agency, Database, Field, HourlyIncome, LegalDocument, Level, Registry } from '../schema/types/registry.js';
+import type { Agency, CostEstimation, Database, Field, HourlyIncome, LegalDocument, Level, Registry } from '../schema/types/registry.js';
 import type { PublishedLock } from '../schema/types/lock.js';
 import type { WorkingCalendar } from '../schema/types/calendar.js';
 import { checkCalendar } from './calendar.js';
 import { validateWith, type SchemaName } from '../schema/validators.js';
 import { describeIoError, listJsonFiles, readBounded, toPosix, type FoundFile } from './files.js';
-import { decodeUtf8, JsonSource, nonNfcPointers, normalizeNfc, parseStrictJson, type SourceProblem } from './json-source.js';
+import { decodeUtf8, JsonSource, MAX_VALUES, nonNfcPointers, normalizeNfc, parseStrictJson, type SourceProblem } from './json-source.js';
 
 /** One JSON file of the catalogue, with what is needed to place diagnostics in it. */
 export interface SourceFile {
@@ -47,6 +47,7 @@ export interface Registries {
   levels: RegistryTable<Level>;
   databases: RegistryTable<Database>;
   hourlyIncomes: RegistryTable<HourlyIncome>;
+  costEstimations: RegistryTable<CostEstimation>;
 }
 
 /** A catalogue JSON file outside procedures/ and registry/ (calendars, configuration), parsed and NFC-normalised. */
@@ -92,6 +93,8 @@ export class CatalogueAccessError extends Error {
 export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
 export const DEFAULT_MAX_REGISTRY_BYTES = 64 * 1024 * 1024;
 export const LOCK_FILE = 'tthc.lock.json';
+/** Beyond this, more schema errors in one file only bury the first ones. */
+export const MAX_SCHEMA_ISSUES_PER_FILE = 100;
 
 export type FileKind = 'version' | 'registry' | 'lock' | 'calendar' | 'auxiliary' | 'unknown';
 
@@ -106,7 +109,7 @@ function kindOf(rel: string): FileKind {
 
 export function emptyRegistries(): Registries {
   const table = <T>(): RegistryTable<T> => ({ byId: new Map(), places: new Map() });
-  return { legalDocuments: table(), agencies: table(), fields: table(), levels: table(), databases: table(), hourlyIncomes: table() };
+  return { legalDocuments: table(), agencies: table(), fields: table(), levels: table(), databases: table(), hourlyIncomes: table(), costEstimations: table() };
 }
 
 /** Builds a diagnostic located at a JSON pointer in a file. */
@@ -292,7 +295,7 @@ export function parseCatalogueFile(bytes: Uint8Array, kind: FileKind, where: { d
   result.diagnostics.push(...decoded.problems.map((p) => sourceProblemDiagnostic(rawFile, p)));
   if (!decoded.ok) return result;
 
-  const parsed = parseStrictJson(rawSource);
+  const parsed = parseStrictJson(rawSource, kind === 'version' ? MAX_VALUES : Number.POSITIVE_INFINITY);
   result.diagnostics.push(...parsed.problems.map((p) => sourceProblemDiagnostic(rawFile, p)));
   if (!parsed.ok) return result;
 
@@ -306,8 +309,11 @@ export function parseCatalogueFile(bytes: Uint8Array, kind: FileKind, where: { d
   if (schema) {
     const issues = validateWith(schema, data);
     if (issues.length > 0) {
-      for (const issue of issues) {
+      for (const issue of issues.slice(0, MAX_SCHEMA_ISSUES_PER_FILE)) {
         result.diagnostics.push(diagnosticAt(file, issue.pointer, issue.ruleId, 'error', issue.message, { atKey: issue.atKey }));
+      }
+      if (issues.length > MAX_SCHEMA_ISSUES_PER_FILE) {
+        result.diagnostics.push(fileLevelDiagnostic(where.display, 'schema/more', 'error', `${issues.length - MAX_SCHEMA_ISSUES_PER_FILE} more schema errors in this file are not shown; fix the ones above first.`));
       }
       return result;
     }
@@ -376,7 +382,7 @@ export function formatBytes(bytes: number): string {
   return `${bytes} bytes`;
 }
 
-const REGISTRY_KEYS = ['legalDocuments', 'agencies', 'fields', 'levels', 'databases', 'hourlyIncomes'] as const;
+const REGISTRY_KEYS = ['legalDocuments', 'agencies', 'fields', 'levels', 'databases', 'hourlyIncomes', 'costEstimations'] as const;
 
 function addRegistryFile(registries: Registries, file: SourceFile, data: Registry, diagnostics: Diagnostic[]): void {
   for (const key of REGISTRY_KEYS) {

@@ -51,6 +51,7 @@ export function catalogueFromObjects(input: InMemoryCatalogueInput): { catalogue
   add(tables.levels, 'levels', input.registry.levels, (e) => e.id);
   add(tables.databases, 'databases', input.registry.databases, (e) => e.id);
   add(tables.hourlyIncomes, 'hourlyIncomes', input.registry.hourlyIncomes, (e) => e.id);
+  add(tables.costEstimations, 'costEstimations', input.registry.costEstimations, (e) => e.id);
 
   for (const data of input.versions) {
     const rel = `procedures/${data.code}/${data.version}.json`;

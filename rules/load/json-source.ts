@@ -15,7 +15,7 @@ export interface Span {
 
 /** A problem found while decoding or parsing raw bytes, located by offset. */
 export interface SourceProblem {
-  ruleId: 'json/syntax' | 'json/duplicate-key' | 'json/forbidden-key' | 'json/encoding' | 'json/bom' | 'json/too-deep';
+  ruleId: 'json/syntax' | 'json/duplicate-key' | 'json/forbidden-key' | 'json/encoding' | 'json/bom' | 'json/too-deep' | 'json/too-many-values';
   severity: 'error' | 'warning';
   message: string;
   offset: number;
@@ -29,6 +29,9 @@ export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constr
 
 /** Deeper than any legitimate spec; bounds the recursion of every later walk. */
 export const MAX_DEPTH = 64;
+
+/** More values than any legitimate file holds (a rich spec has about a thousand); bounds validation time. */
+export const MAX_VALUES = 50_000;
 
 /**
  * The text of one JSON file, with positions computed lazily: the fast path is a plain JSON.parse,
@@ -199,7 +202,7 @@ export type ParseResult = { ok: true; value: unknown; problems: SourceProblem[] 
  * Parses strict JSON (RFC 8259): no comments, no trailing commas. Beyond JSON.parse it rejects
  * duplicate keys (JSON.parse silently keeps the last one) and keys that could pollute prototypes.
  */
-export function parseStrictJson(source: JsonSource): ParseResult {
+export function parseStrictJson(source: JsonSource, maxValues = MAX_VALUES): ParseResult {
   const text = source.text;
   let value: unknown;
   try {
@@ -208,15 +211,21 @@ export function parseStrictJson(source: JsonSource): ParseResult {
     return { ok: false, problems: [syntaxProblem(text, error)] };
   }
   const problems: SourceProblem[] = [];
-  if (keyTokenCount(text) !== parsedKeyCount(value, 0)) problems.push(...duplicateKeyProblems(text));
+  const shape = measure(value);
+  if (shape.values > maxValues) {
+    return {
+      ok: false,
+      problems: [{ ruleId: 'json/too-many-values', severity: 'error', message: `The file holds ${shape.values} values, more than the ${maxValues} a file of this kind needs; it was not checked further.`, offset: 0, length: 0, pointer: '' }],
+    };
+  }
+  if (shape.depth > MAX_DEPTH) {
+    return { ok: false, problems: [{ ruleId: 'json/too-deep', severity: 'error', message: `Nesting is more than ${MAX_DEPTH} levels deep; no spec needs more.`, offset: 0, length: 0, pointer: '' }] };
+  }
   // An escaped key ("\u005f_proto__") decodes to a forbidden one, so escapes force the walk.
   if (text.includes('__proto__') || text.includes('constructor') || text.includes('prototype') || text.includes('\\u')) {
     findForbiddenKeys(value, [], problems, text);
   }
-  const depth = maxDepth(value, 0);
-  if (depth > MAX_DEPTH) {
-    problems.push({ ruleId: 'json/too-deep', severity: 'error', message: `Nesting is ${depth} levels deep; no spec needs more than ${MAX_DEPTH}.`, offset: 0, length: 0, pointer: '' });
-  }
+  if (keyTokenCount(text) !== shape.keys) problems.push(...duplicateKeyProblems(text));
   if (problems.some((p) => p.severity === 'error')) return { ok: false, problems };
   return { ok: true, value, problems };
 }
@@ -312,27 +321,27 @@ function keyTokenCount(text: string): number {
   return count;
 }
 
-function parsedKeyCount(value: unknown, depth: number): number {
-  if (value === null || typeof value !== 'object' || depth > MAX_DEPTH + 1) return 0;
-  let count = 0;
-  if (Array.isArray(value)) {
-    for (const item of value) count += parsedKeyCount(item, depth + 1);
-    return count;
-  }
-  for (const key of Object.keys(value)) {
-    count++;
-    count += parsedKeyCount((value as Record<string, unknown>)[key], depth + 1);
-  }
-  return count;
-}
-
-function maxDepth(value: unknown, depth: number): number {
-  if (value === null || typeof value !== 'object') return depth;
-  if (depth > MAX_DEPTH) return depth;
-  let deepest = depth + 1;
-  const items = Array.isArray(value) ? value : Object.values(value);
-  for (const item of items) if (item !== null && typeof item === 'object') deepest = Math.max(deepest, maxDepth(item, depth + 1));
-  return deepest;
+/** One walk for the three things the strict parse checks: keys, values and depth (capped at MAX_DEPTH + 1). */
+function measure(root: unknown): { keys: number; values: number; depth: number } {
+  let keys = 0;
+  let values = 0;
+  let depth = 0;
+  const walk = (value: unknown, level: number): void => {
+    values++;
+    if (value === null || typeof value !== 'object') return;
+    if (level + 1 > depth) depth = level + 1;
+    if (level > MAX_DEPTH) return;
+    if (Array.isArray(value)) {
+      for (const item of value) walk(item, level + 1);
+      return;
+    }
+    for (const key of Object.keys(value)) {
+      keys++;
+      walk((value as Record<string, unknown>)[key], level + 1);
+    }
+  };
+  walk(root, 0);
+  return { keys, values, depth };
 }
 
 function duplicateKeyProblems(text: string): SourceProblem[] {

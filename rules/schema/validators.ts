@@ -79,23 +79,31 @@ export function validateWith(name: SchemaName, data: unknown): SchemaIssue[] {
  * only that branch's errors (or a single "expected X or Y" when no branch fits its type).
  */
 export function explainErrors(errors: readonly ErrorObject[], data: unknown, rootId: string): RawIssue[] {
-  const anyOfPaths = errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath);
-  const outermost = anyOfPaths.filter((p) => !anyOfPaths.some((q) => q !== p && isUnder(p, q)));
+  const anyOfErrors = new Map<string, ErrorObject>();
+  for (const e of errors) if (e.keyword === 'anyOf' && !anyOfErrors.has(e.instancePath)) anyOfErrors.set(e.instancePath, e);
+  const anyOfPaths = new Set(anyOfErrors.keys());
+  // Linear in the number of errors (times the depth): a file with thousands of bad items must stay fast.
+  const outermost = new Set([...anyOfPaths].filter((p) => !ancestorsOf(p).some((a) => anyOfPaths.has(a))));
   const issues: RawIssue[] = [];
   for (const error of errors) {
-    if (outermost.some((p) => error.instancePath === p || isUnder(error.instancePath, p))) continue;
     if (error.keyword === 'if') continue;
+    if (outermost.has(error.instancePath) || ancestorsOf(error.instancePath).some((a) => outermost.has(a))) continue;
     issues.push(toIssue(error));
   }
-  for (const path of new Set(outermost)) {
-    const anyOfError = errors.find((e) => e.keyword === 'anyOf' && e.instancePath === path)!;
-    issues.push(...explainAnyOf(anyOfError, getAtPointer(data, path), path, rootId));
+  for (const path of outermost) {
+    issues.push(...explainAnyOf(anyOfErrors.get(path)!, getAtPointer(data, path), path, rootId));
   }
   return dedupe(issues);
 }
 
-function isUnder(path: string, ancestor: string): boolean {
-  return path.startsWith(ancestor + '/');
+/** The proper ancestors of a JSON pointer: "/a/b/c" → "", "/a", "/a/b". */
+function ancestorsOf(pointer: string): string[] {
+  const out: string[] = [];
+  for (let i = pointer.lastIndexOf('/'); i >= 0; i = pointer.lastIndexOf('/', i - 1)) {
+    out.push(pointer.slice(0, i));
+    if (i === 0) break;
+  }
+  return out;
 }
 
 function explainAnyOf(error: ErrorObject, value: unknown, path: string, rootId: string): RawIssue[] {
@@ -107,9 +115,25 @@ function explainAnyOf(error: ErrorObject, value: unknown, path: string, rootId: 
     return [{ pointer: path, keyword: 'type', atKey: false, message: `Expected ${expected}, found ${describeValue(value)}.` }];
   }
   const best = fitting.length === 1 ? fitting[0]! : pickObjectBranch(fitting, value);
-  const validate = best.id ? getValidatorById(best.id) : getAjv().compile(best.schema as object);
+  const validate = best.id ? getValidatorById(best.id) : inlineBranchValidator(best.schema, rootId);
   if (validate(value)) return [];
   return explainErrors(validate.errors ?? [], value, best.id?.split('#')[0] ?? rootId).map((issue) => ({ ...issue, pointer: path + issue.pointer }));
+}
+
+const inlineValidators = new WeakMap<object, ValidateFunction>();
+
+/**
+ * An inline anyOf branch refers to its root's definitions ("#/$defs/Condition"); compiled on its own
+ * those references would not resolve, so it is compiled with the root's $defs attached.
+ */
+function inlineBranchValidator(branch: Record<string, unknown>, rootId: string): ValidateFunction {
+  let validate = inlineValidators.get(branch);
+  if (!validate) {
+    const root = getAjv().getSchema(rootId)?.schema as { $defs?: unknown } | undefined;
+    validate = getAjv().compile({ ...branch, $defs: root?.$defs ?? {} });
+    inlineValidators.set(branch, validate);
+  }
+  return validate;
 }
 
 interface Branch {

@@ -102,8 +102,14 @@ export function formatSubject(s: Subject): string {
   return s.label ?? SUBJECT_VI[s.kind];
 }
 
-/** "Lệ phí: 200.000 đồng/hồ sơ"; a zero amount reads "Miễn lệ phí" / "Miễn phí". */
+export const VARIABLE_FEE_VI = {
+  'provincial-council': 'mức thu do Hội đồng nhân dân cấp tỉnh quy định',
+  'not-recorded': 'mức thu chưa được cập nhật trong danh mục này',
+} as const;
+
+/** "Lệ phí: 200.000 đồng/hồ sơ"; a zero amount reads "Miễn lệ phí" / "Miễn phí"; a variable one says who sets it. */
 export function formatFee(fee: Fee): string {
+  if (fee.amount === undefined) return `${FEE_KIND_VI[fee.kind]}: ${fee.variable ? VARIABLE_FEE_VI[fee.variable.setBy] : VARIABLE_FEE_VI['not-recorded']}`;
   if (fee.amount === 0) return fee.kind === 'le-phi' ? 'Miễn lệ phí' : 'Miễn phí';
   return `${FEE_KIND_VI[fee.kind]}: ${formatMoney(fee.amount, fee.currency ?? 'VND')}${fee.unit ? `/${fee.unit}` : ''}`;
 }
@@ -202,3 +208,68 @@ export function formatLunarDay(lunar: { month: number; day: number; leap: boolea
   if (lunar.month === 12) return `${lunar.day} tháng Chạp${leap}`;
   return `${lunar.day}/${lunar.month}${leap} âm lịch`;
 }
+
+/** "71,64%": a percent with exactly two decimals, as simplification plans print them. */
+export function formatPercent(value: number, digits = 2): string {
+  const [whole, fraction] = Math.abs(value).toFixed(digits).split('.');
+  const grouped = whole!.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  return `${value < 0 ? '-' : ''}${grouped}${fraction ? ',' + fraction : ''}%`;
+}
+
+/** "1,5 giờ". */
+export function formatHours(hours: number): string {
+  return `${formatNumber(hours)} giờ`;
+}
+
+/** "2.306 tỷ đồng" for large sums, as plans and the press state annual compliance cost. */
+export function formatBillionVnd(amount: number, digits = 2): string {
+  const billions = amount / 1e9;
+  const text = Number.isInteger(billions) ? formatNumber(billions) : formatNumber(Number(billions.toFixed(digits)));
+  return `${text} tỷ đồng`;
+}
+
+/** Online service level of a channel, including none (NĐ 42/2022/NĐ-CP). */
+export function formatOnlineService(level: 'full' | 'partial' | undefined): string {
+  return level ? ONLINE_SERVICE_VI[level] : 'Không có dịch vụ công trực tuyến';
+}
+
+/** How a change weighs on the applicant (see rules/compute/diff/types.ts). */
+export const CLASSIFICATION_VI = {
+  cut: 'Cắt giảm',
+  tightening: 'Thắt chặt so với chuẩn',
+  addition: 'Bổ sung gánh nặng',
+  editorial: 'Biên tập',
+} as const;
+
+/** Compliance activities (TT 02/2017/TT-VPCP, biểu mẫu tính chi phí tuân thủ). */
+export const ACTIVITY_VI = {
+  learn: 'Tìm hiểu quy định',
+  'fill-forms': 'Điền tờ khai, biểu mẫu',
+  'collect-papers': 'Chuẩn bị, thu thập giấy tờ',
+  photocopy: 'Sao chụp giấy tờ',
+  'certify-copies': 'Chứng thực bản sao',
+  'travel-submit': 'Đi lại, chờ đợi để nộp hồ sơ',
+  supplement: 'Bổ sung, hoàn thiện hồ sơ',
+  inspection: 'Kiểm tra, thẩm định thực tế',
+  'travel-result': 'Đi lại, chờ đợi để nhận kết quả',
+  'hired-service': 'Thuê dịch vụ',
+  other: 'Hoạt động khác',
+} as const;
+
+/** Parts of a procedure as a diff names them. */
+export const AREA_VI = {
+  name: 'Tên thủ tục',
+  document: 'Thành phần hồ sơ',
+  step: 'Trình tự thực hiện',
+  'time-limit': 'Thời hạn giải quyết',
+  channel: 'Cách thức thực hiện',
+  fee: 'Phí, lệ phí',
+  requirement: 'Yêu cầu, điều kiện',
+  result: 'Kết quả thực hiện',
+  'form-fields': 'Tờ khai điện tử',
+  subjects: 'Đối tượng thực hiện',
+  agencies: 'Cơ quan thực hiện',
+  levels: 'Cấp thực hiện',
+  'legal-basis': 'Căn cứ pháp lý',
+  'compliance-cost': 'Chi phí tuân thủ',
+} as const;

@@ -28,7 +28,7 @@ interface Case {
     version?: string;
     error?: string;
     documents?: Partial<Record<'submit' | 'present' | 'lookedUp' | 'notRequired', string[]>>;
-    fees?: { total?: number; due?: Record<string, number>; exempt?: string[] };
+    fees?: { total?: number; due?: Record<string, number>; exempt?: string[]; variable?: string[] };
     timeLimit?: { value: number; unit: string; case?: string | null };
     received?: string;
     due?: string;
@@ -85,6 +85,7 @@ function run(c: Case, procedure: string, everything = false) {
     if (e.fees?.total !== undefined) actual.total = fees.totals.find((t) => t.currency === 'VND')?.amount ?? 0;
     if (e.fees?.due) actual.due = Object.fromEntries(fees.lines.filter((l) => l.status === 'due').map((l) => [l.id, l.amount]));
     if (e.fees?.exempt) actual.exempt = fees.lines.filter((l) => l.status === 'exempt').map((l) => l.id);
+    if (e.fees?.variable) actual.variable = fees.lines.filter((l) => l.status === 'variable').map((l) => l.id);
     out.fees = actual;
   }
   if (everything || e.timeLimit || e.due || e.received || e.dueAt || e.skipped || e.provisional !== undefined || e.flags) {

@@ -527,7 +527,7 @@ export interface DatabaseLookup {
   note?: Text;
 }
 /**
- * A fee (phí) or charge (lệ phí). They are legally different levies (Luật Phí và lệ phí 97/2015/QH13).
+ * A fee (phí) or charge (lệ phí). They are legally different levies (Luật Phí và lệ phí 97/2015/QH13). Either a fixed amount, or `variable` when the amount is not set nationally (e.g. by each province's People's Council): never an empty list or a zero standing in for an unknown amount.
  *
  * This interface was referenced by `undefined`'s JSON-Schema
  * via the `definition` "Fee".
@@ -540,9 +540,10 @@ export interface Fee {
   kind: 'phi' | 'le-phi';
   name: Text;
   /**
-   * Amount per unit, in whole đồng (or in the stated currency).
+   * Amount per unit, in whole đồng (or in the stated currency). Absent when the amount is variable.
    */
-  amount: number;
+  amount?: number;
+  variable?: VariableFeeAmount;
   currency?: 'VND' | 'USD';
   /**
    * What the amount is per (hồ sơ, bản, giấy phép).
@@ -564,6 +565,13 @@ export interface Fee {
    */
   exemptions?: FeeExemption[];
   legalBasis?: LegalBasisList;
+  note?: Text;
+}
+/**
+ * The amount is not fixed in the national procedure: provincial-council = set by each province's People's Council (HĐND cấp tỉnh, Luật Phí và lệ phí Art. 21); not-recorded = set nationally but not yet recorded in this catalogue (see note).
+ */
+export interface VariableFeeAmount {
+  setBy: 'provincial-council' | 'not-recorded';
   note?: Text;
 }
 /**

@@ -33,7 +33,7 @@ export type Text = string;
 export type Id = string;
 
 /**
- * A registry file in catalogue/registry/: legal documents, agencies, fields (lĩnh vực), administrative levels, national databases or compliance-cost inputs. A file may hold one or several lists; the loader merges the lists of every file in registry/.
+ * A registry file in catalogue/registry/: legal documents, agencies, fields (lĩnh vực), administrative levels, national databases, compliance-cost inputs (hourly incomes) or the parameters that estimate missing compliance-cost inputs. A file may hold one or several lists; the loader merges the lists of every file in registry/.
  */
 export interface Registry {
   $schema?: string;
@@ -61,6 +61,10 @@ export interface Registry {
    * @maxItems 1000
    */
   hourlyIncomes?: HourlyIncome[];
+  /**
+   * @maxItems 100
+   */
+  costEstimations?: CostEstimation[];
 }
 /**
  * A legal document (văn bản) that procedures cite.
@@ -209,4 +213,57 @@ export interface HourlyIncome {
    * Used where a spec names no hourly income.
    */
   default?: boolean;
+}
+/**
+ * How compliance cost (chi phí tuân thủ) is estimated for a version whose complianceCost inputs are missing: one number per assumption, each with its basis. Reports label every figure that uses them as an estimate and list them.
+ *
+ * This interface was referenced by `Registry`'s JSON-Schema
+ * via the `definition` "CostEstimation".
+ */
+export interface CostEstimation {
+  id: Id;
+  /**
+   * Where the parameters come from, or who set them and how.
+   */
+  source: string;
+  /**
+   * Date the parameters refer to.
+   */
+  date: string;
+  /**
+   * Used where no other estimation is named.
+   */
+  default?: boolean;
+  /**
+   * The channel an estimate assumes: the first of these that the version offers.
+   *
+   * @minItems 1
+   * @maxItems 3
+   */
+  channelOrder: ('in-person' | 'online' | 'postal')[];
+  parameters: {
+    learnHours: EstimationParameter;
+    hoursPerForm: EstimationParameter;
+    hoursPerFormField: EstimationParameter;
+    collectHoursPerDocument: EstimationParameter;
+    photocopyHoursPerCopy: EstimationParameter;
+    certifyHoursPerCertifiedCopy: EstimationParameter;
+    tripHours: EstimationParameter;
+    postOfficeTripHours: EstimationParameter;
+    photocopyCostPerCopy: EstimationParameter;
+    certificationFeePerCopy: EstimationParameter;
+    postageCostPerDossier: EstimationParameter;
+    timesPerYear: EstimationParameter;
+  };
+  note?: Text;
+}
+/**
+ * One estimation assumption: a value (hours, đồng or a count) and why it is that value.
+ *
+ * This interface was referenced by `Registry`'s JSON-Schema
+ * via the `definition` "EstimationParameter".
+ */
+export interface EstimationParameter {
+  value: number;
+  basis: Text;
 }

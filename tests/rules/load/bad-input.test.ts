@@ -190,6 +190,27 @@ describe('bad input: every problem is a positioned diagnostic, never a crash', (
     ]);
   });
 
+  it('a 1,000,000-element array is refused early: by size, or by value count when the size limit is raised', async () => {
+    const huge = `{"code":"1.001193","dossier":{"documents":[${new Array(1_000_000).fill('0').join(',')}]}}`;
+    const bySize = await validate({ [V1]: huge });
+    expect(pick(bySize.diagnostics, 'io/too-large')[0]!.message).toBe('File is 1.9 MiB, over the 1.0 MiB limit for a procedure version; it was not read. (--max-file-size raises the limit.)');
+    const started = Date.now();
+    const byCount = await validate({ [V1]: huge }, { maxFileBytes: 64 * 1024 * 1024 });
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(byCount.diagnostics.filter((d) => d.file.endsWith(V1)).map((d) => [d.ruleId, d.line, d.column, d.message])).toEqual([
+      ['json/too-many-values', 1, 1, 'The file holds 1000004 values, more than the 50000 a file of this kind needs; it was not checked further.'],
+    ]);
+  });
+
+  it('schema errors are capped per file, with a count of the rest', async () => {
+    const v = version() as unknown as { dossier: { documents: unknown[] } };
+    v.dossier.documents = Array.from({ length: 150 }, (_, i) => ({ id: `d${i}`, name: 'Giấy tờ', originals: '1', copies: 0 }));
+    const r = await validate({ [V1]: v });
+    const mine = r.diagnostics.filter((d) => d.file.endsWith(V1));
+    expect(mine.filter((d) => d.ruleId === 'schema/type')).toHaveLength(100);
+    expect(pick(mine, 'schema/more')[0]!.message).toBe('50 more schema errors in this file are not shown; fix the ones above first.');
+  });
+
   it('nesting deeper than any spec is refused without a stack overflow', async () => {
     const deep = '['.repeat(100_000) + ']'.repeat(100_000);
     const r = await validate({ [V1]: deep }, { maxFileBytes: 1_000_000 });

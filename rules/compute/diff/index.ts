@@ -1,0 +1,203 @@
+/**
+ * What a version changes against another: documents, steps, time limits, fees, channels and
+ * compliance cost, each change typed, classified and tied to its legal basis. The result is data;
+ * generators/version-diff renders it.
+ */
+import { canonicalJson } from '../../load/canonical.js';
+import type { Catalogue, LoadedVersion } from '../../load/catalogue.js';
+import type { ChannelKind, LegalRef, ProcedureVersion, TimeLimit, TimeUnit } from '../../schema/types/procedure-version.js';
+import { complianceCost, compareCosts, CostInputError, feesDue, type ComplianceCost, type ComplianceCostOptions } from '../compliance-cost.js';
+import { defaultFacts } from '../conditions.js';
+import { exact, percent, sub, toNumber } from '../exact.js';
+import { inUnit } from '../durations.js';
+import { relationOf, type Relation, type ResolvedReference } from '../references.js';
+import { channelChanges, documentChanges, feeChanges, formFieldChanges, requirementChanges, resultChanges, stepChanges, timeLimitChanges, versionWideChanges, type DraftChange } from './changes.js';
+import type { Change, ChannelComparison, ChannelState, Classification, CostSide, TimeComparison, VersionDiff, VersionSide } from './types.js';
+import { formatVnd } from '../../text/vi.js';
+import { UsageError } from '../../errors.js';
+
+export type * from './types.js';
+
+/** Documents the applicant supplies: every document of the dossier that is not obtained by a database look-up. */
+export function requiredDocumentCount(v: ProcedureVersion): number {
+  return (v.dossier?.documents ?? []).filter((d) => !d.lookup).length;
+}
+
+/**
+ * The unit two time limits can both be given in exactly: their own when equal; working days
+ * when one is in working hours (8 a working day); none between calendar and working days.
+ */
+function commonUnit(a: TimeUnit, b: TimeUnit): TimeUnit | undefined {
+  if (a === b) return a;
+  const pair = new Set([a, b]);
+  return pair.has('hours') && pair.has('working-days') ? 'working-days' : undefined;
+}
+
+export function compareTimeLimits(scope: TimeComparison['scope'], before: TimeLimit | undefined, after: TimeLimit | undefined): TimeComparison {
+  const unit = before && after ? commonUnit(before.unit, after.unit) : (before ?? after)?.unit;
+  const beforeValue = before && unit ? inUnit(before, unit) : undefined;
+  const afterValue = after && unit ? inUnit(after, unit) : undefined;
+  const saved = beforeValue !== undefined && afterValue !== undefined ? toNumber(sub(exact(beforeValue), exact(afterValue))) : undefined;
+  return { scope, unit, before: beforeValue, after: afterValue, saved, percent: saved !== undefined && beforeValue ? percent(exact(saved), exact(beforeValue)) : undefined, limits: { before, after } };
+}
+
+function channelState(v: ProcedureVersion, kind: ChannelKind): ChannelState | undefined {
+  const c = v.channels?.find((x) => x.kind === kind);
+  if (!c) return undefined;
+  return { onlineService: c.onlineService, onlinePayment: c.onlinePayment ?? false, timeLimit: c.timeLimit ?? v.timeLimit };
+}
+
+const CHANNEL_ORDER: readonly ChannelKind[] = ['in-person', 'online', 'postal'];
+
+function channelKinds(...versions: ProcedureVersion[]): ChannelKind[] {
+  const present = new Set(versions.flatMap((v) => (v.channels ?? []).map((c) => c.kind)));
+  return CHANNEL_ORDER.filter((k) => present.has(k));
+}
+
+function feeTotal(v: ProcedureVersion, channel: ChannelKind | undefined): number {
+  return feesDue(v, defaultFacts(v, channel)).lines.reduce((n, l) => n + l.amount, 0);
+}
+
+/** The document that makes the change, by relation. */
+export function changeBasisOf(after: ProcedureVersion, relation: Relation): LegalRef[] {
+  const changedBy = after.changedBy?.legalBasis ?? [];
+  if (relation === 'proposal') return dedupe([...(after.proposal?.amends ?? []), ...changedBy]);
+  if (relation === 'variant') return dedupe([...(after.variant?.commitment ? [after.variant.commitment] : []), ...changedBy]);
+  return dedupe(changedBy);
+}
+
+function dedupe(refs: readonly LegalRef[]): LegalRef[] {
+  const seen = new Set<string>();
+  return refs.filter((r) => {
+    const key = canonicalJson(r);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
+ * Both sides' compliance cost. Each side keeps its own volumes and takes the other side's where it
+ * states none (a simplification does not change how many people are born); a variant is measured
+ * with its locality's subjects on both sides, so the saving is what that locality's applicants save.
+ */
+export function costPair(catalogue: Catalogue, before: ProcedureVersion, after: ProcedureVersion, relation: Relation): CostSide {
+  try {
+    const b = before.complianceCost ?? {};
+    const a = after.complianceCost ?? {};
+    const localSubjects = relation === 'variant' ? a.subjectsPerYear : undefined;
+    const beforeOptions: ComplianceCostOptions = { fallback: { subjectsPerYear: a.subjectsPerYear, timesPerYear: a.timesPerYear }, ...(localSubjects ? { override: { subjectsPerYear: localSubjects } } : {}) };
+    const afterOptions: ComplianceCostOptions = { fallback: { subjectsPerYear: b.subjectsPerYear, timesPerYear: b.timesPerYear } };
+    // Stated activities on one side and none on the other would compare a survey with an estimate:
+    // both sides are then estimated from their specs, alike.
+    const mixed = (b.activities === undefined) !== (a.activities === undefined);
+    const costBefore = complianceCost(before, catalogue.registry, { ...beforeOptions, estimate: mixed });
+    const costAfter = complianceCost(after, catalogue.registry, { ...afterOptions, estimate: mixed });
+    if (mixed) {
+      const [stated, missing] = b.activities === undefined ? [after, before] : [before, after];
+      const note = `${missing.code}@${missing.version} không nêu các hoạt động tuân thủ (complianceCost.activities): để so sánh tương đương, chi phí của cả hai phiên bản được ước tính từ đặc tả; số liệu đã nêu của ${stated.code}@${stated.version} không được dùng.`;
+      costBefore.caveats.unshift(note);
+      costAfter.caveats.unshift(note);
+    }
+    const perYear = costBefore.perYear !== undefined && costAfter.perYear !== undefined;
+    return { basis: perYear ? 'per-year' : 'per-performance', estimated: costBefore.estimated || costAfter.estimated, detail: { before: costBefore, after: costAfter }, unavailable: undefined };
+  } catch (error) {
+    if (error instanceof CostInputError || error instanceof RangeError) return { basis: 'per-performance', estimated: false, detail: undefined, unavailable: error.message };
+    throw error;
+  }
+}
+
+export function costFigure(cost: ComplianceCost, basis: CostSide['basis']): number {
+  return basis === 'per-year' ? cost.perYear! : cost.perPerformance;
+}
+
+function side(v: LoadedVersion, reference: string): VersionSide {
+  return { code: v.data.code, version: v.data.version, status: v.data.status, name: v.data.name.vi, effective: v.data.effective, reference };
+}
+
+/** Compares two versions: `after` against `before` (the baseline). */
+export function diffVersions(catalogue: Catalogue, before: ResolvedReference, after: ResolvedReference): VersionDiff {
+  const b = before.version.data;
+  const a = after.version.data;
+  for (const v of [b, a]) {
+    // A repeal is a tombstone with no parts: "everything removed" would misstate it item by item.
+    if (v.status === 'repealed') throw new UsageError(`${v.code}@${v.version} repeals the procedure from ${v.effective?.from ?? 'its effective date'} (${(v.changedBy?.legalBasis ?? []).map((r) => r.document).join(', ')}): it has no documents, steps or fees to compare. Compare the versions before it.`);
+  }
+  const relation = relationOf(b, a);
+  const changeBasis = changeBasisOf(a, relation);
+
+  const drafts: DraftChange[] = [
+    ...versionWideChanges(b, a).filter((c) => c.area === 'name'),
+    ...documentChanges(b.dossier?.documents ?? [], a.dossier?.documents ?? [], (id) => catalogue.registry.databases.byId.get(id)?.name ?? id),
+    ...stepChanges(b.steps ?? [], a.steps ?? []),
+    ...timeLimitChanges(b, a),
+    ...channelChanges(b, a),
+    ...feeChanges(b.fees ?? [], a.fees ?? []),
+    ...requirementChanges(b.requirements ?? [], a.requirements ?? []),
+    ...resultChanges(b.results ?? [], a.results ?? []),
+    ...formFieldChanges(b, a),
+    ...versionWideChanges(b, a).filter((c) => c.area !== 'name'),
+  ];
+
+  const cost = costPair(catalogue, b, a, relation);
+  let costNumbers: Pick<VersionDiff['cost'], 'before' | 'after' | 'saved' | 'percent'> = { before: undefined, after: undefined, saved: undefined, percent: undefined };
+  if (cost.detail) {
+    costNumbers = compareCosts(costFigure(cost.detail.before, cost.basis), costFigure(cost.detail.after, cost.basis));
+    if (costNumbers.saved !== 0) {
+      const basisText = cost.basis === 'per-year' ? 'một năm' : 'một lần thực hiện';
+      drafts.push({
+        area: 'compliance-cost',
+        kind: 'changed',
+        classification: costNumbers.saved! > 0 ? 'cut' : 'addition',
+        id: 'complianceCost',
+        label: 'Chi phí tuân thủ',
+        summary: `Chi phí tuân thủ ${basisText}${cost.estimated ? ' (ước tính)' : ''}: ${formatVnd(costNumbers.before!)} → ${formatVnd(costNumbers.after!)}.`,
+        pointer: { before: '/complianceCost', after: '/complianceCost' },
+        before: costNumbers.before,
+        after: costNumbers.after,
+        // A rise that rests on estimation parameters is for a reviewer to weigh, not a finding.
+        ...(cost.estimated ? { review: true } : {}),
+      });
+    }
+  }
+
+  const changes: Change[] = drafts.map(({ itemBasis, ...c }) => ({
+    ...c,
+    // A variant relieves applicants by binding the administration, not by changing the law.
+    classification: relation === 'variant' && c.classification === 'cut' ? 'tightening' : c.classification,
+    legalBasis: dedupe([...(itemBasis ?? []), ...changeBasis]),
+  }));
+  const counts: Record<Classification, number> = { cut: 0, tightening: 0, addition: 0, editorial: 0 };
+  for (const c of changes) counts[c.classification]++;
+
+  const costChannelBefore = cost.detail?.before.channel;
+  const costChannelAfter = cost.detail?.after.channel;
+  const kinds = channelKinds(b, a);
+  const channels: ChannelComparison[] = kinds.map((kind) => ({ kind, before: channelState(b, kind), after: channelState(a, kind) }));
+  const documentsBefore = requiredDocumentCount(b);
+  const documentsAfter = requiredDocumentCount(a);
+
+  return {
+    before: side(before.version, before.how),
+    after: side(after.version, after.how),
+    relation,
+    changeBasis,
+    documents: { before: documentsBefore, after: documentsAfter, cut: documentsBefore - documentsAfter },
+    steps: { before: b.steps?.length ?? 0, after: a.steps?.length ?? 0 },
+    time: {
+      ...compareTimeLimits('statutory', b.timeLimit, a.timeLimit),
+      channels: kinds.filter((k) => channelState(b, k) && channelState(a, k)).map((k) => compareTimeLimits(k, channelState(b, k)!.timeLimit, channelState(a, k)!.timeLimit)),
+    },
+    fees: {
+      before: feeTotal(b, costChannelBefore ?? b.channels?.[0]?.kind),
+      after: feeTotal(a, costChannelAfter ?? a.channels?.[0]?.kind),
+      currency: 'VND',
+      channels: kinds.map((k) => ({ kind: k, before: channelState(b, k) ? feeTotal(b, k) : undefined, after: channelState(a, k) ? feeTotal(a, k) : undefined })),
+    },
+    channels,
+    cost: { ...cost, ...costNumbers },
+    changes,
+    counts,
+    regression: (relation === 'proposal' || relation === 'variant') && changes.some((c) => c.classification === 'addition' && !(c.area === 'compliance-cost' && cost.estimated)),
+  };
+}

@@ -1,0 +1,168 @@
+/**
+ * A synthetic national-scale catalogue for benchmarks: N procedures with 1–3 versions each, made
+ * deterministically (from a seed) out of the real example catalogue, so the specs look real —
+ * Vietnamese text, 5–15 documents, 3–8 steps, channels, fees — and pass validation.
+ */
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Document, ProcedureVersion, Step } from '../../rules/schema/types/procedure-version.js';
+import type { Agency, Registry } from '../../rules/schema/types/registry.js';
+import { contentHash } from '../../rules/load/canonical.js';
+import { addDays } from '../../rules/compute/dates.js';
+
+/** mulberry32: small, fast, and the same sequence on every machine for a given seed. */
+export function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function readJson<T>(file: string): T {
+  return JSON.parse(readFileSync(file, 'utf8')) as T;
+}
+
+interface Pools {
+  templates: ProcedureVersion[];
+  documents: Document[];
+  steps: Step[];
+  registry: Registry;
+}
+
+const PROVINCES = 34;
+
+function loadPools(catalogueDir: string): Pools {
+  const templates: ProcedureVersion[] = [];
+  for (const code of readdirSync(path.join(catalogueDir, 'procedures')).sort()) {
+    for (const file of readdirSync(path.join(catalogueDir, 'procedures', code)).sort()) {
+      const v = readJson<ProcedureVersion>(path.join(catalogueDir, 'procedures', code, file));
+      if (v.status === 'published' && !v.variant && !v.proposal && v.dossier && v.steps) templates.push(v);
+    }
+  }
+  const registry: Registry = {};
+  for (const file of readdirSync(path.join(catalogueDir, 'registry')).sort()) {
+    for (const [key, list] of Object.entries(readJson<Record<string, unknown[]>>(path.join(catalogueDir, 'registry', file)))) {
+      if (key === '$schema') continue;
+      const target = registry as Record<string, unknown[]>;
+      target[key] = [...(target[key] ?? []), ...list];
+    }
+  }
+  // One People's Committee per province, so local variants name a real-looking authority.
+  const provinces: Agency[] = Array.from({ length: PROVINCES }, (_, i) => ({ id: `ubnd-tinh-${String(i + 1).padStart(2, '0')}`, name: `Ủy ban nhân dân tỉnh số ${i + 1}`, level: 'province' }));
+  registry.agencies = [...(registry.agencies ?? []), ...provinces];
+  // Pooled documents and steps lose their conditions and forms, which only make sense in their own procedure.
+  const documents = templates.flatMap((t) => t.dossier!.documents.filter((d) => !d.when && !d.lookup).map(({ form: _f, note: _n, ...d }) => d));
+  const steps = templates.flatMap((t) => t.steps!.map(({ duration: _d, agency: _a, ...s }) => s));
+  return { templates, documents, steps, registry };
+}
+
+/** Cuts text at a word boundary, so borrowed prose keeps specs in the 3–8 KB range of real ones. */
+function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  return cut.slice(0, Math.max(cut.lastIndexOf(' '), 1)) + '…';
+}
+
+const QUALIFIERS = [
+  'đối với cá nhân',
+  'đối với tổ chức',
+  'trong trường hợp cấp lại',
+  'có yếu tố nước ngoài',
+  'tại khu vực biên giới',
+  'đối với doanh nghiệp nhỏ và vừa',
+  'theo hình thức trực tuyến',
+  'cho người đã có hồ sơ, giấy tờ cá nhân',
+  'thực hiện tại cấp tỉnh',
+  'thực hiện tại cấp xã',
+];
+
+export interface SyntheticOptions {
+  procedures: number;
+  seed?: number;
+  /** The real catalogue the specs are drawn from. */
+  from?: string;
+}
+
+export interface SyntheticResult {
+  versions: number;
+  bytes: number;
+  minBytes: number;
+  maxBytes: number;
+}
+
+/** Writes the synthetic catalogue to `out` (replacing it) and returns what it wrote. */
+export function writeSyntheticCatalogue(out: string, options: SyntheticOptions): SyntheticResult {
+  const pools = loadPools(options.from ?? 'catalogue');
+  const next = random(options.seed ?? 20261121);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
+  const between = (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1));
+
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(path.join(out, 'registry'), { recursive: true });
+  writeFileSync(path.join(out, 'registry', 'registry.json'), JSON.stringify(pools.registry, null, 2) + '\n');
+  const lock: { code: string; version: string; path: string; sha256: string }[] = [];
+  const result: SyntheticResult = { versions: 0, bytes: 0, minBytes: Infinity, maxBytes: 0 };
+  const provinces = (pools.registry.agencies ?? []).filter((a) => a.id.startsWith('ubnd-tinh-'));
+
+  for (let i = 0; i < options.procedures; i++) {
+    const template = pick(pools.templates);
+    // About one in twenty is central; the rest are provincial copies with a local suffix, as in the national database.
+    const local = next() < 0.95;
+    const code = `${local ? '1' : '2'}.${String(100000 + (i % 900000)).padStart(6, '0')}${local ? `.H${String(between(1, PROVINCES)).padStart(2, '0')}` : ''}${i >= 900000 ? '.X1' : ''}`;
+    // Borrowed documents and steps cite the template's own basis, which is in force on its dates.
+    const basis = [{ document: template.legalBasis![0]!.document }];
+    const documents = Array.from({ length: between(5, 15) }, (_, k) => {
+      const doc = pick(pools.documents);
+      return { ...doc, name: clip(doc.name, 160), id: `d${k + 1}`, legalBasis: basis };
+    });
+    const steps = Array.from({ length: between(3, 8) }, (_, k) => {
+      const step = pick(pools.steps);
+      return { ...step, action: clip(step.action, 140), id: `s${k + 1}`, legalBasis: basis };
+    });
+    const versionCount = between(1, 3);
+    // Dated from the template's own start, so every citation, level and agency is in force on the day.
+    let from = template.effective!.from;
+    for (let k = 1; k <= versionCount; k++) {
+      const { notes: _notes, complianceCost: _cost, source: _source, changedBy: _changed, formFields, ...rest } = structuredClone(template);
+      const data: ProcedureVersion = {
+        ...rest,
+        code,
+        version: `v${k}`,
+        status: 'published',
+        effective: { from },
+        supersedes: k === 1 ? null : `v${k - 1}`,
+        name: { vi: `${template.name.vi} ${pick(QUALIFIERS)}` },
+        steps,
+        dossier: { ...template.dossier!, documents: documents.slice(0, documents.length - (k - 1)) },
+      };
+      if (formFields) data.formFields = formFields.slice(0, 4);
+      if (data.requirements) data.requirements = data.requirements.slice(0, 1).map((r) => ({ ...r, text: clip(r.text, 200) }));
+      if (data.channels) data.channels = data.channels.map(({ note: _note, ...c }) => c);
+      if (data.timeLimit) delete data.timeLimit.note;
+      if (data.fees) data.fees = data.fees.map((f) => ({ ...f, ...(f.exemptions ? { exemptions: f.exemptions.map((e) => ({ ...e, reason: clip(e.reason, 100) })) } : {}) }));
+      if (k > 1) data.changedBy = { legalBasis: [template.legalBasis![0]!], summary: 'Cắt giảm thành phần hồ sơ.' };
+      if (local) {
+        const province = pick(provinces);
+        data.agencies = { ...data.agencies!, competent: [province.id] };
+      }
+      const rel = `procedures/${code}/v${k}.json`;
+      // Compact JSON: the sizes then match what the issue measures (3–8 KB of content per spec).
+      const text = JSON.stringify(data) + '\n';
+      mkdirSync(path.join(out, 'procedures', code), { recursive: true });
+      writeFileSync(path.join(out, rel), text);
+      lock.push({ code, version: `v${k}`, path: rel, sha256: contentHash(data) });
+      result.versions++;
+      result.bytes += Buffer.byteLength(text);
+      result.minBytes = Math.min(result.minBytes, Buffer.byteLength(text));
+      result.maxBytes = Math.max(result.maxBytes, Buffer.byteLength(text));
+      from = addDays(from, 1);
+    }
+  }
+  lock.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : a.version < b.version ? -1 : 1));
+  writeFileSync(path.join(out, 'tthc.lock.json'), JSON.stringify({ lockfileVersion: 1, published: lock }, null, 2) + '\n');
+  return result;
+}

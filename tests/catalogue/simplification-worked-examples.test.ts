@@ -1,0 +1,123 @@
+/**
+ * The done-means worked examples of issue 5, against the bundled catalogue: every figure below is
+ * computed by hand from the versions' complianceCost inputs and the registry's hourly income
+ * (thu-nhap-binh-quan-2024: 7,700,000 đ a month / 176 h = 43,750 đ an hour).
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { simplificationReport, renderReport } from '../../generators/simplification-report/index.js';
+import { diffVersions, type VersionDiff } from '../../rules/compute/diff/index.js';
+import { baselineOf, resolveReference } from '../../rules/compute/references.js';
+import { loadCatalogue, type Catalogue } from '../../rules/load/catalogue.js';
+
+let catalogue: Catalogue;
+beforeAll(async () => {
+  catalogue = (await loadCatalogue('catalogue')).catalogue;
+});
+
+async function diff(a: string, b?: string): Promise<VersionDiff> {
+  const first = await resolveReference(catalogue, a);
+  if (b === undefined) return diffVersions(catalogue, baselineOf(catalogue, first.version), first);
+  return diffVersions(catalogue, first, await resolveReference(catalogue, b));
+}
+
+const four = (d: VersionDiff) => ({ before: d.cost.before, after: d.cost.after, saved: d.cost.saved, percent: d.cost.percent });
+
+describe('birth registration 1.001193 on 1 January 2026 (Nghị quyết 66.7/2025/NQ-CP)', () => {
+  it('replaces the papers shown at the desk by look-ups in the population database', async () => {
+    const d = await diff('1.001193@2025-12-31', '1.001193@2026-01-01');
+    expect([d.before.version, d.after.version, d.relation]).toEqual(['v2', 'v3', 'successor']);
+    // The bundled v3 looks up two papers, the identity paper and the proof of residence: 8 → 6 to supply.
+    expect(d.documents).toEqual({ before: 8, after: 6, cut: 2 });
+    const lookups = d.changes.filter((c) => c.kind === 'replaced-by-lookup');
+    expect(lookups.map((c) => [c.id, c.classification, c.after])).toEqual([
+      ['giay-to-tuy-than', 'cut', 'csdl-dan-cu'],
+      ['giay-to-cu-tru', 'cut', 'csdl-dan-cu'],
+    ]);
+    expect(lookups[0]!.legalBasis).toEqual([{ document: '66.7/2025/NQ-CP' }]);
+    expect(lookups[1]!.legalBasis).toEqual([{ document: '104/2022/NĐ-CP' }, { document: '66.7/2025/NQ-CP' }]);
+    expect(d.changes.some((c) => c.classification === 'addition')).toBe(false);
+  });
+
+  it('cuts the compliance cost by 18.32%, to the đồng', async () => {
+    const d = await diff('1.001193@v2', '1.001193@v3');
+    // v2: (learn 1 + forms 0.5 + papers 1 + photocopy 0.5 + travel 2) = 5 h × 43,750 = 218,750 đ + 20,000 đ travel
+    //     = 238,750 đ a birth; × 1 × 1,450,000 births = 346,187,500,000 đ a year.
+    // v3: (1 + 0.5 + 0.5 + 2) = 4 h × 43,750 = 175,000 đ + 20,000 đ = 195,000 đ; × 1,450,000 = 282,750,000,000 đ.
+    // Saved 63,437,500,000 đ; 63,437,500,000 / 346,187,500,000 × 100 = 18.3246… → 18.32%.
+    expect(d.cost.detail!.before.perPerformance).toBe(238_750);
+    expect(d.cost.detail!.after.perPerformance).toBe(195_000);
+    expect(four(d)).toEqual({ before: 346_187_500_000, after: 282_750_000_000, saved: 63_437_500_000, percent: 18.32 });
+    expect(d.cost.estimated).toBe(false);
+    expect(d.fees).toMatchObject({ before: 0, after: 0 });
+  });
+});
+
+describe('enterprise registration 2.001583: 10 → 3 working days (Luật Doanh nghiệp 2014)', () => {
+  it('saves 7 working days, 70.00%, and cuts the compliance cost by 36.36%', async () => {
+    const d = await diff('2.001583@2010-01-01', '2.001583@2016-01-01');
+    expect([d.before.version, d.after.version]).toEqual(['v2006', 'v2015']);
+    // 10 − 3 = 7 working days; 7 / 10 = 70.00%.
+    expect({ unit: d.time.unit, before: d.time.before, after: d.time.after, saved: d.time.saved, percent: d.time.percent }).toEqual({ unit: 'working-days', before: 10, after: 3, saved: 7, percent: 70 });
+    expect(d.changes.find((c) => c.area === 'time-limit' && c.property === 'value')).toMatchObject({ classification: 'cut', legalBasis: [{ document: '68/2014/QH13', article: '27', clause: '2' }, { document: '68/2014/QH13' }] });
+    // Before: 4 + 3 + 4 + 2 + 3 + 3 + 3 = 22 h × 43,750 = 962,500 đ; × 1 × 60,000 companies = 57,750,000,000 đ.
+    // After:  3 + 2 + 2 + 1 + 2 + 2 + 2 = 14 h × 43,750 = 612,500 đ; × 60,000 = 36,750,000,000 đ.
+    // Saved 21,000,000,000 đ; 8 h / 22 h = 36.3636… → 36.36%.
+    expect(four(d)).toEqual({ before: 57_750_000_000, after: 36_750_000_000, saved: 21_000_000_000, percent: 36.36 });
+    // Vốn pháp định and the practising certificate are no longer asked for; the owner's ID copy need not be certified.
+    expect(d.changes.filter((c) => c.area === 'document' && c.classification === 'cut').map((c) => [c.id, c.kind, c.property ?? null])).toEqual([
+      ['von-phap-dinh', 'removed', null],
+      ['chung-chi-hanh-nghe', 'removed', null],
+      ['giay-to-phap-ly-ca-nhan', 'changed', 'certifiedCopy'],
+    ]);
+  });
+});
+
+describe('the Hà Nội variant 2.000488.H26: 30% less time than the law', () => {
+  it('reports 10 → 7 days as a tightening, not a regression', async () => {
+    const d = await diff('2.000488.H26@v1');
+    expect([d.before.code, d.before.version, d.relation, d.regression]).toEqual(['2.000488', 'v2', 'variant', false]);
+    // 10 − 7 = 3 days; 3 / 10 = 30.00%, on every channel (none has its own limit).
+    expect({ unit: d.time.unit, before: d.time.before, after: d.time.after, saved: d.time.saved, percent: d.time.percent }).toEqual({ unit: 'days', before: 10, after: 7, saved: 3, percent: 30 });
+    expect(d.time.channels.map((t) => [t.scope, t.before, t.after, t.percent])).toEqual([
+      ['in-person', 10, 7, 30],
+      ['online', 10, 7, 30],
+      ['postal', 10, 7, 30],
+    ]);
+    expect(d.changes.filter((c) => c.area === 'time-limit').map((c) => [c.label, c.classification, c.before, c.after])).toEqual([
+      ['Thời hạn giải quyết', 'tightening', { value: 10, unit: 'days' }, { value: 7, unit: 'days' }],
+      ['Trường hợp phức tạp', 'tightening', { value: 15, unit: 'days' }, { value: 10, unit: 'days' }],
+    ]);
+    // Same applicants, same papers, same fee on both sides: (1 + 0.5 + 0.5 + 2 + 2) = 6 h × 43,750 = 262,500 đ
+    // + 200,000 đ phí + 40,000 đ travel = 502,500 đ; × 60,000 = 30,150,000,000 đ; nothing saved in money.
+    expect(four(d)).toEqual({ before: 30_150_000_000, after: 30_150_000_000, saved: 0, percent: 0 });
+  });
+});
+
+describe('a repeal', () => {
+  it('is not compared part by part', async () => {
+    await expect(diff('2.000488@v3')).rejects.toThrow('2.000488@v3 repeals the procedure from 2026-07-01 (107/2025/QH15): it has no documents, steps or fees to compare.');
+  });
+});
+
+describe('the simplification report over the bundled catalogue', () => {
+  it('lists both proposals with their estimated cost of one performance, and no annual verdict', () => {
+    const report = simplificationReport(catalogue);
+    // Neither proposal nor its published baseline states subjects a year: the annual cost is unknown.
+    expect(report.proposals.map((p) => [p.code, p.proposalId, p.cost.basis, p.cost.estimated, p.cost.before, p.cost.after, p.cost.percent, p.regression])).toEqual([
+      // 1.004222: learn 1 + form 0.5 + 11 fields × 0.05 + 2 trips × 2 = 6.05 h × 43,750 = 264,687.5 đ + 20,000 đ lệ phí (in person)
+      //           = 284,687.5 → 284,688 đ both sides (the online fee waiver does not reach the in-person estimate).
+      ['1.004222', 'pa-thuong-tru-truc-tuyen', 'per-performance', true, 284_688, 284_688, 0, false],
+      // 2.002043: 1 + (0.5 + 12 × 0.05) + 2 papers × 1 + 2 × 2 = 8.1 h × 43,750 = 354,375 đ + 50,000 + 100,000 đ = 504,375 đ;
+      //           the publication fee goes: 404,375 đ; 100,000 / 504,375 = 19.826… → 19.83%.
+      ['2.002043', 'pa-cong-ty-co-phan-2026', 'per-performance', true, 504_375, 404_375, 19.83, false],
+    ]);
+    expect(report.totals.cost.proposals).toBe(0);
+    expect(report.verdict).toEqual({ meets: undefined, percent: undefined, target: 20 });
+    expect(report.totals.excluded.map((e) => e.code)).toEqual(['1.004222', '2.002043']);
+    // Days: 7 → 5 and 3 → 2 working days.
+    expect(report.totals.workingDaysCut).toBe(3);
+    const md = renderReport(report, 'md');
+    expect(md).toContain('uoc-tinh-mac-dinh');
+    expect(md).toContain('**Chưa đánh giá được** mục tiêu cắt giảm 20,00% chi phí tuân thủ');
+  });
+});
