@@ -11,10 +11,10 @@ import { diffVersions, type Classification, type VersionDiff } from '../../rules
 import { percent } from '../../rules/compute/exact.js';
 import { findVersion } from '../../rules/compute/resolve.js';
 import { UsageError } from '../../rules/errors.js';
-import type { ProcedureVersion, TimeUnit } from '../../rules/schema/types/procedure-version.js';
+import type { ProcedureVersion, TimeUnit, VersionStatus } from '../../rules/schema/types/procedure-version.js';
 import { didYouMean } from '../../rules/schema/validators.js';
 import { renderHtml, renderMarkdown, toJson, type Block, type Inline } from '../../rules/text/markup.js';
-import { formatNumber, formatPercent, formatVnd, UNIT_VI } from '../../rules/text/vi.js';
+import { formatNumber, formatPercent, formatVnd, UNIT_VI, STATUS_VI } from '../../rules/text/vi.js';
 import { assumptionBlocks, comparisonTable, countRow, num, pct } from '../version-diff/index.js';
 
 export interface SimplificationReportOptions {
@@ -33,7 +33,7 @@ export const DEFAULT_TARGET_COST_CUT = 20;
 export interface ProposalRow {
   code: string;
   version: string;
-  status: string;
+  status: VersionStatus;
   proposalId: string;
   title: string;
   name: string;
@@ -246,7 +246,7 @@ export function reportBlocks(r: SimplificationReport): Block[] {
       const est = p.cost.estimated ? ' (ước tính)' : '';
       const days = p.time.saved !== undefined && p.time.unit ? `${formatNumber(p.time.saved)} ${UNIT_VI[p.time.unit]} (${pct(p.time.percent)})` : '—';
       const assessment: Inline[] = p.regression ? [{ text: 'Hồi quy', style: 'strong' }, ': bổ sung gánh nặng'] : p.meetsTarget === undefined ? ['—'] : [p.meetsTarget ? 'Đạt' : 'Chưa đạt'];
-      return [[`${p.code}@${p.version}`], [`${p.title} (${p.proposalId}, ${p.status})`], [money(p.cost.before) + perf + est], [money(p.cost.after) + perf + est], [money(p.cost.saved)], [pct(p.cost.percent)], [`${p.documents.cut}/${p.documents.before}`], [days], assessment];
+      return [[`${p.code}@${p.version}`], [`${p.title} (${p.proposalId}, ${STATUS_VI[p.status]})`], [money(p.cost.before) + perf + est], [money(p.cost.after) + perf + est], [money(p.cost.saved)], [pct(p.cost.percent)], [`${p.documents.cut}/${p.documents.before}`], [days], assessment];
     }),
   });
   const charted = r.proposals.filter((p) => p.cost.before !== undefined && p.cost.after !== undefined);

@@ -8,7 +8,7 @@ import type { Change, TimeComparison, VersionDiff } from '../../rules/compute/di
 import type { LegalRef } from '../../rules/schema/types/procedure-version.js';
 import { percent } from '../../rules/compute/exact.js';
 import { renderHtml, renderMarkdown, toJson, type Block, type Inline } from '../../rules/text/markup.js';
-import { ACTIVITY_VI, AREA_VI, CHANNEL_VI, CLASSIFICATION_VI, citeRef, formatDate, formatHours, formatNumber, formatOnlineService, formatPercent, formatTimeLimit, formatVnd, UNIT_VI } from '../../rules/text/vi.js';
+import { ACTIVITY_VI, AREA_VI, CHANNEL_VI, CLASSIFICATION_VI, citeRef, formatDate, formatHours, formatNumber, formatOnlineService, formatPercent, formatTimeLimit, formatVnd, UNIT_VI, STATUS_VI } from '../../rules/text/vi.js';
 
 export type DiffFormat = 'md' | 'html' | 'json';
 
@@ -51,7 +51,7 @@ function timeRow(label: string, t: TimeComparison): Inline[][] {
 
 function sideLine(label: string, side: VersionDiff['before']): Inline[] {
   const effective = side.effective ? `, hiệu lực từ ${formatDate(side.effective.from)}` : '';
-  return [{ text: label, style: 'strong' }, `: ${side.code}@${side.version} (${side.status}${effective}) — ${side.name}. Tham chiếu: `, { text: side.reference, style: 'code' }];
+  return [{ text: label, style: 'strong' }, `: ${side.code}@${side.version} (${STATUS_VI[side.status]}${effective}) — ${side.name}. Tham chiếu: `, { text: side.reference, style: 'code' }];
 }
 
 function textDiffInline(change: Change): Inline[] {

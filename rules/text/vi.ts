@@ -83,6 +83,15 @@ export const CHANNEL_VI: Record<ChannelKind, string> = {
   postal: 'Dịch vụ bưu chính',
 };
 
+export const PORTAL_VI = {
+  'national-portal': 'Cổng Dịch vụ công quốc gia',
+  'provincial-portal': 'Hệ thống thông tin giải quyết thủ tục hành chính cấp tỉnh',
+  vneid: 'Ứng dụng VNeID',
+  'ministry-system': 'Hệ thống thông tin giải quyết thủ tục hành chính của bộ, ngành',
+} as const;
+
+export const STATUS_VI = { draft: 'dự thảo', proposed: 'đề xuất', published: 'đã công bố', repealed: 'đã bãi bỏ' } as const;
+
 export const ONLINE_SERVICE_VI = { full: 'Dịch vụ công trực tuyến toàn trình', partial: 'Dịch vụ công trực tuyến một phần' } as const;
 
 export const SUBJECT_VI: Record<Subject['kind'], string> = {

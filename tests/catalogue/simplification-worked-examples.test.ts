@@ -23,32 +23,35 @@ async function diff(a: string, b?: string): Promise<VersionDiff> {
 const four = (d: VersionDiff) => ({ before: d.cost.before, after: d.cost.after, saved: d.cost.saved, percent: d.cost.percent });
 
 describe('birth registration 1.001193 on 1 January 2026 (Nghị quyết 66.7/2025/NQ-CP)', () => {
-  it('replaces the papers shown at the desk by look-ups in the population database', async () => {
+  it('replaces the one paper still shown at the desk, the Căn cước, by a look-up in the population database', async () => {
     const d = await diff('1.001193@2025-12-31', '1.001193@2026-01-01');
-    expect([d.before.version, d.after.version, d.relation]).toEqual(['v2', 'v3', 'successor']);
-    // The bundled v3 looks up two papers, the identity paper and the proof of residence: 8 → 6 to supply.
-    expect(d.documents).toEqual({ before: 8, after: 6, cut: 2 });
+    expect([d.before.version, d.after.version, d.relation]).toEqual(['v2023', 'v3', 'successor']);
+    // The proof of residence was already looked up from 2023 (NĐ 104/2022); 2026 removes the identity paper: 7 → 6.
+    expect(d.documents).toEqual({ before: 7, after: 6, cut: 1 });
     const lookups = d.changes.filter((c) => c.kind === 'replaced-by-lookup');
-    expect(lookups.map((c) => [c.id, c.classification, c.after])).toEqual([
-      ['giay-to-tuy-than', 'cut', 'csdl-dan-cu'],
-      ['giay-to-cu-tru', 'cut', 'csdl-dan-cu'],
-    ]);
+    expect(lookups.map((c) => [c.id, c.classification, c.after])).toEqual([['giay-to-tuy-than', 'cut', 'csdl-dan-cu']]);
     expect(lookups[0]!.legalBasis).toEqual([{ document: '66.7/2025/NQ-CP' }]);
-    expect(lookups[1]!.legalBasis).toEqual([{ document: '104/2022/NĐ-CP' }, { document: '66.7/2025/NQ-CP' }]);
     expect(d.changes.some((c) => c.classification === 'addition')).toBe(false);
   });
 
-  it('cuts the compliance cost by 18.32%, to the đồng', async () => {
-    const d = await diff('1.001193@v2', '1.001193@v3');
-    // v2: (learn 1 + forms 0.5 + papers 1 + photocopy 0.5 + travel 2) = 5 h × 43,750 = 218,750 đ + 20,000 đ travel
-    //     = 238,750 đ a birth; × 1 × 1,450,000 births = 346,187,500,000 đ a year.
-    // v3: (1 + 0.5 + 0.5 + 2) = 4 h × 43,750 = 175,000 đ + 20,000 đ = 195,000 đ; × 1,450,000 = 282,750,000,000 đ.
-    // Saved 63,437,500,000 đ; 63,437,500,000 / 346,187,500,000 × 100 = 18.3246… → 18.32%.
-    expect(d.cost.detail!.before.perPerformance).toBe(238_750);
+  it('cuts the compliance cost by 10.09%, to the đồng', async () => {
+    const d = await diff('1.001193@v2023', '1.001193@v3');
+    // v2023: (learn 1 + forms 0.5 + papers 0.75 + photocopy 0.25 + travel 2) = 4.5 h × 43,750 = 196,875 đ + 20,000 đ travel
+    //        = 216,875 đ a birth; × 1 × 1,450,000 births = 314,468,750,000 đ a year.
+    // v3:    (1 + 0.5 + 0.5 + 2) = 4 h × 43,750 = 175,000 đ + 20,000 đ = 195,000 đ; × 1,450,000 = 282,750,000,000 đ.
+    // Saved 31,718,750,000 đ; 31,718,750,000 / 314,468,750,000 × 100 = 10.0864… → 10.09%.
+    expect(d.cost.detail!.before.perPerformance).toBe(216_875);
     expect(d.cost.detail!.after.perPerformance).toBe(195_000);
-    expect(four(d)).toEqual({ before: 346_187_500_000, after: 282_750_000_000, saved: 63_437_500_000, percent: 18.32 });
+    expect(four(d)).toEqual({ before: 314_468_750_000, after: 282_750_000_000, saved: 31_718_750_000, percent: 10.09 });
     expect(d.cost.estimated).toBe(false);
     expect(d.fees).toMatchObject({ before: 0, after: 0 });
+  });
+
+  it('2023 (Nghị định 104/2022/NĐ-CP) had already replaced the proof of residence', async () => {
+    const d = await diff('1.001193@v2', '1.001193@v2023');
+    expect(d.changes.filter((c) => c.kind === 'replaced-by-lookup').map((c) => [c.id, c.legalBasis])).toEqual([['giay-to-cu-tru', [{ document: '104/2022/NĐ-CP' }]]]);
+    // v2: 5 h × 43,750 + 20,000 = 238,750 đ; × 1,450,000 = 346,187,500,000 đ. Saved 31,718,750,000 đ = 9.1625…% → 9.16%.
+    expect(four(d)).toEqual({ before: 346_187_500_000, after: 314_468_750_000, saved: 31_718_750_000, percent: 9.16 });
   });
 });
 

@@ -4,7 +4,7 @@
  */
 import { canonicalJson } from '../../load/canonical.js';
 import type { ChannelKind, Document, Duration, Fee, LegalRef, ProcedureVersion, Requirement, Result, Step, TimeLimit } from '../../schema/types/procedure-version.js';
-import { foldVietnamese, formatCopies, formatDuration, formatFee, formatOnlineService, formatTimeLimit, CHANNEL_VI, formatSubject } from '../../text/vi.js';
+import { foldVietnamese, formatCopies, formatDuration, formatFee, formatOnlineService, formatTimeLimit, CHANNEL_VI, formatSubject, PORTAL_VI } from '../../text/vi.js';
 import { wordDiff } from '../../text/word-diff.js';
 import { compareDurations } from '../durations.js';
 import type { Change, ChangeArea, ChangeKind, Classification } from './types.js';
@@ -228,7 +228,7 @@ export function channelChanges(before: ProcedureVersion, after: ProcedureVersion
     const al = LEVEL_RANK[a.onlineService ?? 'none'];
     if (bl !== al) out.push(draft('channel', 'changed', byDirection(al > bl ? -1 : 1), a.kind, CHANNEL_VI[a.kind], `Mức độ dịch vụ công trực tuyến: ${formatOnlineService(b.onlineService)} → ${formatOnlineService(a.onlineService)}.`, pointer, { property: 'onlineService', before: b.onlineService ?? null, after: a.onlineService ?? null }));
     if ((b.onlinePayment ?? false) !== (a.onlinePayment ?? false)) out.push(draft('channel', 'changed', a.onlinePayment ? 'cut' : 'addition', a.kind, CHANNEL_VI[a.kind], a.onlinePayment ? 'Cho phép thanh toán trực tuyến.' : 'Không còn thanh toán trực tuyến.', pointer, { property: 'onlinePayment', before: b.onlinePayment ?? false, after: a.onlinePayment ?? false }));
-    if (!same(b.portals, a.portals)) out.push(draft('channel', 'changed', 'editorial', a.kind, CHANNEL_VI[a.kind], `Đổi cổng tiếp nhận: ${(b.portals ?? []).join(', ') || 'không nêu'} → ${(a.portals ?? []).join(', ') || 'không nêu'}.`, pointer, { property: 'portals', before: b.portals ?? [], after: a.portals ?? [] }));
+    if (!same(b.portals, a.portals)) out.push(draft('channel', 'changed', 'editorial', a.kind, CHANNEL_VI[a.kind], `Đổi nơi tiếp nhận trực tuyến: ${(b.portals ?? []).map((x) => PORTAL_VI[x]).join(', ') || 'không nêu'} → ${(a.portals ?? []).map((x) => PORTAL_VI[x]).join(', ') || 'không nêu'}.`, pointer, { property: 'portals', before: b.portals ?? [], after: a.portals ?? [] }));
     const where = textChange('channel', a.kind, CHANNEL_VI[a.kind], 'where', b.where, a.where, pointer, 'địa điểm thực hiện');
     if (where) out.push(where);
   });

@@ -1,4 +1,4 @@
-import type { ChannelKind, LegalRef, TimeLimit, TimeUnit } from '../../schema/types/procedure-version.js';
+import type { ChannelKind, LegalRef, TimeLimit, TimeUnit, VersionStatus } from '../../schema/types/procedure-version.js';
 import type { TextChange } from '../../text/word-diff.js';
 import type { ComplianceCost, CostComparison } from '../compliance-cost.js';
 import type { Relation } from '../references.js';
@@ -88,7 +88,7 @@ export interface ChannelComparison {
 export interface VersionSide {
   code: string;
   version: string;
-  status: string;
+  status: VersionStatus;
   name: string;
   effective: { from: string; until?: string | null } | undefined;
   /** How the command line named it. */
