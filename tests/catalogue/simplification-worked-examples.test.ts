@@ -103,24 +103,25 @@ describe('a repeal', () => {
 });
 
 describe('the simplification report over the bundled catalogue', () => {
-  it('lists both proposals with their estimated cost of one performance, and no annual verdict', () => {
+  it('totals the proposal with a yearly volume, lists the other per performance, and gives the verdict', () => {
     const report = simplificationReport(catalogue);
-    // Neither proposal nor its published baseline states subjects a year: the annual cost is unknown.
     expect(report.proposals.map((p) => [p.code, p.proposalId, p.cost.basis, p.cost.estimated, p.cost.before, p.cost.after, p.cost.percent, p.regression])).toEqual([
-      // 1.004222: learn 1 + form 0.5 + 11 fields × 0.05 + 2 trips × 2 = 6.05 h × 43,750 = 264,687.5 đ + 20,000 đ lệ phí (in person)
-      //           = 284,687.5 → 284,688 đ both sides (the online fee waiver does not reach the in-person estimate).
+      // 1.004222 states no subjects a year: learn 1 + form 0.5 + 11 fields × 0.05 + 2 trips × 2 = 6.05 h × 43,750 = 264,687.5 đ
+      //           + 20,000 đ lệ phí (in person) = 284,687.5 → 284,688 đ both sides (the online fee waiver does not reach the in-person estimate).
       ['1.004222', 'pa-thuong-tru-truc-tuyen', 'per-performance', true, 284_688, 284_688, 0, false],
-      // 2.002043: 1 + (0.5 + 12 × 0.05) + 2 papers × 1 + 2 × 2 = 8.1 h × 43,750 = 354,375 đ + 50,000 + 100,000 đ = 504,375 đ;
-      //           the publication fee goes: 404,375 đ; 100,000 / 504,375 = 19.826… → 19.83%.
-      ['2.002043', 'pa-cong-ty-co-phan-2026', 'per-performance', true, 504_375, 404_375, 19.83, false],
+      // 2.002043: 1 + (0.5 + 12 × 0.05) + 2 papers × 1 + 2 × 2 = 8.1 h × 43,750 = 354,375 đ + 50,000 + 100,000 đ = 504,375 đ a company;
+      //           × 16,000 companies a year = 8,070,000,000 đ; without the publication fee 404,375 × 16,000 = 6,470,000,000 đ;
+      //           saved 1,600,000,000 đ; 1,600,000,000 / 8,070,000,000 = 19.826… → 19.83%.
+      ['2.002043', 'pa-cong-ty-co-phan-2026', 'per-year', true, 8_070_000_000, 6_470_000_000, 19.83, false],
     ]);
-    expect(report.totals.cost.proposals).toBe(0);
-    expect(report.verdict).toEqual({ meets: undefined, percent: undefined, target: 20 });
-    expect(report.totals.excluded.map((e) => e.code)).toEqual(['1.004222', '2.002043']);
+    expect(report.totals.cost.proposals).toBe(1);
+    // 19.83% < 20%: the selection misses the Nghị quyết 68/NQ-CP target.
+    expect(report.verdict).toEqual({ meets: false, percent: 19.83, target: 20 });
+    expect(report.totals.excluded.map((e) => e.code)).toEqual(['1.004222']);
     // Days: 7 → 5 and 3 → 2 working days.
     expect(report.totals.workingDaysCut).toBe(3);
     const md = renderReport(report, 'md');
     expect(md).toContain('uoc-tinh-mac-dinh');
-    expect(md).toContain('**Chưa đánh giá được** mục tiêu cắt giảm 20,00% chi phí tuân thủ');
+    expect(md).toContain('**Chưa đạt mục tiêu**: tổng chi phí tuân thủ cắt giảm 19,83%, mục tiêu là 20,00%');
   });
 });
