@@ -55,6 +55,50 @@ program
   .option('--effective <date>', 'effective date of the new version (YYYY-MM-DD)')
   .action((code: string, from: string, flags) => runCommand(async () => (await import('./commands/lock.js')).newVersionCommand(code, from, flags)));
 
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+program
+  .command('due')
+  .description('Compute a due date over the Vietnamese working calendar, explained: from a number of days, or from the time limit of the procedure version in force on the submission day.')
+  .argument('[code]', 'procedure code (uses its time limit for the channel and facts)')
+  .option('--from <when>', 'submission date, YYYY-MM-DD or YYYY-MM-DDTHH:MM (local time, UTC+7)')
+  .option('--days <N>', 'the time limit, when no code is given')
+  .option('--unit <unit>', 'unit of --days: working, calendar, hours or months (default working)')
+  .option('--channel <channel>', 'in-person, online or postal (with a code; default in-person)')
+  .option('--fact <key=value>', 'a fact about the applicant or filing (repeatable)', collect)
+  .option('--supplement <requested/resubmitted>', 'a supplement request and its resubmission, e.g. 2025-03-04T10:00/2025-03-10 (repeatable)', collect)
+  .option('--cutoff <HH:MM>', 'cut-off hour for same-day receipt (default from the calendar: 15:00)')
+  .option('--office-hours <spans>', 'office hours, e.g. 08:00-12:00,13:00-17:00 (default from the calendar)')
+  .option('-f, --format <format>', 'text or json', 'text')
+  .option('-d, --dir <dir>', 'catalogue folder', 'catalogue')
+  .option('--calendar <file>', 'working calendar file (default: <dir>/calendars/vn.json)')
+  .action((code: string | undefined, flags) => runCommand(async () => (await import('./commands/due.js')).dueCommand(code, flags)));
+
+program
+  .command('show')
+  .description('Show the version of a procedure in force on a date; says clearly when none is (not yet in force, repealed), with the dates. Exit 1 when none is in force.')
+  .argument('<code>', 'procedure code')
+  .option('--at <date>', 'the date, YYYY-MM-DD (default: today in Vietnam)')
+  .option('-f, --format <format>', 'md or json', 'md')
+  .option('-d, --dir <dir>', 'catalogue folder', 'catalogue')
+  .action((code: string, flags) => runCommand(async () => (await import('./commands/show.js')).showCommand(code, flags)));
+
+for (const [name, description, command] of [
+  ['fee', 'The fees and charges due for an applicant (phí, lệ phí), with exemptions applied and their legal basis.', 'feeCommand'],
+  ['dossier', 'The documents an applicant must bring (thành phần hồ sơ), those looked up in a database instead, and why.', 'dossierCommand'],
+] as const) {
+  program
+    .command(name)
+    .description(description)
+    .argument('<code>', 'procedure code')
+    .option('--fact <key=value>', 'a fact about the applicant or filing (repeatable)', collect)
+    .option('--channel <channel>', 'in-person, online or postal (default in-person)')
+    .option('--at <date>', 'filing date, YYYY-MM-DD: the version in force that day applies (default: today in Vietnam)')
+    .option('-f, --format <format>', 'text or json', 'text')
+    .option('-d, --dir <dir>', 'catalogue folder', 'catalogue')
+    .action((code: string, flags) => runCommand(async () => (await import('./commands/fee.js'))[command](code, flags)));
+}
+
 program
   .command('diff')
   .description(
@@ -85,6 +129,17 @@ report
   .option('--target-cost-cut <percent>', 'the compliance-cost cut to reach (Nghị quyết 68/NQ-CP: 20)', '20')
   .option('-f, --format <format>', 'md, html or json', 'md')
   .action((dir: string, flags) => runCommand(async () => (await import('./commands/report.js')).reportSimplificationCommand(dir, flags)));
+
+program
+  .command('import')
+  .description('Import published records (national database exports, portal pages, list exports) as draft specs with the registries they need, and report what parsed.')
+  .argument('<inputs...>', 'files or folders to import')
+  .requiredOption('-o, --out <dir>', 'catalogue folder to write into (created when missing)')
+  .option('-f, --format <format>', 'auto, national-db-export, portal-2025, old-portal or xlsx-list', 'auto')
+  .option('--report <file>', 'where to write the JSON report (default: <out>/.tthc-import-report.json)')
+  .option('--dry-run', 'parse and report, but write nothing')
+  .option('--no-validate', 'skip validating the written catalogue in the report')
+  .action((inputs: string[], flags) => runCommand(async () => (await import('./commands/import.js')).importCommand(inputs, flags)));
 
 try {
   await program.parseAsync(process.argv);

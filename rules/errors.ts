@@ -5,7 +5,4 @@
 export { CatalogueAccessError } from './load/catalogue.js';
 export { CatalogueOperationError } from './store/versions.js';
 
-/** Bad input to a library call or command: a date that does not exist, an unknown code, a negative count. */
-export class UsageError extends Error {
-  override name = 'UsageError';
-}
+export { UsageError } from './usage-error.js';

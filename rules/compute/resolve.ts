@@ -1,6 +1,6 @@
 import type { Catalogue, LoadedVersion } from '../load/catalogue.js';
 import { addDays, type IsoDate } from './dates.js';
-import { didYouMean } from '../schema/validators.js';
+import { didYouMean } from '../text/suggest.js';
 
 /** The period in which a published (or repealed) version is the one in force. */
 export interface EffectiveWindow {

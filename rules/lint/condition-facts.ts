@@ -1,28 +1,11 @@
 import type { FactDefinition } from '../schema/types/procedure-version.js';
-import { didYouMean } from '../schema/validators.js';
+import { factsOf } from '../compute/conditions.js';
+import { didYouMean } from '../text/suggest.js';
 import type { LintRule } from './rule.js';
 import { comparisons, conditions } from './walk.js';
 
-/** Facts every procedure has: how the dossier is filed. */
-export const BUILT_IN_FACTS: readonly FactDefinition[] = [
-  {
-    id: 'channel',
-    type: 'enum',
-    label: 'Cách thức nộp hồ sơ',
-    values: [
-      { value: 'in-person', label: 'Trực tiếp' },
-      { value: 'online', label: 'Trực tuyến' },
-      { value: 'postal', label: 'Qua dịch vụ bưu chính công ích' },
-    ],
-  },
-];
-
-export function factsOf(declared: readonly FactDefinition[] | undefined): Map<string, FactDefinition> {
-  const map = new Map<string, FactDefinition>();
-  for (const f of BUILT_IN_FACTS) map.set(f.id, f);
-  for (const f of declared ?? []) map.set(f.id, f);
-  return map;
-}
+// The built-in facts live with the evaluator, which must not depend on the lint machinery.
+export { BUILT_IN_FACTS, factsOf } from '../compute/conditions.js';
 
 export const conditionFacts: LintRule = {
   id: 'condition-facts',

@@ -17,6 +17,7 @@ import { requireLegalBasis } from './require-legal-basis.js';
 import { stepTimeWithinLimit } from './step-time-within-limit.js';
 import { supersedesValid } from './supersedes-valid.js';
 import { textNfc } from './text-nfc.js';
+import { timeLimitStated } from './time-limit-stated.js';
 import { uniqueIds } from './unique-ids.js';
 import { uniqueVersion } from './unique-version.js';
 import { unresolvedUncertainty } from './unresolved-uncertainty.js';
@@ -43,6 +44,7 @@ export const RULES: ReadonlyMap<string, LintRule> = new Map(
     stepTimeWithinLimit,
     supersedesValid,
     textNfc,
+    timeLimitStated,
     uniqueIds,
     uniqueVersion,
     unresolvedUncertainty,

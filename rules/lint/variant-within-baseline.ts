@@ -4,7 +4,8 @@ import { findVersion } from '../compute/resolve.js';
 import type { LintRule } from './rule.js';
 
 function channelLimit(v: ProcedureVersion, kind: string): TimeLimit | undefined {
-  return v.channels?.find((c) => c.kind === kind)?.timeLimit ?? v.timeLimit;
+  // A null statutory limit (none stated) gives nothing to compare against.
+  return v.channels?.find((c) => c.kind === kind)?.timeLimit ?? v.timeLimit ?? undefined;
 }
 
 function matchDocument(doc: Document, baseline: Document[]): Document | undefined {

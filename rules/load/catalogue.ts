@@ -5,6 +5,8 @@ import { sortDiagnostics } from '../diagnostics/diagnostic.js';
 import type { ProcedureVersion } from '../schema/types/procedure-version.js';
 import type { Agency, CostEstimation, Database, Field, HourlyIncome, LegalDocument, Level, Registry } from '../schema/types/registry.js';
 import type { PublishedLock } from '../schema/types/lock.js';
+import type { WorkingCalendar } from '../schema/types/calendar.js';
+import { checkCalendar } from './calendar.js';
 import { validateWith, type SchemaName } from '../schema/validators.js';
 import { describeIoError, listJsonFiles, readBounded, toPosix, type FoundFile } from './files.js';
 import { decodeUtf8, JsonSource, MAX_VALUES, nonNfcPointers, normalizeNfc, parseStrictJson, type SourceProblem } from './json-source.js';
@@ -65,7 +67,7 @@ export interface Catalogue {
   byCode: Map<string, LoadedVersion[]>;
   registry: Registries;
   lock: { file: SourceFile; data: PublishedLock } | undefined;
-  /** Other JSON files by relative path: calendars/*.json, catalogue.json. */
+  /** Other JSON files by relative path: calendars/*.json (schema- and calendar-checked; see calendarsOf), catalogue.json. */
   auxiliary: Map<string, AuxiliaryFile>;
   /** Relative paths of spec files that failed to load; a lint rule must not mistake them for absent. */
   rejected: Set<string>;
@@ -94,13 +96,14 @@ export const LOCK_FILE = 'tthc.lock.json';
 /** Beyond this, more schema errors in one file only bury the first ones. */
 export const MAX_SCHEMA_ISSUES_PER_FILE = 100;
 
-export type FileKind = 'version' | 'registry' | 'lock' | 'auxiliary' | 'unknown';
+export type FileKind = 'version' | 'registry' | 'lock' | 'calendar' | 'auxiliary' | 'unknown';
 
 function kindOf(rel: string): FileKind {
   if (rel.startsWith('procedures/')) return 'version';
   if (rel.startsWith('registry/') && rel.split('/').length === 2) return 'registry';
   if (rel === LOCK_FILE) return 'lock';
-  if ((rel.startsWith('calendars/') && rel.split('/').length === 2) || rel === 'catalogue.json') return 'auxiliary';
+  if (rel.startsWith('calendars/') && rel.split('/').length === 2) return 'calendar';
+  if (rel === 'catalogue.json') return 'auxiliary';
   return 'unknown';
 }
 
@@ -153,7 +156,7 @@ interface ParsedFile {
   diagnostics: Diagnostic[];
 }
 
-const SCHEMA_FOR: Partial<Record<FileKind, SchemaName>> = { version: 'procedure-version', registry: 'registry', lock: 'lock' };
+const SCHEMA_FOR: Partial<Record<FileKind, SchemaName>> = { version: 'procedure-version', registry: 'registry', lock: 'lock', calendar: 'calendar' };
 
 /**
  * Loads a catalogue folder in stages (read, decode, parse, schema, normalise) and returns what is
@@ -220,6 +223,7 @@ export async function loadCatalogue(dir: string, options: LoadOptions = {}): Pro
       case 'lock':
         catalogue.lock = { file: p.file, data: p.data as PublishedLock };
         break;
+      case 'calendar':
       case 'auxiliary':
         catalogue.auxiliary.set(p.found.rel, { file: p.file, data: p.data });
         break;
@@ -314,9 +318,40 @@ export function parseCatalogueFile(bytes: Uint8Array, kind: FileKind, where: { d
       return result;
     }
   }
+  if (kind === 'calendar') {
+    const issues = checkCalendar(data as WorkingCalendar, path.posix.basename(where.rel, '.json'));
+    for (const issue of issues) result.diagnostics.push(diagnosticAt(file, issue.pointer, issue.ruleId, issue.severity, issue.message));
+    if (issues.some((i) => i.severity === 'error')) return result;
+  }
   result.file = file;
   result.data = data;
   return result;
+}
+
+/** The calendars of a catalogue (calendars/<id>.json that passed their checks), by id. */
+export function calendarsOf(catalogue: Catalogue): Map<string, { file: SourceFile; data: WorkingCalendar }> {
+  const out = new Map<string, { file: SourceFile; data: WorkingCalendar }>();
+  for (const [rel, aux] of catalogue.auxiliary) {
+    if (kindOf(rel) === 'calendar') out.set((aux.data as WorkingCalendar).id, { file: aux.file, data: aux.data as WorkingCalendar });
+  }
+  return out;
+}
+
+/**
+ * Loads one calendar file on its own (for counting days without a catalogue): read, parse, schema
+ * and calendar checks, with positioned diagnostics. `data` is undefined when it has errors.
+ */
+export async function loadCalendarFile(file: string, options: { maxBytes?: number } = {}): Promise<{ data: WorkingCalendar | undefined; diagnostics: Diagnostic[] }> {
+  let info;
+  try {
+    info = await stat(file);
+  } catch (error) {
+    throw new CatalogueAccessError(`Cannot open calendar file ${file}: ${describeIoError(error)}.`);
+  }
+  if (!info.isFile()) throw new CatalogueAccessError(`${file} is not a file: give a calendar file such as catalogue/calendars/vn.json.`);
+  const found: FoundFile = { abs: path.resolve(file), rel: `calendars/${path.basename(file)}` };
+  const parsed = readAndParse(found, 'calendar', toPosix(file), options.maxBytes ?? DEFAULT_MAX_REGISTRY_BYTES);
+  return { data: parsed.file ? (parsed.data as WorkingCalendar) : undefined, diagnostics: sortDiagnostics(parsed.diagnostics) };
 }
 
 function sourceProblemDiagnostic(file: SourceFile, problem: SourceProblem): Diagnostic {

@@ -4,7 +4,11 @@ import addFormatsModule from 'ajv-formats';
 import procedureVersionSchema from './procedure-version.schema.json' with { type: 'json' };
 import registrySchema from './registry.schema.json' with { type: 'json' };
 import lockSchema from './lock.schema.json' with { type: 'json' };
+import calendarSchema from './calendar.schema.json' with { type: 'json' };
 import { getAtPointer } from '../diagnostics/pointer.js';
+import { didYouMean } from '../text/suggest.js';
+
+export { didYouMean, levenshtein } from '../text/suggest.js';
 
 // ajv and ajv-formats are CommonJS: under NodeNext the default import is module.exports, whose
 // `default` property is the class (resp. plugin) itself.
@@ -15,6 +19,7 @@ export const SCHEMAS = {
   'procedure-version': procedureVersionSchema,
   registry: registrySchema,
   lock: lockSchema,
+  calendar: calendarSchema,
 } as const;
 
 export type SchemaName = keyof typeof SCHEMAS;
@@ -209,38 +214,6 @@ export function describeValue(value: unknown): string {
   const shown = JSON.stringify(value);
   const clipped = shown.length > 60 ? shown.slice(0, 57) + '…"' : shown;
   return `${type} ${clipped}`;
-}
-
-function closest(word: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
-  for (const candidate of candidates) {
-    const d = levenshtein(word.toLowerCase(), candidate.toLowerCase());
-    if (d < bestDistance) {
-      best = candidate;
-      bestDistance = d;
-    }
-  }
-  return best;
-}
-
-export function levenshtein(a: string, b: string): number {
-  if (a === b) return 0;
-  if (Math.abs(a.length - b.length) > 8) return Math.abs(a.length - b.length);
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
-}
-
-export function didYouMean(word: string, candidates: readonly string[]): string {
-  const match = closest(word, candidates);
-  return match ? ` Did you mean "${match}"?` : '';
 }
 
 function toIssue(error: ErrorObject): RawIssue {

@@ -405,6 +405,20 @@ export const PROCEDURE_KIND_VI = {
 export function formatPeriod(from: string, until: string | null | undefined): string {
   return `Từ ngày ${formatDate(from)}${until ? ` đến hết ngày ${formatDate(until)}` : ''}`;
 }
+/** Weekday names as Vietnamese texts write them, indexed 0 = Sunday … 6 = Saturday. */
+export const WEEKDAY_VI = ['Chủ nhật', 'thứ Hai', 'thứ Ba', 'thứ Tư', 'thứ Năm', 'thứ Sáu', 'thứ Bảy'] as const;
+
+/**
+ * A lunar day as calendars and announcements name it: "mùng 1" … "mùng 10" in tháng Giêng,
+ * "29 tháng Chạp" in the twelfth month, otherwise "10/3 âm lịch" (a leap month adds "nhuận").
+ */
+export function formatLunarDay(lunar: { month: number; day: number; leap: boolean }): string {
+  const leap = lunar.leap ? ' nhuận' : '';
+  if (lunar.month === 1 && !lunar.leap && lunar.day <= 10) return `mùng ${lunar.day}`;
+  if (lunar.month === 12) return `${lunar.day} tháng Chạp${leap}`;
+  return `${lunar.day}/${lunar.month}${leap} âm lịch`;
+}
+
 /** "71,64%": a percent with exactly two decimals, as simplification plans print them. */
 export function formatPercent(value: number, digits = 2): string {
   const [whole, fraction] = Math.abs(value).toFixed(digits).split('.');

@@ -170,8 +170,9 @@ function durationChange(b: Duration | undefined, a: Duration | undefined): { cla
 
 export function timeLimitChanges(before: ProcedureVersion, after: ProcedureVersion): DraftChange[] {
   const out: DraftChange[] = [];
-  const b = before.timeLimit;
-  const a = after.timeLimit;
+  // null (no limit stated) compares like an absent one.
+  const b = before.timeLimit ?? undefined;
+  const a = after.timeLimit ?? undefined;
   out.push(...limitChanges('statutory', 'Thời hạn giải quyết', b, a, '/timeLimit'));
   const channelKinds = new Set<ChannelKind>([...(before.channels ?? []), ...(after.channels ?? [])].map((c) => c.kind));
   for (const kind of channelKinds) {

@@ -44,7 +44,7 @@ export function compareTimeLimits(scope: TimeComparison['scope'], before: TimeLi
 function channelState(v: ProcedureVersion, kind: ChannelKind): ChannelState | undefined {
   const c = v.channels?.find((x) => x.kind === kind);
   if (!c) return undefined;
-  return { onlineService: c.onlineService, onlinePayment: c.onlinePayment ?? false, timeLimit: c.timeLimit ?? v.timeLimit };
+  return { onlineService: c.onlineService, onlinePayment: c.onlinePayment ?? false, timeLimit: c.timeLimit ?? v.timeLimit ?? undefined };
 }
 
 const CHANNEL_ORDER: readonly ChannelKind[] = ['in-person', 'online', 'postal'];
@@ -185,7 +185,7 @@ export function diffVersions(catalogue: Catalogue, before: ResolvedReference, af
     documents: { before: documentsBefore, after: documentsAfter, cut: documentsBefore - documentsAfter },
     steps: { before: b.steps?.length ?? 0, after: a.steps?.length ?? 0 },
     time: {
-      ...compareTimeLimits('statutory', b.timeLimit, a.timeLimit),
+      ...compareTimeLimits('statutory', b.timeLimit ?? undefined, a.timeLimit ?? undefined),
       channels: kinds.filter((k) => channelState(b, k) && channelState(a, k)).map((k) => compareTimeLimits(k, channelState(b, k)!.timeLimit, channelState(a, k)!.timeLimit)),
     },
     fees: {

@@ -52,7 +52,10 @@ export type ProcedureVersion = {
    */
   channels?: Channel[];
   dossier?: Dossier;
-  timeLimit?: TimeLimit;
+  /**
+   * The statutory processing time limit; null when the source states none (Không quy định) or none is known yet, which a note of kind uncertain then explains.
+   */
+  timeLimit?: TimeLimit | null;
   /**
    * Fees and charges (phí, lệ phí). An empty list means the procedure is free (miễn phí).
    *
@@ -198,6 +201,13 @@ export type ChannelKind = 'in-person' | 'online' | 'postal';
  * via the `definition` "Condition".
  */
 export type Condition = FactComparison | AllCondition | AnyCondition | NotCondition;
+/**
+ * A fee (phí) or charge (lệ phí). They are legally different levies (Luật Phí và lệ phí 97/2015/QH13). Either a fixed amount, or `variable` when the amount is not set nationally (e.g. by each province's People's Council): never an empty list or a zero standing in for an unknown amount.
+ *
+ * This interface was referenced by `undefined`'s JSON-Schema
+ * via the `definition` "Fee".
+ */
+export type Fee = Fee1;
 
 /**
  * When the version is in force (hiệu lực): from the first day, until the last day inclusive, or open-ended when until is absent or null. A later published version that supersedes this one ends it the day before its own from.
@@ -526,13 +536,7 @@ export interface DatabaseLookup {
   legalBasis: LegalBasisList & unknown[];
   note?: Text;
 }
-/**
- * A fee (phí) or charge (lệ phí). They are legally different levies (Luật Phí và lệ phí 97/2015/QH13). Either a fixed amount, or `variable` when the amount is not set nationally (e.g. by each province's People's Council): never an empty list or a zero standing in for an unknown amount.
- *
- * This interface was referenced by `undefined`'s JSON-Schema
- * via the `definition` "Fee".
- */
-export interface Fee {
+export interface Fee1 {
   id: LocalId;
   /**
    * phi = phí; le-phi = lệ phí.
@@ -540,7 +544,7 @@ export interface Fee {
   kind: 'phi' | 'le-phi';
   name: Text;
   /**
-   * Amount per unit, in whole đồng (or in the stated currency). Absent when the amount is variable.
+   * Amount per unit: whole đồng, or for USD dollars and cents (1.5). Absent when the amount is variable.
    */
   amount?: number;
   variable?: VariableFeeAmount;
@@ -628,6 +632,10 @@ export interface Requirement {
  */
 export interface Result {
   name: Text;
+  /**
+   * Result code in the national database (mã kết quả), e.g. KQ.G01.000075.
+   */
+  code?: string;
   /**
    * How long the result stays valid; absent or indefinite means no time limit (không thời hạn).
    */
