@@ -38,10 +38,14 @@ const PROVINCES = 34;
 function loadPools(catalogueDir: string): Pools {
   const templates: ProcedureVersion[] = [];
   for (const code of readdirSync(path.join(catalogueDir, 'procedures')).sort()) {
-    for (const file of readdirSync(path.join(catalogueDir, 'procedures', code)).sort()) {
-      const v = readJson<ProcedureVersion>(path.join(catalogueDir, 'procedures', code, file));
-      if (v.status === 'published' && !v.variant && !v.proposal && v.dossier && v.steps) templates.push(v);
-    }
+    const published = readdirSync(path.join(catalogueDir, 'procedures', code))
+      .sort()
+      .map((file) => readJson<ProcedureVersion>(path.join(catalogueDir, 'procedures', code, file)))
+      .filter((v) => v.status === 'published' && !v.variant && !v.proposal && v.dossier && v.steps && v.effective);
+    // Only the latest version of each: older ones name agencies and levels that have since ceased
+    // (district level, the planning departments), which would make every synthetic copy a warning.
+    const latest = published.sort((a, b) => (a.effective!.from < b.effective!.from ? -1 : 1)).at(-1);
+    if (latest) templates.push(latest);
   }
   const registry: Registry = {};
   for (const file of readdirSync(path.join(catalogueDir, 'registry')).sort()) {
@@ -92,6 +96,28 @@ export interface SyntheticResult {
   bytes: number;
   minBytes: number;
   maxBytes: number;
+}
+
+/** The issue's size of a spec: 3–8 KB. */
+export const MAX_SPEC_BYTES = 8 * 1024;
+
+/**
+ * Compact JSON (the sizes then match what the issue measures: 3–8 KB of content per spec), trimmed
+ * to at most MAX_SPEC_BYTES by dropping the last documents (down to 5), the last steps (down to 3) and
+ * form fields, then by shortening the steps' and documents' wording.
+ */
+function fit(data: ProcedureVersion): string {
+  let text = JSON.stringify(data) + '\n';
+  while (Buffer.byteLength(text) > MAX_SPEC_BYTES) {
+    if (data.dossier!.documents.length > 5) data.dossier = { ...data.dossier!, documents: data.dossier!.documents.slice(0, -1) };
+    else if (data.steps!.length > 3) data.steps = data.steps!.slice(0, -1);
+    else if (data.formFields && data.formFields.length > 1) data.formFields = data.formFields.slice(0, -1);
+    else if (data.steps!.some((s) => s.action.length > 80)) data.steps = data.steps!.map((s) => ({ ...s, action: clip(s.action, 80) }));
+    else if (data.dossier!.documents.some((d) => d.name.length > 80)) data.dossier = { ...data.dossier!, documents: data.dossier!.documents.map((d) => ({ ...d, name: clip(d.name, 80) })) };
+    else break;
+    text = JSON.stringify(data) + '\n';
+  }
+  return text;
 }
 
 /** Writes the synthetic catalogue to `out` (replacing it) and returns what it wrote. */
@@ -150,8 +176,7 @@ export function writeSyntheticCatalogue(out: string, options: SyntheticOptions):
         data.agencies = { ...data.agencies!, competent: [province.id] };
       }
       const rel = `procedures/${code}/v${k}.json`;
-      // Compact JSON: the sizes then match what the issue measures (3–8 KB of content per spec).
-      const text = JSON.stringify(data) + '\n';
+      const text = fit(data);
       mkdirSync(path.join(out, 'procedures', code), { recursive: true });
       writeFileSync(path.join(out, rel), text);
       lock.push({ code, version: `v${k}`, path: rel, sha256: contentHash(data) });
@@ -162,7 +187,49 @@ export function writeSyntheticCatalogue(out: string, options: SyntheticOptions):
       from = addDays(from, 1);
     }
   }
-  lock.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : a.version < b.version ? -1 : 1));
+  lock.sort(compareLockEntries);
   writeFileSync(path.join(out, 'tthc.lock.json'), JSON.stringify({ lockfileVersion: 1, published: lock }, null, 2) + '\n');
   return result;
+}
+
+function compareLockEntries(a: { code: string; version: string }, b: { code: string; version: string }): number {
+  return a.code < b.code ? -1 : a.code > b.code ? 1 : a.version < b.version ? -1 : a.version > b.version ? 1 : 0;
+}
+
+/** The codes of a synthetic catalogue, in order. */
+export function syntheticCodes(dir: string): string[] {
+  return readdirSync(path.join(dir, 'procedures')).sort();
+}
+
+/**
+ * Amends one procedure as `tthc new-version` then `tthc publish` would: a new published version that
+ * supersedes the latest one, drops its last document, cites the amending basis, takes effect the day
+ * after it, and is recorded in the lock. Returns the new version's path.
+ */
+export function amendProcedure(dir: string, code: string): string {
+  const folder = path.join(dir, 'procedures', code);
+  const versions = readdirSync(folder)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => readJson<ProcedureVersion>(path.join(folder, f)))
+    .sort((a, b) => (a.effective!.from < b.effective!.from ? -1 : 1));
+  const latest = versions.at(-1)!;
+  const number = Math.max(...versions.map((v) => Number(v.version.slice(1)) || 0)) + 1;
+  const documents = latest.dossier!.documents;
+  const data: ProcedureVersion = {
+    ...latest,
+    version: `v${number}`,
+    status: 'published',
+    effective: { from: addDays(latest.effective!.from, 1) },
+    supersedes: latest.version,
+    changedBy: { legalBasis: [latest.legalBasis![0]!], summary: 'Cắt giảm thành phần hồ sơ.' },
+    dossier: { ...latest.dossier!, documents: documents.length > 1 ? documents.slice(0, -1) : documents },
+  };
+  const rel = `procedures/${code}/v${number}.json`;
+  writeFileSync(path.join(dir, rel), JSON.stringify(data) + '\n');
+  const lockFile = path.join(dir, 'tthc.lock.json');
+  const lock = readJson<{ lockfileVersion: 1; published: { code: string; version: string; path: string; sha256: string }[] }>(lockFile);
+  lock.published.push({ code, version: data.version, path: rel, sha256: contentHash(data) });
+  lock.published.sort(compareLockEntries);
+  writeFileSync(lockFile, JSON.stringify(lock, null, 2) + '\n');
+  return rel;
 }

@@ -1,0 +1,237 @@
+/**
+ * npm run bench -- --procedures <N> [--json] [--runs R] [--seed S] [--work DIR]
+ *
+ * Generates a synthetic catalogue of N procedures (deterministic from the seed), then measures, as
+ * medians of R runs, each in its own child process that reports its own peak RSS:
+ *   1. the floor: read and JSON.parse every file;
+ *   2. tthc validate;
+ *   3. a full tthc build (every generator, no previous output, no cache);
+ *   4. a rebuild after one procedure changed (a new version published and locked);
+ *   5. a rebuild after nothing changed.
+ * Prints a table, or with --json one object with the medians. Progress goes to stderr.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { amendProcedure, syntheticCodes, writeSyntheticCatalogue } from './synthetic.js';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const REPO = path.resolve(HERE, '../../..');
+const TTHC = path.join(REPO, 'dist/cli/tthc.js');
+const FLOOR = path.join(HERE, 'floor.js');
+const RSS_HOOK = pathToFileURL(path.join(HERE, 'rss.js')).href;
+/** The build date: after every synthetic version takes effect, so the output does not depend on today. */
+const AT = '2026-06-01';
+/** Bump when the synthetic catalogue changes shape, so a kept catalogue is regenerated. */
+const SYNTHETIC_FORMAT = 2;
+
+export interface BenchOptions {
+  procedures: number;
+  runs: number;
+  seed: number;
+  work: string;
+  log: (line: string) => void;
+}
+
+export interface BenchResult {
+  procedures: number;
+  floorSeconds: number;
+  validateSeconds: number;
+  buildSeconds: number;
+  rebuildOneSeconds: number;
+  rebuildNoneSeconds: number;
+  peakRssMb: number;
+}
+
+interface Sample {
+  seconds: number;
+  rssMb: number;
+}
+
+export interface StepFigures {
+  step: string;
+  median: number;
+  min: number;
+  max: number;
+  rssMb: number;
+}
+
+function usage(message: string): never {
+  process.stderr.write(`bench: ${message}\nusage: npm run bench -- --procedures <N> [--json] [--runs R] [--seed S] [--work DIR]\n`);
+  process.exit(2);
+}
+
+export function parseArgs(argv: readonly string[]): BenchOptions & { json: boolean } {
+  const options = { procedures: 0, runs: 3, seed: 20261121, work: path.join(REPO, '.bench'), json: false, log: (line: string) => void process.stderr.write(line + '\n') };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const value = (): string => {
+      const v = argv[++i];
+      if (v === undefined) usage(`${arg} needs a value`);
+      return v;
+    };
+    const count = (what: string): number => {
+      const v = value();
+      if (!/^[0-9]+$/.test(v) || Number(v) < 1) usage(`${what} must be a positive whole number, got "${v}"`);
+      return Number(v);
+    };
+    if (arg === '--procedures' || arg === '-n') options.procedures = count('--procedures');
+    else if (arg === '--runs') options.runs = count('--runs');
+    else if (arg === '--seed') options.seed = count('--seed');
+    else if (arg === '--work') options.work = path.resolve(value());
+    else if (arg === '--json') options.json = true;
+    else usage(`unknown argument "${arg}"`);
+  }
+  if (options.procedures === 0) usage('--procedures is required');
+  return options;
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** Runs one measured command in a child process: wall time from spawn to exit, and the peak RSS it reports itself. */
+function measure(work: string, args: readonly string[], expectExit = 0): Promise<Sample> {
+  const rssFile = path.join(work, `rss-${process.pid}.json`);
+  rmSync(rssFile, { force: true });
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, ['--import', RSS_HOOK, ...args], {
+      cwd: REPO,
+      env: { ...process.env, TTHC_BENCH_RSS: rssFile, CI: '1', NO_COLOR: '1' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr = (stderr + c).slice(-4000)));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const seconds = (performance.now() - started) / 1000;
+      if (code !== expectExit) return reject(new Error(`${args.join(' ')} exited with ${code}:\n${stderr}`));
+      let rssMb = 0;
+      try {
+        rssMb = (JSON.parse(readFileSync(rssFile, 'utf8')) as { maxRssKb: number }).maxRssKb / 1024;
+      } catch {
+        return reject(new Error(`${args.join(' ')} did not report its memory`));
+      }
+      resolve({ seconds, rssMb });
+    });
+  });
+}
+
+/** The synthetic catalogue, generated once per size, seed and format, and kept for the next run. */
+function catalogueFor(options: BenchOptions): string {
+  const dir = path.join(options.work, `catalogue-${options.procedures}-${options.seed}`);
+  const stamp = path.join(options.work, `catalogue-${options.procedures}-${options.seed}.stamp.json`);
+  const wanted = JSON.stringify({ format: SYNTHETIC_FORMAT, procedures: options.procedures, seed: options.seed });
+  if (existsSync(dir) && existsSync(stamp) && readFileSync(stamp, 'utf8') === wanted) {
+    options.log(`bench: reusing the synthetic catalogue in ${dir}`);
+    return dir;
+  }
+  rmSync(stamp, { force: true });
+  options.log(`bench: generating ${options.procedures} synthetic procedures into ${dir}`);
+  const started = performance.now();
+  const made = writeSyntheticCatalogue(dir, { procedures: options.procedures, seed: options.seed, from: path.join(REPO, 'catalogue') });
+  options.log(
+    `bench: ${made.versions} versions, ${(made.bytes / 1024 / 1024).toFixed(1)} MiB, ${(made.minBytes / 1024).toFixed(1)}–${(made.maxBytes / 1024).toFixed(1)} KiB each, in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
+  writeFileSync(stamp, wanted);
+  return dir;
+}
+
+/** Runs the whole benchmark and returns the medians and each step's spread. */
+export async function runBench(options: BenchOptions): Promise<{ result: BenchResult; steps: StepFigures[]; catalogue: string }> {
+  mkdirSync(options.work, { recursive: true });
+  const catalogue = catalogueFor(options);
+  const out = path.join(options.work, `build-${options.procedures}`);
+  const cache = path.join(options.work, `.build-${options.procedures}.tthc-cache`);
+  const build = ['build', catalogue, '--out', out, '--at', AT];
+  const samples = new Map<string, Sample[]>();
+  const record = async (step: string, args: readonly string[]) => {
+    const sample = await measure(options.work, args);
+    options.log(`bench: ${step.padEnd(22)} ${sample.seconds.toFixed(2).padStart(8)} s ${sample.rssMb.toFixed(0).padStart(6)} MB`);
+    const list = samples.get(step) ?? [];
+    list.push(sample);
+    samples.set(step, list);
+  };
+  const clean = () => {
+    rmSync(out, { recursive: true, force: true });
+    rmSync(cache, { recursive: true, force: true });
+  };
+
+  for (let r = 0; r < options.runs; r++) await record('floor', [FLOOR, catalogue]);
+  for (let r = 0; r < options.runs; r++) await record('validate', [TTHC, 'validate', catalogue]);
+  for (let r = 0; r < options.runs; r++) {
+    clean();
+    await record('build', [TTHC, ...build]);
+  }
+  for (let r = 0; r < options.runs; r++) await record('rebuild, none changed', [TTHC, ...build]);
+
+  // Each run amends a different procedure, measures the rebuild, then restores the catalogue (and
+  // the output, unmeasured), so the catalogue on disk stays exactly the generated one.
+  const codes = syntheticCodes(catalogue);
+  const lockFile = path.join(catalogue, 'tthc.lock.json');
+  const lock = readFileSync(lockFile);
+  for (let r = 0; r < options.runs; r++) {
+    const code = codes[Math.floor(((r + 0.5) / options.runs) * codes.length)]!;
+    const added = amendProcedure(catalogue, code);
+    try {
+      await record('rebuild, one changed', [TTHC, ...build]);
+    } finally {
+      unlinkSync(path.join(catalogue, added));
+      writeFileSync(lockFile, lock);
+    }
+    await measure(options.work, [TTHC, ...build]);
+  }
+  rmSync(path.join(options.work, `rss-${process.pid}.json`), { force: true });
+
+  const figures = (step: string): StepFigures => {
+    const list = samples.get(step)!;
+    const seconds = list.map((s) => s.seconds);
+    return { step, median: median(seconds), min: Math.min(...seconds), max: Math.max(...seconds), rssMb: Math.max(...list.map((s) => s.rssMb)) };
+  };
+  const steps = ['floor', 'validate', 'build', 'rebuild, one changed', 'rebuild, none changed'].map(figures);
+  const round = (n: number, digits: number) => Number(n.toFixed(digits));
+  const result: BenchResult = {
+    procedures: options.procedures,
+    floorSeconds: round(steps[0]!.median, 3),
+    validateSeconds: round(steps[1]!.median, 3),
+    buildSeconds: round(steps[2]!.median, 3),
+    rebuildOneSeconds: round(steps[3]!.median, 3),
+    rebuildNoneSeconds: round(steps[4]!.median, 3),
+    // The tool's peak: the largest of the measured tthc commands (the floor is not the tool).
+    peakRssMb: round(Math.max(...steps.slice(1).map((s) => s.rssMb)), 1),
+  };
+  return { result, steps, catalogue };
+}
+
+export function machine(): string {
+  const cpus = os.cpus();
+  return `${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${os.availableParallelism()} cores, ${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}; load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`;
+}
+
+export function formatTable(procedures: number, runs: number, steps: readonly StepFigures[]): string {
+  const floor = steps[0]!.median;
+  const rows = steps.map((s) => [s.step, s.median.toFixed(2), `${s.min.toFixed(2)}–${s.max.toFixed(2)}`, (s.median / floor).toFixed(1) + '×', s.rssMb.toFixed(0)]);
+  const header = ['step', 'median s', 'range s', '× floor', 'peak RSS MB'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  return [`${procedures} procedures, median of ${runs} run${runs === 1 ? '' : 's'}; ${machine()}`, line(header), ...rows.map(line)].join('\n') + '\n';
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const options = parseArgs(process.argv.slice(2));
+  try {
+    const { result, steps } = await runBench(options);
+    process.stdout.write(options.json ? JSON.stringify(result) + '\n' : formatTable(options.procedures, options.runs, steps));
+  } catch (error) {
+    process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  }
+}
