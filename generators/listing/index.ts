@@ -4,7 +4,7 @@ import { hashParts } from '../engine/context.js';
 import { href, PATHS } from '../engine/paths.js';
 import type { Generator, OutputFile } from '../engine/unit.js';
 import { BOM, csvRow } from './csv.js';
-import { heading, markdownStringifier, sectionTree } from './markdown.js';
+import { directHeadingMarkdown, directHeadMarkdown, directSectionMarkdown, heading, markdownStringifier, sectionTree } from './markdown.js';
 import { CELL_COLUMNS, planSections, sectionRows, type LevelGroup, type Section } from './sections.js';
 import { foot, head, level as levelTemplate, section as sectionTemplate } from './templates/index.js';
 
@@ -29,15 +29,19 @@ function fragment(store: FragmentStore, format: 'md' | 'html' | 'csv', levelName
 }
 
 async function* markdown(ctx: BuildContext, store: FragmentStore, levels: readonly LevelGroup[]): AsyncGenerator<string> {
-  const stringify = await markdownStringifier();
   const empty = emptyOf(ctx, levels);
-  yield stringify({
-    type: 'root',
-    children: [heading(1, titleOf(ctx)), { type: 'paragraph', children: [{ type: 'text', value: empty ?? introOf(ctx, levels) }] }],
-  });
+  const title = titleOf(ctx);
+  const intro = empty ?? introOf(ctx, levels);
+  yield directHeadMarkdown(title, intro) ?? (await markdownStringifier())({ type: 'root', children: [heading(1, title), { type: 'paragraph', children: [{ type: 'text', value: intro }] }] });
   for (const l of levels) {
-    yield '\n' + stringify({ type: 'root', children: [heading(2, l.heading)] });
-    for (const s of l.sections) yield '\n' + (await fragment(store, 'md', l.name, s, () => stringify(sectionTree(s.heading, sectionRows(ctx, s)))));
+    yield '\n' + (directHeadingMarkdown(2, l.heading) ?? (await markdownStringifier())({ type: 'root', children: [heading(2, l.heading)] }));
+    for (const s of l.sections) {
+      yield '\n' +
+        (await fragment(store, 'md', l.name, s, async () => {
+          const rows = sectionRows(ctx, s);
+          return directSectionMarkdown(s.heading, rows) ?? (await markdownStringifier())(sectionTree(s.heading, rows));
+        }));
+    }
   }
 }
 

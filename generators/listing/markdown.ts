@@ -35,6 +35,63 @@ function cell(lines: readonly string[], link?: string): TableCell {
   return { type: 'tableCell', children };
 }
 
+const HEADER = ['STT', 'Mã TTHC', 'Tên thủ tục hành chính', ...CELL_COLUMNS];
+
+/**
+ * Text that remark-stringify writes unchanged in a heading or a table cell. It escapes only
+ * characters in its "unsafe" patterns, in their contexts (mdast-util-to-markdown/lib/unsafe.js and
+ * the GFM extensions): this refuses every character those patterns name, except the few that are
+ * unsafe only at the start of a line (cells and headings here never contain a line break), after
+ * "]" (refused), or in constructs our text never is in (link titles, raw destinations); and the two
+ * autolink-literal contexts ("www.", "http://"). Leading or trailing white space is refused too.
+ */
+const RISKY = /[\t\r\n!#&*<>[\\\]_`~|@\u007f=+]|[Ww]\.[-.\w]|[ps]:\/|^\s|\s$|^$/;
+const SAFE_HREF = /^[A-Za-z0-9._/-]+$/;
+
+/**
+ * A listing section as remark-stringify writes it, without the syntax tree: remark costs about half
+ * a millisecond a row, a minute for a national listing. Undefined when any text is not plainly safe
+ * (see RISKY), and the caller then lets remark escape it; tests/generators/listing-markdown.test.ts
+ * checks that both give the same text.
+ */
+export function directSectionMarkdown(sectionHeading: string, groups: readonly AgencyGroup[]): string | undefined {
+  if (RISKY.test(sectionHeading)) return undefined;
+  const blocks = [`### ${sectionHeading}`];
+  const cell = (lines: readonly string[]): string | undefined => {
+    if (lines.length === 0) return undefined;
+    for (const line of lines) if (RISKY.test(line)) return undefined;
+    return lines.join('<br>');
+  };
+  for (const group of groups) {
+    if (RISKY.test(group.heading)) return undefined;
+    blocks.push(`#### ${group.heading}`);
+    const rows = [`| ${HEADER.join(' | ')} |`, `| ${HEADER.map(() => '-').join(' | ')} |`];
+    for (const row of group.rows) {
+      if (RISKY.test(row.name) || RISKY.test(row.code) || !SAFE_HREF.test(row.href)) return undefined;
+      const cells = [String(row.number), row.code, `[${row.name}](${row.href})`];
+      for (const lines of row.cells) {
+        const text = cell(lines);
+        if (text === undefined) return undefined;
+        cells.push(text);
+      }
+      rows.push(`| ${cells.join(' | ')} |`);
+    }
+    blocks.push(rows.join('\n'));
+  }
+  return blocks.join('\n\n') + '\n';
+}
+
+/** A heading as remark-stringify writes it, or undefined when its text is not plainly safe. */
+export function directHeadingMarkdown(depth: 1 | 2 | 3 | 4, text: string): string | undefined {
+  return RISKY.test(text) ? undefined : `${'#'.repeat(depth)} ${text}\n`;
+}
+
+/** The listing's title and introduction as remark-stringify writes them, or undefined. */
+export function directHeadMarkdown(title: string, intro: string): string | undefined {
+  // A paragraph starts a line, where "1." or "1)" would begin a list.
+  return RISKY.test(title) || RISKY.test(intro) || /^(\d+[.)]|[-:])/.test(intro) ? undefined : `# ${title}\n\n${intro}\n`;
+}
+
 /** The syntax tree of one listing section: its heading, then one table per agency. */
 export function sectionTree(sectionHeading: string, groups: readonly AgencyGroup[]): Root {
   const children: RootContent[] = [heading(3, sectionHeading)];
