@@ -43,8 +43,15 @@ export const publishedImmutable: LintRule = {
       return;
     }
     const byKey = new Map(live.map((v) => [`${v.data.code}@${v.data.version}`, v]));
-    const byHash = new Map<string, LoadedVersion>();
-    for (const v of catalogue.versions) byHash.set(versionHash(v), v);
+    // Only a missing entry needs every version's hash, to tell a move from a deletion.
+    let byHash: Map<string, LoadedVersion> | undefined;
+    const movedTo = (sha256: string) => {
+      if (!byHash) {
+        byHash = new Map();
+        for (const v of catalogue.versions) byHash.set(versionHash(v), v);
+      }
+      return byHash.get(sha256);
+    };
     const locked = new Set<string>();
     lock.data.published.forEach((entry, index) => {
       const key = `${entry.code}@${entry.version}`;
@@ -52,7 +59,8 @@ export const publishedImmutable: LintRule = {
       const current = byKey.get(key) ?? catalogue.versions.find((v) => v.data.code === entry.code && v.data.version === entry.version);
       const pointer = `/published/${index}`;
       if (current) {
-        const actual = versionHash(current);
+        // The same bytes as when locked: the same content, without canonicalising it again.
+        const actual = entry.bytesSha256 !== undefined && entry.bytesSha256 === current.file.sha256 ? entry.sha256 : versionHash(current);
         if (actual !== entry.sha256) {
           ctx.report({
             file: current.file,
@@ -67,7 +75,7 @@ export const publishedImmutable: LintRule = {
         return;
       }
       if (catalogue.rejected.has(entry.path)) return; // the file is there but invalid; its own diagnostics say why.
-      const moved = byHash.get(entry.sha256);
+      const moved = movedTo(entry.sha256);
       if (moved) {
         ctx.report({ file: moved.file, pointer: '', messageId: 'renamed', data: { code: entry.code, version: entry.version, path: entry.path, now: moved.file.rel } });
         return;

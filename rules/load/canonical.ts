@@ -1,11 +1,33 @@
 import { createHash } from 'node:crypto';
 
-/** JSON with object keys sorted at every level: the same data always gives the same text. */
+/** Characters JSON.stringify escapes in a string; text without them is quoted as it is. */
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+function quote(text: string): string {
+  return NEEDS_ESCAPE.test(text) ? JSON.stringify(text) : '"' + text + '"';
+}
+
+/**
+ * JSON with object keys sorted at every level: the same data always gives the same text. (A value
+ * that JSON cannot hold, such as undefined, is written as null, in arrays and objects alike.)
+ * Written with one string per level rather than arrays joined: every published version is hashed
+ * through it on every validation.
+ */
 export function canonicalJson(value: unknown): string {
+  if (typeof value === 'string') return quote(value);
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return '[' + value.map(canonicalJson).join(',') + ']';
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) out += (i > 0 ? ',' : '') + canonicalJson(value[i]);
+    return out + ']';
+  }
   const keys = Object.keys(value).sort();
-  return '{' + keys.map((k) => JSON.stringify(k) + ':' + canonicalJson((value as Record<string, unknown>)[k])).join(',') + '}';
+  let out = '{';
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    out += (i > 0 ? ',' : '') + quote(key) + ':' + canonicalJson((value as Record<string, unknown>)[key]);
+  }
+  return out + '}';
 }
 
 export function sha256Hex(text: string | Uint8Array): string {

@@ -5,10 +5,12 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { validateWith } from '../schema/validators.js';
 import { compareByEffective, compareStrings, diagnosticAt, emptyRegistries, type Catalogue, type LoadedVersion, type SourceFile } from './catalogue.js';
 import { JsonSource } from './json-source.js';
+import { sha256Hex } from './canonical.js';
 
 /** A SourceFile for data that lives in memory, pretty-printed so positions are meaningful. */
 export function memoryFile(rel: string, data: unknown, display = rel): SourceFile {
-  return { display, rel, abs: `/memory/${rel}`, source: new JsonSource(JSON.stringify(data, null, 2) + '\n'), nonNfc: [] };
+  const text = JSON.stringify(data, null, 2) + '\n';
+  return { display, rel, abs: `/memory/${rel}`, source: new JsonSource(text), nonNfc: [], sha256: sha256Hex(text) };
 }
 
 export interface InMemoryCatalogueInput {

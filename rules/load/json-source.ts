@@ -38,12 +38,32 @@ export const MAX_VALUES = 50_000;
  * and the positional parse (jsonc-parser) runs only when a diagnostic needs a line and column.
  */
 export class JsonSource {
-  readonly text: string;
+  private textValue: string | undefined;
   private lineStarts: number[] | undefined;
   private tree: Node | undefined | null;
 
-  constructor(text: string) {
-    this.text = text;
+  /**
+   * `reload` reads the text again after `release()`: a national catalogue holds 200,000 files, and
+   * their texts (UTF-16 in memory, twice their size on disk) are needed only to place diagnostics.
+   */
+  constructor(
+    text: string,
+    private readonly reload?: () => string,
+  ) {
+    this.textValue = text;
+  }
+
+  get text(): string {
+    this.textValue ??= this.reload!();
+    return this.textValue;
+  }
+
+  /** Drops the text and what was computed from it, when it can be read again. */
+  release(): void {
+    if (!this.reload) return;
+    this.textValue = undefined;
+    this.lineStarts = undefined;
+    this.tree = undefined;
   }
 
   positionAt(offset: number): Position {
@@ -202,7 +222,7 @@ export type ParseResult = { ok: true; value: unknown; problems: SourceProblem[] 
  * Parses strict JSON (RFC 8259): no comments, no trailing commas. Beyond JSON.parse it rejects
  * duplicate keys (JSON.parse silently keeps the last one) and keys that could pollute prototypes.
  */
-export function parseStrictJson(source: JsonSource, maxValues = MAX_VALUES): ParseResult {
+export function parseStrictJson(source: JsonSource, maxValues = MAX_VALUES, pool?: Map<string, string>): ParseResult {
   const text = source.text;
   let value: unknown;
   try {
@@ -211,7 +231,7 @@ export function parseStrictJson(source: JsonSource, maxValues = MAX_VALUES): Par
     return { ok: false, problems: [syntaxProblem(text, error)] };
   }
   const problems: SourceProblem[] = [];
-  const shape = measure(value);
+  const shape = measure(value, pool);
   if (shape.values > maxValues) {
     return {
       ok: false,
@@ -301,28 +321,36 @@ function describeParseError(code: string, text: string, offset: number): string 
  * slower positional walk run to find them.
  */
 function keyTokenCount(text: string): number {
+  // indexOf jumps from quote to quote; the text is valid JSON (JSON.parse accepted it), so a quote
+  // preceded by an odd run of backslashes is escaped and every other one opens or closes a string.
   let count = 0;
-  const n = text.length;
-  for (let i = 0; i < n; i++) {
-    if (text.charCodeAt(i) !== 34) continue;
-    for (i++; i < n; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 92) i++;
-      else if (c === 34) break;
+  let open = text.indexOf('"');
+  while (open !== -1) {
+    let close = text.indexOf('"', open + 1);
+    for (;;) {
+      if (close === -1) return count;
+      let k = close - 1;
+      while (text.charCodeAt(k) === 92) k--;
+      if ((close - 1 - k) % 2 === 0) break;
+      close = text.indexOf('"', close + 1);
     }
-    let j = i + 1;
-    while (j < n) {
+    let j = close + 1;
+    for (;;) {
       const w = text.charCodeAt(j);
       if (w === 32 || w === 10 || w === 13 || w === 9) j++;
       else break;
     }
     if (text.charCodeAt(j) === 58) count++;
+    open = text.indexOf('"', j);
   }
   return count;
 }
 
-/** One walk for the three things the strict parse checks: keys, values and depth (capped at MAX_DEPTH + 1). */
-function measure(root: unknown): { keys: number; values: number; depth: number } {
+/**
+ * One walk for the three things the strict parse checks: keys, values and depth (capped at
+ * MAX_DEPTH + 1). With a pool, it also interns the strings (see internStrings) on the way.
+ */
+function measure(root: unknown, pool?: Map<string, string>): { keys: number; values: number; depth: number } {
   let keys = 0;
   let values = 0;
   let depth = 0;
@@ -332,12 +360,23 @@ function measure(root: unknown): { keys: number; values: number; depth: number }
     if (level + 1 > depth) depth = level + 1;
     if (level > MAX_DEPTH) return;
     if (Array.isArray(value)) {
-      for (const item of value) walk(item, level + 1);
+      for (let i = 0; i < value.length; i++) {
+        const item: unknown = value[i];
+        if (typeof item === 'string') {
+          values++;
+          if (pool) value[i] = internOne(item, pool);
+        } else walk(item, level + 1);
+      }
       return;
     }
-    for (const key of Object.keys(value)) {
+    const record = value as Record<string, unknown>;
+    for (const key of Object.keys(record)) {
       keys++;
-      walk((value as Record<string, unknown>)[key], level + 1);
+      const item = record[key];
+      if (typeof item === 'string') {
+        values++;
+        if (pool) record[key] = internOne(item, pool);
+      } else walk(item, level + 1);
     }
   };
   walk(root, 0);
@@ -439,4 +478,21 @@ export function normalizeNfc<T>(value: T): T {
     });
   }
   return out as T;
+}
+
+/** Strings longer than this are rarely repeated word for word; interning them would only cost time. */
+const INTERN_MAX_LENGTH = 256;
+
+/**
+ * The first string equal to `text` seen through `pool`. A national catalogue repeats most of its
+ * text (the same document names, steps and agencies in 34 provinces' copies of a procedure);
+ * JSON.parse makes a new string each time, and sharing them halves the memory a loaded catalogue
+ * takes. The strict parse interns the strings of procedure versions as it walks them.
+ */
+function internOne(text: string, pool: Map<string, string>): string {
+  if (text.length > INTERN_MAX_LENGTH) return text;
+  const known = pool.get(text);
+  if (known !== undefined) return known;
+  pool.set(text, text);
+  return text;
 }

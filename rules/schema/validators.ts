@@ -1,6 +1,7 @@
-import type { ErrorObject, ValidateFunction } from 'ajv';
-import Ajv2020Module from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
+import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
+import type { ErrorObject, Options, ValidateFunction } from 'ajv';
+import type Ajv2020Module from 'ajv/dist/2020.js';
 import procedureVersionSchema from './procedure-version.schema.json' with { type: 'json' };
 import registrySchema from './registry.schema.json' with { type: 'json' };
 import lockSchema from './lock.schema.json' with { type: 'json' };
@@ -10,10 +11,9 @@ import { didYouMean } from '../text/suggest.js';
 
 export { didYouMean, levenshtein } from '../text/suggest.js';
 
-// ajv and ajv-formats are CommonJS: under NodeNext the default import is module.exports, whose
-// `default` property is the class (resp. plugin) itself.
-const Ajv2020 = Ajv2020Module.default;
-const addFormats = addFormatsModule.default;
+// ajv and the precompiled validators are CommonJS, loaded on first use: a command that validates
+// nothing (tthc --help, tthc due) never pays for them.
+const require = createRequire(import.meta.url);
 
 export const SCHEMAS = {
   'procedure-version': procedureVersionSchema,
@@ -24,22 +24,65 @@ export const SCHEMAS = {
 
 export type SchemaName = keyof typeof SCHEMAS;
 
-type AjvInstance = InstanceType<typeof Ajv2020>;
+/** Strict mode with every error collected; schemas are never fetched (no loadSchema). */
+export const AJV_OPTIONS: Options = { strict: true, strictRequired: false, allowUnionTypes: true, allErrors: true, verbose: true };
+
+type Ajv2020 = typeof Ajv2020Module.default;
+type AjvInstance = InstanceType<Ajv2020>;
 let ajv: AjvInstance | undefined;
 const compiled = new Map<string, ValidateFunction>();
 
-/** One ajv instance in strict mode with every error collected; schemas are never fetched (no loadSchema). */
+/** A new ajv instance with our options, formats and schemas (scripts/gen-validators.mjs builds the precompiled code from one). */
+export function createAjv(extra: Options = {}): AjvInstance {
+  const Ajv2020 = (require('ajv/dist/2020.js') as { default: Ajv2020 }).default;
+  const addFormats = (require('ajv-formats') as { default: (ajv: AjvInstance, formats: string[]) => void }).default;
+  const instance = new Ajv2020({ ...AJV_OPTIONS, ...extra });
+  addFormats(instance, ['date']);
+  for (const schema of Object.values(SCHEMAS)) instance.addSchema(schema);
+  return instance;
+}
+
+/** The ajv instance that compiles at run time: for error explanations, and when no precompiled code fits. */
 export function getAjv(): AjvInstance {
-  if (!ajv) {
-    ajv = new Ajv2020({ strict: true, strictRequired: false, allowUnionTypes: true, allErrors: true, verbose: true });
-    addFormats(ajv, ['date']);
-    for (const schema of Object.values(SCHEMAS)) ajv.addSchema(schema);
-  }
+  ajv ??= createAjv();
   return ajv;
 }
 
+/** The hash of the schemas, recorded in the precompiled validators, so stale code is never used. */
+export function schemasHash(): string {
+  return createHash('sha256').update(JSON.stringify(SCHEMAS)).update(JSON.stringify(AJV_OPTIONS)).digest('hex');
+}
+
+/** The file scripts/gen-validators.mjs writes beside the compiled module (dist/rules/schema/). */
+export const STANDALONE_FILE = 'standalone.cjs';
+
+let standalone: Record<string, ValidateFunction> | null | undefined;
+
+/**
+ * The validators precompiled by ajv's standalone code (`npm run build:ts` writes them): compiling the
+ * schemas takes ~150 ms at every start, more than a small command's whole run. Null when there are
+ * none, or they were made from other schemas.
+ */
+function precompiled(): Record<string, ValidateFunction> | null {
+  if (standalone === undefined) {
+    try {
+      const mod = require(`./${STANDALONE_FILE}`) as { schemasHash?: string } & Record<string, ValidateFunction>;
+      standalone = mod.schemasHash === schemasHash() ? mod : null;
+    } catch {
+      standalone = null;
+    }
+  }
+  return standalone;
+}
+
+/** The export name of a schema's precompiled validator. */
+export function standaloneName(name: SchemaName): string {
+  return name.replace(/-/g, '_');
+}
+
 export function getValidator(name: SchemaName): ValidateFunction {
-  return getValidatorById(SCHEMAS[name].$id);
+  const fast = precompiled()?.[standaloneName(name)];
+  return fast ?? getValidatorById(SCHEMAS[name].$id);
 }
 
 function getValidatorById(id: string): ValidateFunction {

@@ -25,7 +25,7 @@ export function updatedLock(catalogue: Catalogue): LockUpdate {
   const added: LockEntry[] = [];
   for (const v of catalogue.versions) {
     if (!isLive(v.data) || keys.has(`${v.data.code}@${v.data.version}`)) continue;
-    added.push({ code: v.data.code, version: v.data.version, path: v.file.rel, sha256: versionHash(v) });
+    added.push({ code: v.data.code, version: v.data.version, path: v.file.rel, sha256: versionHash(v), bytesSha256: v.file.sha256 });
   }
   const published = [...existing, ...added].sort(compareEntries);
   return { lock: { lockfileVersion: 1, published }, added };

@@ -5,11 +5,9 @@ import type { ProcedureVersion } from '../schema/types/procedure-version.js';
 import { findVersion } from '../compute/resolve.js';
 import { isIsoDate } from '../compute/dates.js';
 import { toCatalogueJson, writeFileAtomic } from './atomic.js';
+import { CatalogueOperationError } from '../errors.js';
 
-/** A workflow step the catalogue refuses: a finding for the user, not a crash (exit code 1). */
-export class CatalogueOperationError extends Error {
-  override name = 'CatalogueOperationError';
-}
+export { CatalogueOperationError };
 
 /** The next version id: v<N+1> after the highest v<N>, else <from>-next. */
 export function nextVersionId(versions: readonly LoadedVersion[], from: string): string {

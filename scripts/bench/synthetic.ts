@@ -7,7 +7,8 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import path from 'node:path';
 import type { Document, ProcedureVersion, Step } from '../../rules/schema/types/procedure-version.js';
 import type { Agency, Registry } from '../../rules/schema/types/registry.js';
-import { contentHash } from '../../rules/load/canonical.js';
+import { contentHash, sha256Hex } from '../../rules/load/canonical.js';
+import type { LockEntry } from '../../rules/schema/types/lock.js';
 import { addDays } from '../../rules/compute/dates.js';
 
 /** mulberry32: small, fast, and the same sequence on every machine for a given seed. */
@@ -130,7 +131,7 @@ export function writeSyntheticCatalogue(out: string, options: SyntheticOptions):
   rmSync(out, { recursive: true, force: true });
   mkdirSync(path.join(out, 'registry'), { recursive: true });
   writeFileSync(path.join(out, 'registry', 'registry.json'), JSON.stringify(pools.registry, null, 2) + '\n');
-  const lock: { code: string; version: string; path: string; sha256: string }[] = [];
+  const lock: LockEntry[] = [];
   const result: SyntheticResult = { versions: 0, bytes: 0, minBytes: Infinity, maxBytes: 0 };
   const provinces = (pools.registry.agencies ?? []).filter((a) => a.id.startsWith('ubnd-tinh-'));
 
@@ -179,7 +180,7 @@ export function writeSyntheticCatalogue(out: string, options: SyntheticOptions):
       const text = fit(data);
       mkdirSync(path.join(out, 'procedures', code), { recursive: true });
       writeFileSync(path.join(out, rel), text);
-      lock.push({ code, version: `v${k}`, path: rel, sha256: contentHash(data) });
+      lock.push({ code, version: `v${k}`, path: rel, sha256: contentHash(data), bytesSha256: sha256Hex(text) });
       result.versions++;
       result.bytes += Buffer.byteLength(text);
       result.minBytes = Math.min(result.minBytes, Buffer.byteLength(text));
@@ -225,10 +226,11 @@ export function amendProcedure(dir: string, code: string): string {
     dossier: { ...latest.dossier!, documents: documents.length > 1 ? documents.slice(0, -1) : documents },
   };
   const rel = `procedures/${code}/v${number}.json`;
-  writeFileSync(path.join(dir, rel), JSON.stringify(data) + '\n');
+  const text = JSON.stringify(data) + '\n';
+  writeFileSync(path.join(dir, rel), text);
   const lockFile = path.join(dir, 'tthc.lock.json');
-  const lock = readJson<{ lockfileVersion: 1; published: { code: string; version: string; path: string; sha256: string }[] }>(lockFile);
-  lock.published.push({ code, version: data.version, path: rel, sha256: contentHash(data) });
+  const lock = readJson<{ lockfileVersion: 1; published: LockEntry[] }>(lockFile);
+  lock.published.push({ code, version: data.version, path: rel, sha256: contentHash(data), bytesSha256: sha256Hex(text) });
   lock.published.sort(compareLockEntries);
   writeFileSync(lockFile, JSON.stringify(lock, null, 2) + '\n');
   return rel;

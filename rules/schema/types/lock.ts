@@ -21,4 +21,8 @@ export interface LockEntry {
    * SHA-256 of the canonical content (keys sorted, NFC), hex.
    */
   sha256: string;
+  /**
+   * SHA-256 of the file's bytes when it was locked, hex. While the file still has these bytes its content is unchanged, so validation need not recompute the canonical hash; a reformatted file falls back to comparing sha256.
+   */
+  bytesSha256?: string;
 }

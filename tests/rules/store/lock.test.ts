@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../../rules/load/catalogue.js';
 import { updatedLock, writeLock } from '../../../rules/store/lock.js';
 import { validateCatalogue } from '../../../rules/validate.js';
-import { contentHash } from '../../../rules/load/canonical.js';
+import { contentHash, sha256Hex } from '../../../rules/load/canonical.js';
 import { cleanupCatalogues, makeCatalogue, version } from '../../helpers/catalogue.js';
 
 afterAll(cleanupCatalogues);
@@ -20,14 +20,15 @@ async function lockedCatalogue() {
 }
 
 describe('published versions are immutable', () => {
-  it('the lock records the canonical content hash of each published version, sorted', async () => {
+  it('the lock records the canonical content hash of each published version, and the hash of its bytes, sorted', async () => {
     const dir = await lockedCatalogue();
     const lock = JSON.parse(await readFile(path.join(dir, 'tthc.lock.json'), 'utf8'));
+    const bytes = async (rel: string) => sha256Hex(await readFile(path.join(dir, rel)));
     expect(lock).toEqual({
       lockfileVersion: 1,
       published: [
-        { code: '1.001193', version: 'v0', path: 'procedures/1.001193/v0.json', sha256: contentHash(V0) },
-        { code: '1.001193', version: 'v1', path: 'procedures/1.001193/v1.json', sha256: contentHash(V1) },
+        { code: '1.001193', version: 'v0', path: 'procedures/1.001193/v0.json', sha256: contentHash(V0), bytesSha256: await bytes('procedures/1.001193/v0.json') },
+        { code: '1.001193', version: 'v1', path: 'procedures/1.001193/v1.json', sha256: contentHash(V1), bytesSha256: await bytes('procedures/1.001193/v1.json') },
       ],
     });
     const r = await validateCatalogue(dir, { strict: true });
@@ -48,6 +49,23 @@ describe('published versions are immutable', () => {
       `1.001193@v1 was changed after it was published (recorded sha256 ${contentHash(V1).slice(0, 12)}, now ${contentHash({ ...V1, timeLimit: { ...V1.timeLimit, value: 1 } }).slice(0, 12)}). Published versions are immutable: restore the file (git checkout -- ${dir}/procedures/1.001193/v1.json) and make the change in a new version that supersedes v1 (tthc new-version 1.001193 v1).`,
     );
     expect(d[0]!.related?.[0]).toMatchObject({ file: `${dir}/tthc.lock.json`, pointer: '/published/1', message: 'recorded here' });
+  });
+
+  it('a file with its locked bytes is not hashed again; an edit under a stale bytes hash is still found', async () => {
+    const dir = await lockedCatalogue();
+    const lockFile = path.join(dir, 'tthc.lock.json');
+    const lock = JSON.parse(await readFile(lockFile, 'utf8'));
+    // A wrong canonical hash under the right bytes hash is trusted: the bytes are what was locked.
+    const trusting = { ...lock, published: lock.published.map((e: { version: string }) => (e.version === 'v1' ? { ...e, sha256: 'f'.repeat(64) } : e)) };
+    await writeFile(lockFile, JSON.stringify(trusting, null, 2));
+    expect((await validateCatalogue(dir)).diagnostics.filter((x) => x.ruleId === 'published-immutable')).toEqual([]);
+    // Once the bytes differ, the canonical hash decides: re-indenting is fine, editing is not.
+    await writeFile(lockFile, JSON.stringify(lock, null, 2));
+    const file = path.join(dir, 'procedures/1.001193/v1.json');
+    await writeFile(file, JSON.stringify(V1));
+    expect((await validateCatalogue(dir)).errors).toBe(0);
+    await writeFile(file, JSON.stringify({ ...V1, name: { vi: 'Đổi tên' } }));
+    expect((await validateCatalogue(dir)).diagnostics.filter((x) => x.ruleId === 'published-immutable').map((x) => x.messageId)).toEqual(['modified']);
   });
 
   it('deleting a published version is an error on the lock entry', async () => {
