@@ -46,7 +46,6 @@ export interface FragmentStore {
  */
 export class BuildContext {
   readonly procedures: readonly ProcedureEntry[];
-  private readonly versionHashes = new WeakMap<LoadedVersion, string>();
   private readonly registryHashes = new WeakMap<LoadedVersion, string>();
   private readonly entryHashes = new WeakMap<ProcedureEntry, string>();
   private readonly factMaps = new WeakMap<ProcedureVersion, Map<string, FactDefinition>>();
@@ -96,14 +95,9 @@ export class BuildContext {
     return map;
   }
 
-  /** Hash of a version's file text: cheaper than canonical JSON, and any edit changes it. */
+  /** Hash of a version's file: cheaper than canonical JSON, and any edit changes it. */
   versionHash(v: LoadedVersion): string {
-    let hash = this.versionHashes.get(v);
-    if (!hash) {
-      hash = sha256Hex(v.file.source.text);
-      this.versionHashes.set(v, hash);
-    }
-    return hash;
+    return v.file.sha256;
   }
 
   /** Hash of the registry entries a version names, so adding an unrelated entry rebuilds nothing. */
