@@ -16,6 +16,8 @@ program
   .option('-f, --format <format>', 'stylish (for people) or json (for machines)', 'stylish')
   .option('--strict', 'treat warnings about problems as errors (CI)')
   .option('--max-file-size <bytes>', 'largest procedure-version file to read')
+  .option('--cache', 'keep what was checked, so the next run reads and lints only the files that changed (the results are the same)')
+  .option('--cache-dir <dir>', 'where --cache keeps it', '.tthc-cache')
   .action((dir: string, flags) => runCommand(async () => (await import('./commands/validate.js')).validateCommand(dir, flags)));
 
 program

@@ -4,12 +4,14 @@ import path from 'node:path';
 import { isIsoDate, todayInVietnam, type IsoDate } from '../rules/compute/dates.js';
 import { UsageError } from '../rules/errors.js';
 import { validateCatalogue, type ValidateOptions, type ValidationResult } from '../rules/validate.js';
-import { BuildCache } from './engine/cache.js';
+import { sha256Hex } from '../rules/load/canonical.js';
+import { BuildCache, MANIFEST_OWNER } from './engine/cache.js';
+import { commitJournal, recoverJournal } from './engine/commit.js';
 import { BuildContext } from './engine/context.js';
 import { MANIFEST, manifestFiles, TOOL } from './engine/manifest.js';
 import { generatorSalts } from './engine/salt.js';
 import type { Generator, GeneratorEntry, Unit } from './engine/unit.js';
-import { OutputWriter, type FileRecord } from './engine/writer.js';
+import { isUnchanged, OutputWriter, type FileRecord } from './engine/writer.js';
 import { GENERATORS } from './index.js';
 
 export interface BuildOptions extends ValidateOptions {
@@ -87,7 +89,10 @@ export async function buildCatalogue(dir: string, options: BuildOptions): Promis
   if (options.baseUrl !== undefined && !/^https?:\/\/[^\s]+$/.test(options.baseUrl)) throw new UsageError(`--base-url must be an absolute http(s) URL, got "${options.baseUrl}".`);
   const out = await realOutFolder(path.resolve(options.out));
 
-  const validation = await validateCatalogue(dir, options);
+  const parentOfOut = path.dirname(out);
+  const cacheDir = options.cacheDir === false ? undefined : path.resolve(options.cacheDir ?? path.join(parentOfOut, `.${path.basename(out)}.tthc-cache`));
+  // The catalogue state lives in the build cache: a rebuild reads and lints only what changed.
+  const validation = await validateCatalogue(dir, { ...options, ...(cacheDir ? { stateDir: path.join(cacheDir, 'catalogue'), readState: options.cache !== false } : {}) });
   options.onProgress?.({ phase: 'validated', versions: validation.catalogue.versions.length, procedures: validation.catalogue.byCode.size, errors: validation.errors, warnings: validation.warnings });
   if (validation.errors > 0) return { built: false, validation };
   const catalogue = validation.catalogue;
@@ -97,28 +102,36 @@ export async function buildCatalogue(dir: string, options: BuildOptions): Promis
   const base = path.basename(out);
   await mkdir(parent, { recursive: true });
   await recoverStaleBuilds(parent, base, out);
-  const temp = path.join(parent, `.${base}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
-  await mkdir(temp);
+  const staging = path.join(parent, `.${base}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+  await mkdir(staging);
 
   try {
-    const cacheDir = options.cacheDir === false ? undefined : path.resolve(options.cacheDir ?? path.join(parent, `.${base}.tthc-cache`));
     const previousExists = await isDirectory(out);
     const cache = await BuildCache.open(cacheDir, out, options.cache !== false && previousExists);
+    // With a trusted record of the previous output, only what changed is written (into the staging
+    // folder) and then moved into place; otherwise everything is written and the folder swapped in.
+    const incremental = previousExists && cache.hasPrevious;
     const ctx = new BuildContext(catalogue, at, { baseUrl: options.baseUrl?.replace(/\/+$/, '') });
-    const writer = new OutputWriter(temp);
+    const writer = new OutputWriter(staging);
     const entries = [...(options.generators ?? GENERATORS)].sort((a, b) => (a.id < b.id ? -1 : 1));
     const salts = await generatorSalts(entries.map((e) => e.id));
     const summaries: GeneratorSummary[] = [];
     for (const entry of entries) {
       const generator = await entry.load();
-      const summary = await runGenerator(generator, ctx, writer, cache, salts.get(entry.id)!, previousExists ? out : undefined, options.onProgress);
+      const summary = await runGenerator(generator, ctx, writer, cache, salts.get(entry.id)!, incremental ? out : undefined, options.onProgress);
       summaries.push(summary);
       options.onProgress?.({ phase: 'generator-done', summary });
     }
     options.onProgress?.({ phase: 'finishing' });
-    const contentRecords = [...writer.records];
-    for (const file of manifestFiles(contentRecords, at)) await writer.write(file, 'manifest');
-    await swapIn(temp, out, parent, base);
+    await writeManifest(writer, cache, at, incremental ? out : undefined);
+    if (incremental) {
+      const now = new Set(writer.records.map((r) => r.path));
+      const deletes = [...new Set(cache.previousFiles().map((r) => r.path))].filter((p) => !now.has(p)).sort();
+      const moves = writer.written.map((r) => r.path).sort();
+      await commitJournal(out, parent, base, { staging: path.basename(staging), deletes, moves });
+    } else {
+      await swapIn(staging, out, parent, base);
+    }
     await cache.save();
     const rendered = summaries.reduce((n, s) => n + s.rendered, 0);
     const reused = summaries.reduce((n, s) => n + s.reused, 0);
@@ -138,9 +151,21 @@ export async function buildCatalogue(dir: string, options: BuildOptions): Promis
       cacheDir,
     };
   } catch (error) {
-    await rm(temp, { recursive: true, force: true });
+    await rm(staging, { recursive: true, force: true });
     throw error;
   }
+}
+
+/** Writes the manifest over every file of the output; in an incremental build, a shard whose content is unchanged stays. */
+async function writeManifest(writer: OutputWriter, cache: BuildCache, at: IsoDate, previousOut: string | undefined): Promise<void> {
+  const previous = new Map((previousOut ? (cache.lookup(MANIFEST_OWNER, '', MANIFEST_OWNER, '') ?? []) : []).map((r) => [r.path, r]));
+  const records: FileRecord[] = [];
+  for (const file of manifestFiles([...writer.records], at)) {
+    const old = previous.get(file.path);
+    if (old && previousOut && old.sha256 === sha256Hex(file.content as string) && isUnchanged(previousOut, old)) records.push(...writer.keep([old], MANIFEST_OWNER));
+    else records.push(await writer.write(file, MANIFEST_OWNER));
+  }
+  cache.record(MANIFEST_OWNER, '', MANIFEST_OWNER, '', records);
 }
 
 async function runGenerator(
@@ -166,11 +191,12 @@ async function runGenerator(
 
   async function one(unit: Unit): Promise<void> {
     const owner = `${generator.id}:${unit.key}`;
-    let records: FileRecord[] | undefined;
+    let records: FileRecord[];
     const cached = previousOut ? cache.lookup(generator.id, salt, unit.key, unit.inputs) : undefined;
-    if (cached && previousOut) records = await writer.reuse(previousOut, cached, owner);
-    if (records) summary.reused++;
-    else {
+    if (cached && previousOut && cached.every((r) => isUnchanged(previousOut, r))) {
+      records = writer.keep(cached, owner);
+      summary.reused++;
+    } else {
       records = [];
       for (const file of await unit.render()) records.push(await writer.write(file, owner));
       summary.rendered++;
@@ -242,7 +268,7 @@ export async function checkOutFolder(out: string, catalogueRoot: string): Promis
   if (!ours) throw new UsageError(`--out ${out} already exists and is not a tthc build output (it has no tthc ${MANIFEST}); the build replaces its output folder as a whole, so it will not touch this one. Choose another --out, or remove the folder.`);
 }
 
-const STALE = /^\.(.+)\.(tmp|old)-(\d+)-[0-9a-f]+$/;
+const STALE = /^\.(.+)\.(tmp|old|journal)-(\d+)-[0-9a-f]+$/;
 
 function isAlive(pid: number): boolean {
   if (pid === process.pid) return true;
@@ -256,7 +282,8 @@ function isAlive(pid: number): boolean {
 
 /**
  * Cleans up after builds that were killed: their temporary folders are deleted; if one was killed
- * between moving the old output aside and moving the new one in, the old output is put back. A
+ * between moving the old output aside and moving the new one in, the old output is put back; if an
+ * incremental build was killed while applying its journal, the journal is applied to the end. A
  * build still running on the same output is a usage error rather than a race.
  */
 async function recoverStaleBuilds(parent: string, base: string, out: string): Promise<void> {
@@ -275,7 +302,9 @@ async function recoverStaleBuilds(parent: string, base: string, out: string): Pr
       stale.splice(stale.indexOf(old), 1);
     }
   }
-  for (const s of stale) await rm(path.join(parent, s.name), { recursive: true, force: true });
+  // A journal means an incremental build had decided its change: finish it before anything else.
+  for (const s of stale) if (s.kind === 'journal') recoverJournal(out, parent, s.name);
+  for (const s of stale) if (s.kind !== 'journal') await rm(path.join(parent, s.name), { recursive: true, force: true });
 }
 
 /** Moves the finished build into place: the old output aside, the new one in, then the old one away. */

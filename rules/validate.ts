@@ -4,6 +4,7 @@ import { loadCatalogue, type Catalogue, type LoadOptions } from './load/catalogu
 import { ALL_RULES } from './lint/index.js';
 import { lintCatalogue } from './lint/engine.js';
 import type { LintRule } from './lint/rule.js';
+import { rulesSalt, type CatalogueState } from './load/state.js';
 
 export interface ValidateOptions extends LoadOptions {
   /** Escalate warnings to errors, except suggestions (rules of type "suggestion"). CI uses it. */
@@ -25,9 +26,10 @@ export function applyStrict(diagnostics: Diagnostic[], rules: readonly LintRule[
 }
 
 /** Lints an already-loaded catalogue and combines the result with the load diagnostics. */
-export function checkCatalogue(catalogue: Catalogue, loadDiagnostics: Diagnostic[], options: ValidateOptions = {}): ValidationResult {
+export function checkCatalogue(catalogue: Catalogue, loadDiagnostics: Diagnostic[], options: ValidateOptions & { state?: CatalogueState | undefined } = {}): ValidationResult {
   const rules = options.rules ?? ALL_RULES;
-  let diagnostics = sortDiagnostics([...loadDiagnostics, ...lintCatalogue(catalogue, rules)]);
+  const lint = lintCatalogue(catalogue, rules, options.state ? { cache: options.state, salt: rulesSalt() } : {});
+  let diagnostics = sortDiagnostics([...loadDiagnostics, ...lint]);
   if (options.strict) diagnostics = applyStrict(diagnostics, rules);
   const { errors, warnings } = countBySeverity(diagnostics);
   return { catalogue, diagnostics, errors, warnings };
@@ -35,6 +37,8 @@ export function checkCatalogue(catalogue: Catalogue, loadDiagnostics: Diagnostic
 
 /** Loads and checks a catalogue folder: parse, schema, normalise, then every lint rule. */
 export async function validateCatalogue(dir: string, options: ValidateOptions = {}): Promise<ValidationResult> {
-  const { catalogue, diagnostics } = await loadCatalogue(dir, options);
-  return checkCatalogue(catalogue, diagnostics, options);
+  const { catalogue, diagnostics, state } = await loadCatalogue(dir, options);
+  const result = checkCatalogue(catalogue, diagnostics, { ...options, state });
+  await state?.save();
+  return result;
 }

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import path from 'node:path';
 import { formatDiagnostics, type FormatName } from '../../rules/diagnostics/format.js';
 import { UsageError } from '../../rules/errors.js';
 import { validateCatalogue } from '../../rules/validate.js';
@@ -7,6 +9,8 @@ export interface ValidateFlags {
   format: string;
   strict?: boolean;
   maxFileSize?: string;
+  cache?: boolean;
+  cacheDir?: string;
 }
 
 export function parseFormat(value: string, allowed: readonly string[]): string {
@@ -16,7 +20,12 @@ export function parseFormat(value: string, allowed: readonly string[]): string {
 
 export async function validateCommand(dir: string, flags: ValidateFlags): Promise<number> {
   const format = parseFormat(flags.format, ['stylish', 'json']) as FormatName;
-  const options = { strict: flags.strict ?? false, ...(flags.maxFileSize ? { maxFileBytes: parsePositiveInt(flags.maxFileSize, '--max-file-size') } : {}) };
+  const options = {
+    strict: flags.strict ?? false,
+    ...(flags.maxFileSize ? { maxFileBytes: parsePositiveInt(flags.maxFileSize, '--max-file-size') } : {}),
+    // One state per catalogue folder, so validating several in turn does not discard each other's.
+    ...(flags.cache ? { stateDir: path.join(path.resolve(flags.cacheDir ?? '.tthc-cache'), `validate-${createHash('sha256').update(path.resolve(dir)).digest('hex').slice(0, 16)}`) } : {}),
+  };
   const result = await validateCatalogue(dir, options);
   await out(formatDiagnostics(result.diagnostics, format, { color: useColor() }));
   return result.errors > 0 ? EXIT.findings : EXIT.ok;

@@ -5,7 +5,9 @@ import { writeFileAtomic } from '../../rules/store/atomic.js';
 import type { FragmentStore } from './context.js';
 import type { FileRecord } from './writer.js';
 
-const FORMAT = 1;
+const FORMAT = 2;
+/** The pseudo-generator under which the manifest's own files are recorded. */
+export const MANIFEST_OWNER = '#manifest';
 const INDEX = 'units.json';
 const FRAGMENTS = 'fragments';
 
@@ -55,6 +57,20 @@ export class BuildCache {
       }
     }
     return new BuildCache(dir, previous, out);
+  }
+
+  /** True when there is a trusted record of the previous output: an incremental build can start from it. */
+  get hasPrevious(): boolean {
+    return this.previous !== undefined;
+  }
+
+  /** Every file the previous output held, as recorded: what an incremental build must delete if no unit writes it again. */
+  previousFiles(): FileRecord[] {
+    const out: FileRecord[] = [];
+    for (const stored of Object.values(this.previous?.generators ?? {})) {
+      for (const unit of Object.values(stored.units)) for (const [p, sha256, bytes, ino, mtimeMs] of unit.files) out.push({ path: p, sha256, bytes, ino, mtimeMs });
+    }
+    return out;
   }
 
   /** The files a unit wrote last time, if its generator code and inputs are unchanged. */

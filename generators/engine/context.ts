@@ -2,7 +2,7 @@ import type { Catalogue, LoadedVersion } from '../../rules/load/catalogue.js';
 import { canonicalJson, sha256Hex } from '../../rules/load/canonical.js';
 import { effectiveWindows, resolve, type EffectiveWindow, type Resolution } from '../../rules/compute/resolve.js';
 import { factsOf } from '../../rules/lint/condition-facts.js';
-import { legalRefs } from '../../rules/lint/walk.js';
+import { registryRefs, type RegistryKind } from '../../rules/lint/walk.js';
 import type { IsoDate } from '../../rules/compute/dates.js';
 import type { FactDefinition, ProcedureVersion } from '../../rules/schema/types/procedure-version.js';
 import type { Agency, Database, Field, LegalDocument, Level } from '../../rules/schema/types/registry.js';
@@ -47,6 +47,7 @@ export interface FragmentStore {
 export class BuildContext {
   readonly procedures: readonly ProcedureEntry[];
   private readonly registryHashes = new WeakMap<LoadedVersion, string>();
+  private readonly refsHashes = new WeakMap<object, string>();
   private readonly entryHashes = new WeakMap<ProcedureEntry, string>();
   private readonly factMaps = new WeakMap<ProcedureVersion, Map<string, FactDefinition>>();
   private wholeHash: string | undefined;
@@ -104,7 +105,14 @@ export class BuildContext {
   registryHash(v: LoadedVersion): string {
     let hash = this.registryHashes.get(v);
     if (!hash) {
-      hash = hashParts(this.registryEntriesOf(v.data));
+      // Versions restored from the catalogue state share one list of references when they name
+      // the same entries (as a province's copies of a national procedure do): hash each list once.
+      const refs = v.registryRefs;
+      hash = refs ? this.refsHashes.get(refs) : undefined;
+      if (!hash) {
+        hash = hashParts(this.registryEntriesOf(v));
+        if (refs) this.refsHashes.set(refs, hash);
+      }
       this.registryHashes.set(v, hash);
     }
     return hash;
@@ -143,18 +151,15 @@ export class BuildContext {
     return hash;
   }
 
-  private registryEntriesOf(v: ProcedureVersion): string[] {
-    const out: string[] = [];
-    const add = (kind: string, id: string | undefined, entry: unknown) => {
-      if (id !== undefined) out.push(this.entryKey(kind, id, entry));
+  private registryEntriesOf(v: LoadedVersion): string[] {
+    const lookups: Record<RegistryKind, (id: string) => unknown> = {
+      field: (id) => this.field(id),
+      level: (id) => this.level(id),
+      agency: (id) => this.agency(id),
+      database: (id) => this.database(id),
+      legalDocument: (id) => this.legalDocument(id),
     };
-    add('field', v.field, this.field(v.field));
-    for (const id of v.levels ?? []) add('level', id, this.level(id));
-    for (const role of ['competent', 'implementing', 'delegated', 'coordinating'] as const) for (const id of v.agencies?.[role] ?? []) add('agency', id, this.agency(id));
-    for (const s of v.steps ?? []) add('agency', s.agency, s.agency ? this.agency(s.agency) : undefined);
-    for (const d of v.dossier?.documents ?? []) add('database', d.lookup?.database, d.lookup ? this.database(d.lookup.database) : undefined);
-    for (const { ref } of legalRefs(v)) add('legalDocument', ref.document, this.legalDocument(ref.document));
-    return out;
+    return (v.registryRefs ?? registryRefs(v.data)).map(([kind, id]) => this.entryKey(kind, id, lookups[kind](id)));
   }
 }
 

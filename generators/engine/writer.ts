@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { copyFile, link, lstat, mkdir, open, writeFile } from 'node:fs/promises';
+import { closeSync, fstatSync, lstatSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { CatalogueOperationError } from '../../rules/errors.js';
 import type { OutputFile } from './unit.js';
@@ -29,103 +30,107 @@ export function checkOutputPath(rel: string): void {
   }
 }
 
+/** The absolute path of an output file under a root. */
+export function outputPath(root: string, rel: string): string {
+  return path.join(root, ...rel.split('/'));
+}
+
 /**
- * Writes the files of one build into a fresh folder (the temporary folder beside --out). Files are
- * hashed as they are written; unchanged files can instead be hard-linked from the previous output.
+ * True when the file at `root/record.path` is still exactly the one the record describes: same
+ * inode, size and modification time. A file edited by hand, replaced or deleted fails, so its unit
+ * is rendered again.
+ */
+export function isUnchanged(root: string, record: FileRecord): boolean {
+  const info = lstatSync(outputPath(root, record.path), { throwIfNoEntry: false });
+  return info !== undefined && info.isFile() && info.ino === record.ino && info.size === record.bytes && info.mtimeMs === record.mtimeMs;
+}
+
+/**
+ * Writes the files of one build into a fresh folder (the temporary folder beside --out), hashing
+ * them as they are written. It also keeps the list of every file the finished output holds: those
+ * written now, and (in an incremental build) those kept from the previous output.
+ *
+ * Whole files are written synchronously: tens of thousands of small writes through the promise API
+ * spend most of their time in thread-pool round trips (see docs/performance.md).
  */
 export class OutputWriter {
-  private readonly dirs = new Map<string, Promise<unknown>>();
+  private readonly dirs = new Set<string>();
   private readonly paths = new Map<string, string>();
+  /** Every file of the output, written or kept. */
   readonly records: FileRecord[] = [];
+  /** Files written into this writer's folder. */
+  readonly written: FileRecord[] = [];
   bytes = 0;
 
   constructor(readonly root: string) {}
 
+  /** Reserves a path for one owner: two units may not write the same file (on a case-insensitive disk either). */
   private claim(rel: string, owner: string): string {
     checkOutputPath(rel);
     const folded = rel.toLowerCase();
     const previous = this.paths.get(folded);
     if (previous !== undefined) throw new CatalogueOperationError(`Two outputs want the same file "${rel}" (${previous} and ${owner}).`);
     this.paths.set(folded, owner);
-    return path.join(this.root, ...rel.split('/'));
+    return outputPath(this.root, rel);
   }
 
-  private ensureDir(dir: string): Promise<unknown> {
-    let made = this.dirs.get(dir);
-    if (!made) {
-      made = mkdir(dir, { recursive: true });
-      this.dirs.set(dir, made);
-    }
-    return made;
+  private ensureDir(dir: string): void {
+    if (this.dirs.has(dir)) return;
+    mkdirSync(dir, { recursive: true });
+    this.dirs.add(dir);
   }
 
   /** Writes one file and returns its record. */
   async write(file: OutputFile, owner: string): Promise<FileRecord> {
     const target = this.claim(file.path, owner);
-    await this.ensureDir(path.dirname(target));
+    this.ensureDir(path.dirname(target));
+    const content = file.content;
+    if (typeof content === 'string' || content instanceof Uint8Array) return this.writeWhole(target, file.path, content);
     const hash = createHash('sha256');
     let bytes = 0;
-    const content = file.content;
-    if (typeof content === 'string' || content instanceof Uint8Array) {
-      const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
-      hash.update(data);
-      bytes = data.byteLength;
-      await writeFile(target, data, { flag: 'wx' });
-    } else {
-      const handle = await open(target, 'wx');
-      try {
-        for await (const chunk of content) {
-          const data = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
-          if (data.byteLength === 0) continue;
-          hash.update(data);
-          bytes += data.byteLength;
-          await handle.write(data);
-        }
-      } finally {
-        await handle.close();
+    const handle = await open(target, 'wx');
+    let info;
+    try {
+      for await (const chunk of content) {
+        const data = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+        if (data.byteLength === 0) continue;
+        hash.update(data);
+        bytes += data.byteLength;
+        await handle.write(data);
       }
+      info = await handle.stat();
+    } finally {
+      await handle.close();
     }
-    const info = await lstat(target);
-    return this.remember({ path: file.path, sha256: hash.digest('hex'), bytes, ino: info.ino, mtimeMs: info.mtimeMs });
+    return this.remember({ path: file.path, sha256: hash.digest('hex'), bytes, ino: info.ino, mtimeMs: info.mtimeMs }, true);
   }
 
-  /**
-   * Takes a unit's files over from the previous output when each is still exactly the one recorded
-   * (same inode, size and modification time): hard-linked where the disk allows, copied otherwise.
-   * Returns undefined, having taken nothing, when any old file is gone or was changed; the caller
-   * then renders the unit again.
-   */
-  async reuse(previousRoot: string, records: readonly FileRecord[], owner: string): Promise<FileRecord[] | undefined> {
-    const sources = records.map((r) => path.join(previousRoot, ...r.path.split('/')));
-    for (let i = 0; i < records.length; i++) {
-      const record = records[i]!;
-      let info;
-      try {
-        info = await lstat(sources[i]!);
-      } catch {
-        return undefined;
-      }
-      if (!info.isFile() || info.ino !== record.ino || info.size !== record.bytes || info.mtimeMs !== record.mtimeMs) return undefined;
+  private writeWhole(target: string, rel: string, content: string | Uint8Array): FileRecord {
+    const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+    const fd = openSync(target, 'wx');
+    let info;
+    try {
+      let done = 0;
+      while (done < data.byteLength) done += writeSync(fd, data, done, data.byteLength - done);
+      info = fstatSync(fd);
+    } finally {
+      closeSync(fd);
     }
-    const reused: FileRecord[] = [];
-    for (let i = 0; i < records.length; i++) {
-      const record = records[i]!;
-      const target = this.claim(record.path, owner);
-      await this.ensureDir(path.dirname(target));
-      try {
-        await link(sources[i]!, target);
-        reused.push(this.remember(record));
-      } catch {
-        await copyFile(sources[i]!, target);
-        const copied = await lstat(target);
-        reused.push(this.remember({ ...record, ino: copied.ino, mtimeMs: copied.mtimeMs }));
-      }
-    }
-    return reused;
+    return this.remember({ path: rel, sha256: createHash('sha256').update(data).digest('hex'), bytes: data.byteLength, ino: info.ino, mtimeMs: info.mtimeMs }, true);
   }
 
-  private remember(record: FileRecord): FileRecord {
+  /** Keeps a unit's files from the previous output, where they stay (an incremental build); the caller has checked them. */
+  keep(records: readonly FileRecord[], owner: string): FileRecord[] {
+    for (const record of records) {
+      this.claim(record.path, owner);
+      this.remember(record, false);
+    }
+    return [...records];
+  }
+
+  private remember(record: FileRecord, written: boolean): FileRecord {
     this.records.push(record);
+    if (written) this.written.push(record);
     this.bytes += record.bytes;
     return record;
   }

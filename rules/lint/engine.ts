@@ -2,6 +2,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { sortDiagnostics } from '../diagnostics/diagnostic.js';
 import { diagnosticAt, relatedAt, type Catalogue, type LoadedVersion } from '../load/catalogue.js';
 import type { LintRule, Report, RuleContext } from './rule.js';
+import { createHash } from 'node:crypto';
 
 const PLACEHOLDER = /\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g;
 
@@ -31,17 +32,54 @@ function makeReporter(rule: LintRule, catalogue: Catalogue, version: LoadedVersi
 }
 
 /**
- * Runs lint rules over every loaded version. A rule that throws is a bug in the rule, not in the
- * catalogue: it becomes one diagnostic (lint/rule-failed) and the other rules still run.
+ * What a version-scope rule may read: the version (through ctx.version), the registries, and the
+ * versions of its own code and of the baselines it names (findVersion, effectiveWindows), with the
+ * files of those codes that failed to load. Every other part of the catalogue throws when read, so
+ * a version's findings depend only on what its cache key (versionInputs) covers, by construction.
  */
-export function lintCatalogue(catalogue: Catalogue, rules: readonly LintRule[]): Diagnostic[] {
+function versionView(catalogue: Catalogue, codes: readonly string[], rejected: ReadonlySet<string>): Catalogue {
+  const byCode = new Map<string, LoadedVersion[]>();
+  for (const code of codes) {
+    const list = catalogue.byCode.get(code);
+    if (list) byCode.set(code, list);
+  }
+  const off = (what: string) => () => {
+    throw new Error(`a version-scope rule may not read catalogue.${what}; give it scope "catalogue"`);
+  };
+  const view = { root: catalogue.root, display: catalogue.display, registry: catalogue.registry, byCode, rejected } as Partial<Catalogue>;
+  for (const key of ['versions', 'lock', 'auxiliary'] as const) Object.defineProperty(view, key, { get: off(key), enumerable: false });
+  return view as Catalogue;
+}
+
+/** The codes a version's rules look at: its own, and the baselines of a variant or proposal. */
+function codesOf(v: LoadedVersion): string[] {
+  const codes = [v.data.code];
+  if (v.data.variant?.baseline?.code) codes.push(v.data.variant.baseline.code);
+  if (v.data.proposal?.baseline?.code) codes.push(v.data.proposal.baseline.code);
+  return codes;
+}
+
+/** Lint findings to reuse: what a state keeps per version, keyed by the hash of the version's lint inputs. */
+export interface LintCache {
+  lintOf(rel: string, key: string): Diagnostic[] | undefined;
+  recordLint(rel: string, key: string, diagnostics: Diagnostic[]): void;
+}
+
+/**
+ * Runs lint rules over every loaded version. A rule that throws is a bug in the rule, not in the
+ * catalogue: it becomes one diagnostic (lint/rule-failed) and the other rules still run. With a
+ * cache, a version whose rules' inputs (the rules, its file, the registries, the versions of the
+ * codes it looks at) are unchanged gets its previous findings instead of being checked again.
+ * Catalogue-scope rules always run: they look at everything.
+ */
+export function lintCatalogue(catalogue: Catalogue, rules: readonly LintRule[], options: { cache?: LintCache; salt?: string } = {}): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const run = (rule: LintRule, version: LoadedVersion | undefined) => {
-    const ctx: RuleContext = { catalogue, version: version as LoadedVersion, report: makeReporter(rule, catalogue, version, out) };
+  const run = (rule: LintRule, version: LoadedVersion | undefined, view: Catalogue, into: Diagnostic[]) => {
+    const ctx: RuleContext = { catalogue: view, version: version as LoadedVersion, report: makeReporter(rule, catalogue, version, into) };
     try {
       rule.check(ctx);
     } catch (error) {
-      out.push({
+      into.push({
         file: version?.file.display ?? catalogue.display,
         line: 1,
         column: 1,
@@ -53,7 +91,72 @@ export function lintCatalogue(catalogue: Catalogue, rules: readonly LintRule[]):
     }
   };
   const versionRules = rules.filter((r) => r.meta.scope === 'version');
-  for (const version of catalogue.versions) for (const rule of versionRules) run(rule, version);
-  for (const rule of rules) if (rule.meta.scope === 'catalogue') run(rule, undefined);
+  if (versionRules.length > 0) {
+    const rejectedByCode = new Map<string, Set<string>>();
+    for (const rel of catalogue.rejected) {
+      const code = /^procedures\/([^/]+)\//.exec(rel)?.[1];
+      if (code === undefined) continue;
+      const set = rejectedByCode.get(code) ?? new Set<string>();
+      set.add(rel);
+      rejectedByCode.set(code, set);
+    }
+    const inputs = options.cache ? new LintInputs(catalogue, versionRules, rejectedByCode, options.salt ?? '') : undefined;
+    for (const version of catalogue.versions) {
+      const key = inputs?.of(version);
+      const cached = key !== undefined ? options.cache!.lintOf(version.file.rel, key) : undefined;
+      if (cached) {
+        out.push(...cached);
+        continue;
+      }
+      const codes = codesOf(version);
+      const rejected = new Set<string>();
+      for (const code of codes) for (const rel of rejectedByCode.get(code) ?? []) rejected.add(rel);
+      const view = versionView(catalogue, codes, rejected);
+      const found: Diagnostic[] = [];
+      for (const rule of versionRules) run(rule, version, view, found);
+      if (key !== undefined) options.cache!.recordLint(version.file.rel, key, found);
+      out.push(...found);
+    }
+  }
+  for (const rule of rules) if (rule.meta.scope === 'catalogue') run(rule, undefined, catalogue, out);
   return sortDiagnostics(out);
+}
+
+/** The hashes that key a version's lint findings. */
+class LintInputs {
+  private readonly base: string;
+  private readonly groups = new Map<string, string>();
+
+  constructor(
+    private readonly catalogue: Catalogue,
+    rules: readonly LintRule[],
+    private readonly rejectedByCode: ReadonlyMap<string, ReadonlySet<string>>,
+    salt: string,
+  ) {
+    const registryFiles = new Map<string, string>();
+    for (const table of Object.values(catalogue.registry)) for (const place of table.places.values()) registryFiles.set(place.file.rel, place.file.sha256);
+    this.base = hashParts([salt, catalogue.display, ...rules.map((r) => r.id), ...[...registryFiles].sort(([a], [b]) => (a < b ? -1 : 1)).flat()]);
+  }
+
+  /** The versions of a code and its files that failed to load. */
+  private group(code: string): string {
+    let hash = this.groups.get(code);
+    if (hash === undefined) {
+      const parts = (this.catalogue.byCode.get(code) ?? []).map((v) => `${v.file.rel}\0${v.file.sha256}`).sort();
+      parts.push('rejected', ...[...(this.rejectedByCode.get(code) ?? [])].sort());
+      hash = hashParts(parts);
+      this.groups.set(code, hash);
+    }
+    return hash;
+  }
+
+  of(v: LoadedVersion): string {
+    return hashParts([this.base, v.file.display, v.file.sha256, ...codesOf(v).map((c) => `${c}\0${this.group(c)}`)]);
+  }
+}
+
+function hashParts(parts: readonly string[]): string {
+  const hash = createHash('sha256');
+  for (const p of parts) hash.update(`${p.length}:`).update(p).update('\n');
+  return hash.digest('hex');
 }

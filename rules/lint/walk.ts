@@ -88,3 +88,31 @@ export function isLive(v: ProcedureVersion): boolean {
 export function severityFor(v: ProcedureVersion): 'error' | 'warning' {
   return isLive(v) ? 'error' : 'warning';
 }
+
+/** A kind of registry entry a version can name. */
+export type RegistryKind = 'field' | 'level' | 'agency' | 'database' | 'legalDocument';
+
+/**
+ * The registry entries a version names, as [kind, id], each once, sorted: its field, levels,
+ * agencies (every role, and the steps'), the databases its documents are looked up in, and every
+ * legal document it cites. Kept with a version in the catalogue state, so a build can hash them
+ * without the data.
+ */
+export function registryRefs(v: ProcedureVersion): [RegistryKind, string][] {
+  const out: [RegistryKind, string][] = [];
+  if (v.field !== undefined) out.push(['field', v.field]);
+  for (const id of v.levels ?? []) out.push(['level', id]);
+  for (const role of ['competent', 'implementing', 'delegated', 'coordinating'] as const) for (const id of v.agencies?.[role] ?? []) out.push(['agency', id]);
+  for (const s of v.steps ?? []) if (s.agency !== undefined) out.push(['agency', s.agency]);
+  for (const d of v.dossier?.documents ?? []) if (d.lookup) out.push(['database', d.lookup.database]);
+  for (const { ref } of legalRefs(v)) out.push(['legalDocument', ref.document]);
+  const seen = new Set<string>();
+  return out
+    .filter(([kind, id]) => {
+      const key = `${kind}\u0000${id}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .sort(([ka, ia], [kb, ib]) => (ka < kb ? -1 : ka > kb ? 1 : ia < ib ? -1 : ia > ib ? 1 : 0));
+}

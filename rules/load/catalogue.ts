@@ -8,11 +8,14 @@ import type { PublishedLock } from '../schema/types/lock.js';
 import type { WorkingCalendar } from '../schema/types/calendar.js';
 import { checkCalendar } from './calendar.js';
 import { CatalogueAccessError } from '../errors.js';
+import { registryRefs, type RegistryKind } from '../lint/walk.js';
+import { lazyVersion, metaOf } from './lazy.js';
+import { CatalogueState, type Stat, type StoredVersion } from './state.js';
 import { validateWith, type SchemaName } from '../schema/validators.js';
 import { describeIoError, listJsonFiles, readBounded, toPosix, type FoundFile } from './files.js';
 import { decodeUtf8, JsonSource, MAX_VALUES, nonNfcPointers, normalizeNfc, parseStrictJson, type SourceProblem } from './json-source.js';
 import { sha256Hex } from './canonical.js';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 
 /** One JSON file of the catalogue, with what is needed to place diagnostics in it. */
 export interface SourceFile {
@@ -32,6 +35,8 @@ export interface SourceFile {
 export interface LoadedVersion {
   file: SourceFile;
   data: ProcedureVersion;
+  /** The registry entries it names (walk.ts registryRefs), when known without reading the data. */
+  registryRefs?: readonly [RegistryKind, string][];
 }
 
 /** Where a registry entry is defined. */
@@ -83,11 +88,20 @@ export interface LoadOptions {
   maxFileBytes?: number;
   /** Largest registry, calendar or lock file accepted, in bytes. Default 64 MiB. */
   maxRegistryBytes?: number;
+  /**
+   * A folder to keep the catalogue state in (state.ts): unchanged files are then not read again,
+   * and unchanged versions not linted again. The results are exactly those of a load without it.
+   */
+  stateDir?: string;
+  /** Trust the kept state (default true); false reads everything and still saves a fresh state. */
+  readState?: boolean;
 }
 
 export interface LoadResult {
   catalogue: Catalogue;
   diagnostics: Diagnostic[];
+  /** The catalogue state, when `stateDir` was given: the lint uses it, and the caller saves it. */
+  state?: CatalogueState;
 }
 
 export { CatalogueAccessError };
@@ -156,6 +170,9 @@ interface ParsedFile {
   file: SourceFile | undefined;
   data: unknown;
   diagnostics: Diagnostic[];
+  normalized?: boolean;
+  /** Restored from the catalogue state rather than read. */
+  stored?: StoredVersion;
 }
 
 const SCHEMA_FOR: Partial<Record<FileKind, SchemaName>> = { version: 'procedure-version', registry: 'registry', lock: 'lock', calendar: 'calendar' };
@@ -187,10 +204,12 @@ export async function loadCatalogue(dir: string, options: LoadOptions = {}): Pro
   const root = path.resolve(dir);
   const diagnostics: Diagnostic[] = listing.problems.map((p) => fileLevelDiagnostic(displayOf(p.rel), p.ruleId, 'error', p.message));
 
+  const state = options.stateDir ? CatalogueState.open(options.stateDir, path.resolve(dir), display, [maxFileBytes, maxRegistryBytes], options.readState !== false) : undefined;
   const pool = new Map<string, string>();
   const parsed: ParsedFile[] = listing.files.map((found) => {
     const kind = kindOf(found.rel);
-    return readAndParse(found, kind, displayOf(found.rel), kind === 'version' ? maxFileBytes : maxRegistryBytes, pool);
+    if (kind !== 'version' || !state) return readAndParse(found, kind, displayOf(found.rel), kind === 'version' ? maxFileBytes : maxRegistryBytes, pool);
+    return readVersionWithState(found, displayOf(found.rel), maxFileBytes, pool, state);
   });
   pool.clear();
 
@@ -219,7 +238,7 @@ export async function loadCatalogue(dir: string, options: LoadOptions = {}): Pro
     }
     switch (p.kind) {
       case 'version':
-        catalogue.versions.push({ file: p.file, data: p.data as ProcedureVersion });
+        catalogue.versions.push(p.stored?.registryRefs ? { file: p.file, data: p.data as ProcedureVersion, registryRefs: p.stored.registryRefs } : { file: p.file, data: p.data as ProcedureVersion });
         break;
       case 'registry':
         addRegistryFile(catalogue.registry, p.file, p.data as Registry, diagnostics);
@@ -245,7 +264,49 @@ export async function loadCatalogue(dir: string, options: LoadOptions = {}): Pro
   if (catalogue.versions.length === 0 && catalogue.rejected.size === 0) {
     diagnostics.push(fileLevelDiagnostic(display, 'catalogue/empty', 'error', `No procedure versions found: a catalogue keeps them at procedures/<code>/<version>.json under ${display}.`));
   }
-  return { catalogue, diagnostics: sortDiagnostics(diagnostics) };
+  return { catalogue, diagnostics: sortDiagnostics(diagnostics), ...(state ? { state } : {}) };
+}
+
+/** A file modified this recently (ms) is not trusted from the catalogue state next time: some file systems keep times to 2 s. */
+const RACY_MS = 2000;
+
+/**
+ * A procedure version, restored from the catalogue state when its stat is unchanged (its data then
+ * read lazily), else read and parsed, and recorded in the state either way.
+ */
+function readVersionWithState(found: FoundFile, display: string, limit: number, pool: Map<string, string>, state: CatalogueState): ParsedFile {
+  let info;
+  try {
+    info = statSync(found.abs);
+  } catch {
+    return readAndParse(found, 'version', display, limit, pool);
+  }
+  const stat: Stat = [info.size, info.mtimeMs, info.ctimeMs, info.ino];
+  // A file changed within the clock's granularity of this read could change again without its
+  // stat changing ("racy", as git calls it): read it now, and again next time.
+  if (Date.now() - Math.max(info.mtimeMs, info.ctimeMs) < RACY_MS) stat[0] = -1;
+  const stored = state.lookup(found.rel, stat);
+  if (stored) {
+    const result: ParsedFile = { found, kind: 'version', file: undefined, data: undefined, diagnostics: [...stored.diagnostics], stored };
+    if (!stored.ok) return result;
+    const reload = () => rereadText(found.abs);
+    result.file = { display, rel: found.rel, abs: found.abs, source: new JsonSource(undefined, reload), nonNfc: stored.nonNfc ?? [], sha256: stored.sha256 };
+    result.data = lazyVersion({ abs: found.abs, sha256: stored.sha256, keys: stored.keys ?? [], meta: stored.meta ?? {}, normalized: stored.normalized ?? false });
+    return result;
+  }
+  const fresh = readAndParse(found, 'version', display, limit, pool);
+  const entry: StoredVersion = { stat, sha256: fresh.file?.sha256 ?? '', diagnostics: fresh.diagnostics, ok: Boolean(fresh.file && fresh.data !== undefined) };
+  if (entry.ok) {
+    const data = fresh.data as ProcedureVersion;
+    entry.keys = Object.keys(data);
+    entry.meta = metaOf(data);
+    entry.normalized = fresh.normalized ?? false;
+    entry.nonNfc = [...fresh.file!.nonNfc];
+    entry.registryRefs = registryRefs(data);
+    fresh.stored = entry;
+  }
+  state.record(found.rel, entry);
+  return fresh;
 }
 
 export function compareStrings(a: string, b: string): number {
@@ -287,6 +348,8 @@ export interface ParsedContent {
   file: SourceFile | undefined;
   data: unknown;
   diagnostics: Diagnostic[];
+  /** The text was not NFC, so the data was normalised. */
+  normalized?: boolean;
 }
 
 /**
@@ -313,7 +376,8 @@ export function parseCatalogueFile(
   // NFC on input: the checks and everything downstream see composed text; text-nfc reports where it was not.
   const isNfc = decoded.text.normalize('NFC') === decoded.text && !decoded.text.includes('\\u');
   const nonNfc = isNfc ? [] : nonNfcPointers(parsed.value);
-  const data = nonNfc.length > 0 || !isNfc ? normalizeNfc(parsed.value) : parsed.value;
+  const normalized = nonNfc.length > 0 || !isNfc;
+  const data = normalized ? normalizeNfc(parsed.value) : parsed.value;
   const file: SourceFile = { ...rawFile, nonNfc };
 
   const schema = SCHEMA_FOR[kind];
@@ -336,6 +400,7 @@ export function parseCatalogueFile(
   }
   result.file = file;
   result.data = data;
+  result.normalized = normalized;
   return result;
 }
 

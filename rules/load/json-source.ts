@@ -47,9 +47,10 @@ export class JsonSource {
    * their texts (UTF-16 in memory, twice their size on disk) are needed only to place diagnostics.
    */
   constructor(
-    text: string,
+    text: string | undefined,
     private readonly reload?: () => string,
   ) {
+    if (text === undefined && !reload) throw new Error('a JsonSource needs its text or a way to read it');
     this.textValue = text;
   }
 
