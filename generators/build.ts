@@ -5,7 +5,7 @@ import { isIsoDate, todayInVietnam, type IsoDate } from '../rules/compute/dates.
 import { UsageError } from '../rules/errors.js';
 import { validateCatalogue, type ValidateOptions, type ValidationResult } from '../rules/validate.js';
 import { sha256Hex } from '../rules/load/canonical.js';
-import { BuildCache, MANIFEST_OWNER } from './engine/cache.js';
+import { BuildCache, MANIFEST_OWNER, verifyInBackground } from './engine/cache.js';
 import { commitJournal, recoverJournal } from './engine/commit.js';
 import { BuildContext } from './engine/context.js';
 import { MANIFEST, manifestFiles, TOOL } from './engine/manifest.js';
@@ -88,18 +88,24 @@ export async function buildCatalogue(dir: string, options: BuildOptions): Promis
   if (!isIsoDate(at)) throw new UsageError(`--at must be a real date as YYYY-MM-DD, got "${at}".`);
   if (options.baseUrl !== undefined && !/^https?:\/\/[^\s]+$/.test(options.baseUrl)) throw new UsageError(`--base-url must be an absolute http(s) URL, got "${options.baseUrl}".`);
   const out = await realOutFolder(path.resolve(options.out));
+  const parent = path.dirname(out);
+  const base = path.basename(out);
+  const cacheDir = options.cacheDir === false ? undefined : path.resolve(options.cacheDir ?? path.join(parent, `.${base}.tthc-cache`));
+  const readCache = options.cache !== false;
+  // Checking that the previous output's files are still the ones recorded starts now, in a worker
+  // thread, while this one validates and plans.
+  const verification = readCache ? verifyInBackground(cacheDir, out) : Promise.resolve(undefined);
 
-  const parentOfOut = path.dirname(out);
-  const cacheDir = options.cacheDir === false ? undefined : path.resolve(options.cacheDir ?? path.join(parentOfOut, `.${path.basename(out)}.tthc-cache`));
   // The catalogue state lives in the build cache: a rebuild reads and lints only what changed.
-  const validation = await validateCatalogue(dir, { ...options, ...(cacheDir ? { stateDir: path.join(cacheDir, 'catalogue'), readState: options.cache !== false } : {}) });
+  const validation = await validateCatalogue(dir, { ...options, ...(cacheDir ? { stateDir: path.join(cacheDir, 'catalogue'), readState: readCache } : {}) });
   options.onProgress?.({ phase: 'validated', versions: validation.catalogue.versions.length, procedures: validation.catalogue.byCode.size, errors: validation.errors, warnings: validation.warnings });
-  if (validation.errors > 0) return { built: false, validation };
+  if (validation.errors > 0) {
+    await verification;
+    return { built: false, validation };
+  }
   const catalogue = validation.catalogue;
 
   await checkOutFolder(out, catalogue.root);
-  const parent = path.dirname(out);
-  const base = path.basename(out);
   await mkdir(parent, { recursive: true });
   await recoverStaleBuilds(parent, base, out);
   const staging = path.join(parent, `.${base}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
@@ -107,28 +113,57 @@ export async function buildCatalogue(dir: string, options: BuildOptions): Promis
 
   try {
     const previousExists = await isDirectory(out);
-    const cache = await BuildCache.open(cacheDir, out, options.cache !== false && previousExists);
-    // With a trusted record of the previous output, only what changed is written (into the staging
-    // folder) and then moved into place; otherwise everything is written and the folder swapped in.
-    const incremental = previousExists && cache.hasPrevious;
+    const cache = await BuildCache.open(cacheDir, out, readCache && previousExists);
     const ctx = new BuildContext(catalogue, at, { baseUrl: options.baseUrl?.replace(/\/+$/, '') });
-    const writer = new OutputWriter(staging);
     const entries = [...(options.generators ?? GENERATORS)].sort((a, b) => (a.id < b.id ? -1 : 1));
     const salts = await generatorSalts(entries.map((e) => e.id));
-    const summaries: GeneratorSummary[] = [];
+
+    // Plan every output first: how much changed decides how the output is written.
+    const plans: Plan[] = [];
     for (const entry of entries) {
       const generator = await entry.load();
-      const summary = await runGenerator(generator, ctx, writer, cache, salts.get(entry.id)!, incremental ? out : undefined, options.onProgress);
+      const salt = salts.get(entry.id)!;
+      const units = await generator.plan(ctx, cache.fragmentsFor(generator.id, salt));
+      const keys = new Set<string>();
+      for (const unit of units) {
+        if (keys.has(unit.key)) throw new Error(`generator ${generator.id} planned two units with the key "${unit.key}"`);
+        keys.add(unit.key);
+      }
+      plans.push({ generator, salt, units, cached: units.map((u) => cache.lookup(generator.id, salt, u.key, u.inputs)) });
+    }
+    const stale = (await verification) ?? undefined;
+    const intact = (r: FileRecord) => (stale ? !stale.has(r.path) : isUnchanged(out, r));
+    const total = plans.reduce((n, p) => n + p.units.length, 0);
+    const changed = plans.reduce((n, p) => n + p.cached.filter((c) => !c || !c.every(intact)).length, 0);
+    // With a trusted record of the previous output, only what changed is written (into the staging
+    // folder) and then moved into place. When most of it changed (new code, another --at), writing
+    // everything into a fresh folder and swapping it in is faster than moving files one by one.
+    const incremental = previousExists && cache.hasPrevious && changed <= total / 2;
+
+    const writer = new OutputWriter(staging);
+    const summaries: GeneratorSummary[] = [];
+    for (const plan of plans) {
+      const summary = await runGenerator(plan, writer, cache, incremental ? intact : undefined, options.onProgress);
       summaries.push(summary);
       options.onProgress?.({ phase: 'generator-done', summary });
     }
     options.onProgress?.({ phase: 'finishing' });
-    await writeManifest(writer, cache, at, incremental ? out : undefined);
+    // Files of the previous output that no unit writes any more are deleted; the manifest's shards
+    // list the paths written or deleted, so only their shards are written again.
+    const previousPaths = incremental ? [...new Set(cache.previousPaths())] : [];
+    const contentNow = new Set(writer.records.map((r) => r.path));
+    const contentDeletes = previousPaths.filter((p) => !p.startsWith(MANIFEST_DIR) && !contentNow.has(p));
+    await writeManifest(writer, cache, at, incremental ? { changed: [...writer.written.map((r) => r.path), ...contentDeletes], intact } : undefined);
     if (incremental) {
       const now = new Set(writer.records.map((r) => r.path));
-      const deletes = [...new Set(cache.previousFiles().map((r) => r.path))].filter((p) => !now.has(p)).sort();
+      const deletes = previousPaths.filter((p) => !now.has(p)).sort();
       const moves = writer.written.map((r) => r.path).sort();
-      await commitJournal(out, parent, base, { staging: path.basename(staging), deletes, moves });
+      if (moves.length > 0 || deletes.length > 0) {
+        await commitJournal(out, parent, base, { staging: path.basename(staging), deletes, moves });
+      } else {
+        await rm(staging, { recursive: true, force: true });
+        cache.unchanged();
+      }
     } else {
       await swapIn(staging, out, parent, base);
     }
@@ -156,44 +191,54 @@ export async function buildCatalogue(dir: string, options: BuildOptions): Promis
   }
 }
 
-/** Writes the manifest over every file of the output; in an incremental build, a shard whose content is unchanged stays. */
-async function writeManifest(writer: OutputWriter, cache: BuildCache, at: IsoDate, previousOut: string | undefined): Promise<void> {
-  const previous = new Map((previousOut ? (cache.lookup(MANIFEST_OWNER, '', MANIFEST_OWNER, '') ?? []) : []).map((r) => [r.path, r]));
+/** The manifest's own folder: its shards are not units' files. */
+const MANIFEST_DIR = 'manifest/';
+
+/** A generator's planned units, with what the cache holds for each. */
+interface Plan {
+  generator: Generator;
+  salt: string;
+  units: Unit[];
+  cached: (FileRecord[] | undefined)[];
+}
+
+/**
+ * Writes the manifest over every file of the output. In an incremental build only the shards
+ * holding a file written or deleted now are written again; the others stay as they are.
+ */
+async function writeManifest(writer: OutputWriter, cache: BuildCache, at: IsoDate, incremental: { changed: string[]; intact: (r: FileRecord) => boolean } | undefined): Promise<void> {
+  const previousFiles = new Map((incremental ? (cache.lookup(MANIFEST_OWNER, '', MANIFEST_OWNER, '') ?? []) : []).map((r) => [r.path, r]));
+  const previousShards = incremental ? cache.previousManifest() : undefined;
+  const manifest = manifestFiles(
+    [...writer.records],
+    at,
+    incremental && previousShards ? { shards: previousShards, changed: incremental.changed, intact: (s) => previousFiles.has(s.path) && incremental.intact(previousFiles.get(s.path)!) } : undefined,
+  );
   const records: FileRecord[] = [];
-  for (const file of manifestFiles([...writer.records], at)) {
-    const old = previous.get(file.path);
-    if (old && previousOut && old.sha256 === sha256Hex(file.content as string) && isUnchanged(previousOut, old)) records.push(...writer.keep([old], MANIFEST_OWNER));
+  for (const shard of manifest.kept) records.push(...writer.keep([previousFiles.get(shard.path)!], MANIFEST_OWNER));
+  for (const file of manifest.files) {
+    const old = previousFiles.get(file.path);
+    if (incremental && old && old.sha256 === sha256Hex(file.content as string) && incremental.intact(old)) records.push(...writer.keep([old], MANIFEST_OWNER));
     else records.push(await writer.write(file, MANIFEST_OWNER));
   }
   cache.record(MANIFEST_OWNER, '', MANIFEST_OWNER, '', records);
+  cache.recordManifest(manifest.shards);
 }
 
-async function runGenerator(
-  generator: Generator,
-  ctx: BuildContext,
-  writer: OutputWriter,
-  cache: BuildCache,
-  salt: string,
-  previousOut: string | undefined,
-  onProgress: BuildOptions['onProgress'],
-): Promise<GeneratorSummary> {
+async function runGenerator(plan: Plan, writer: OutputWriter, cache: BuildCache, intact: ((r: FileRecord) => boolean) | undefined, onProgress: BuildOptions['onProgress']): Promise<GeneratorSummary> {
   const started = performance.now();
-  const units = await generator.plan(ctx, cache.fragmentsFor(generator.id, salt));
-  const keys = new Set<string>();
-  for (const unit of units) {
-    if (keys.has(unit.key)) throw new Error(`generator ${generator.id} planned two units with the key "${unit.key}"`);
-    keys.add(unit.key);
-  }
+  const { generator, salt, units } = plan;
   const summary: GeneratorSummary = { id: generator.id, description: generator.description, start: generator.start, units: units.length, rendered: 0, reused: 0, files: 0, bytes: 0, seconds: 0 };
   let next = 0;
   let done = 0;
   const step = Math.max(1, Math.floor(units.length / 100));
 
-  async function one(unit: Unit): Promise<void> {
+  async function one(index: number): Promise<void> {
+    const unit = units[index]!;
     const owner = `${generator.id}:${unit.key}`;
     let records: FileRecord[];
-    const cached = previousOut ? cache.lookup(generator.id, salt, unit.key, unit.inputs) : undefined;
-    if (cached && previousOut && cached.every((r) => isUnchanged(previousOut, r))) {
+    const cached = intact ? plan.cached[index] : undefined;
+    if (cached && intact && cached.every(intact)) {
       records = writer.keep(cached, owner);
       summary.reused++;
     } else {
@@ -208,8 +253,7 @@ async function runGenerator(
 
   async function worker(): Promise<void> {
     while (next < units.length) {
-      const unit = units[next++]!;
-      await one(unit);
+      await one(next++);
       done++;
       if (done % step === 0 || done === units.length) onProgress?.({ phase: 'generator', generator: generator.id, done, units: units.length });
     }

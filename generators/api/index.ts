@@ -211,6 +211,7 @@ function content(v: ProcedureVersion): Record<string, unknown> {
 }
 
 interface Change {
+  code: string;
   entry: ProcedureEntry;
   window: EffectiveWindow;
   from: LoadedVersion | undefined;
@@ -228,6 +229,7 @@ function changesOf(ctx: BuildContext): Change[] {
       const from = previous && (previous.data.status === 'published' || previous.data.status === 'repealed') ? previous : undefined;
       const kind = to.data.status === 'repealed' ? 'repealed' : from ? 'amended' : 'new';
       changes.push({
+        code: entry.code,
         entry,
         window: w,
         from,
@@ -257,6 +259,35 @@ function changeEntry(ctx: BuildContext, c: Change, from: string) {
   };
 }
 
+/**
+ * The pages of one month of the change feed. A month with at most `size` changes is one page; a
+ * larger one (a reform that changes thousands of procedures on one day) is split by code prefix, as
+ * the index is, so a new change alters only the page of its code rather than shifting every page
+ * after it. Each page keeps the month's order: newest first, then by code and version.
+ */
+export function changePages<T extends { code: string }>(month: readonly T[], size = CHANGES_PAGE_SIZE): T[][] {
+  if (month.length <= size) return [[...month]];
+  const order = new Map(month.map((c, i) => [c, i]));
+  const pages: T[][] = [];
+  const split = (group: T[], prefix: string) => {
+    // A group whose codes cannot be told apart by a longer prefix (one code's many versions) stays whole.
+    if (group.length <= size || group.every((c) => c.code.length <= prefix.length)) {
+      pages.push(group.sort((a, b) => order.get(a)! - order.get(b)!));
+      return;
+    }
+    const next = new Map<string, T[]>();
+    for (const c of group) {
+      const key = c.code.slice(0, prefix.length + 1);
+      const list = next.get(key);
+      if (list) list.push(c);
+      else next.set(key, [c]);
+    }
+    for (const key of [...next.keys()].sort()) split(next.get(key)!, key);
+  };
+  split([...month], '');
+  return pages;
+}
+
 function changeUnits(ctx: BuildContext): Unit[] {
   const byMonth = new Map<string, Change[]>();
   for (const c of changesOf(ctx)) {
@@ -268,10 +299,10 @@ function changeUnits(ctx: BuildContext): Unit[] {
   const units: Unit[] = [];
   const pages: { month: string; part: number; href: string; changes: number }[] = [];
   for (const month of [...byMonth.keys()].sort().reverse()) {
-    const all = byMonth.get(month)!;
-    const parts = Math.ceil(all.length / CHANGES_PAGE_SIZE);
+    const split = changePages(byMonth.get(month)!);
+    const parts = split.length;
     for (let part = 1; part <= parts; part++) {
-      const slice = all.slice((part - 1) * CHANGES_PAGE_SIZE, part * CHANGES_PAGE_SIZE);
+      const slice = split[part - 1]!;
       const path = PATHS.apiChangesPage(part === 1 ? month : `${month}-${part}`);
       pages.push({ month, part, href: href(PATHS.apiChanges, path), changes: slice.length });
       units.push({

@@ -1,17 +1,19 @@
 import { mkdir, readdir, readFile, rm, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { sha256Hex } from '../../rules/load/canonical.js';
 import { writeFileAtomic } from '../../rules/store/atomic.js';
 import type { FragmentStore } from './context.js';
-import type { FileRecord } from './writer.js';
+import type { ManifestShard } from './manifest.js';
+import { pathShard, type FileRecord } from './writer.js';
 
-const FORMAT = 2;
+const FORMAT = 3;
 /** The pseudo-generator under which the manifest's own files are recorded. */
 export const MANIFEST_OWNER = '#manifest';
 const INDEX = 'units.json';
 const FRAGMENTS = 'fragments';
 
-type StoredFile = [path: string, sha256: string, bytes: number, ino: number, mtimeMs: number];
+type StoredFile = [path: string, sha256: string, bytes: number, ino: number, mtimeMs: number, shard: string];
 interface StoredUnit {
   inputs: string;
   files: StoredFile[];
@@ -25,6 +27,56 @@ interface CacheIndex {
   /** The output folder the records describe. */
   out: string;
   generators: Record<string, StoredGenerator>;
+  /** The manifest's shards as last written, so only shards holding a changed file are written again. */
+  manifest?: ManifestShard[];
+}
+
+function toRecord(f: StoredFile): FileRecord {
+  return { path: f[0], sha256: f[1], bytes: f[2], ino: f[3], mtimeMs: f[4], shard: f[5] };
+}
+
+function toStored(f: FileRecord): StoredFile {
+  return [f.path, f.sha256, f.bytes, f.ino, f.mtimeMs, f.shard];
+}
+
+/**
+ * Checks every file the index records against the disk (inode, size, modification time) in a
+ * worker thread, while the main thread validates and plans: the index of a national build names
+ * 700,000 files. Resolves to the paths that no longer match, or undefined when it cannot tell (the
+ * caller then checks each file itself).
+ */
+const VERIFY = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { readFileSync, lstatSync } = require('node:fs');
+const path = require('node:path');
+let bad;
+try {
+  const index = JSON.parse(readFileSync(workerData.index, 'utf8'));
+  if (index.format !== workerData.format || index.out !== workerData.out) throw new Error('another index');
+  bad = [];
+  for (const g of Object.values(index.generators)) for (const u of Object.values(g.units)) for (const f of u.files) {
+    const info = lstatSync(path.join(workerData.out, ...f[0].split('/')), { throwIfNoEntry: false });
+    if (!info || !info.isFile() || info.ino !== f[3] || info.size !== f[2] || info.mtimeMs !== f[4]) bad.push(f[0]);
+  }
+} catch {
+  bad = undefined;
+}
+parentPort.postMessage(bad);
+`;
+
+export function verifyInBackground(dir: string | undefined, out: string): Promise<Set<string> | undefined> {
+  if (!dir) return Promise.resolve(undefined);
+  return new Promise((resolve) => {
+    let worker: Worker;
+    try {
+      worker = new Worker(VERIFY, { eval: true, workerData: { index: path.join(dir, INDEX), out, format: FORMAT } });
+    } catch {
+      return resolve(undefined);
+    }
+    worker.once('message', (bad: string[] | undefined) => resolve(bad ? new Set(bad) : undefined));
+    worker.once('error', () => resolve(undefined));
+    worker.once('exit', () => resolve(undefined));
+  });
 }
 
 /**
@@ -36,6 +88,7 @@ interface CacheIndex {
 export class BuildCache {
   private readonly next: CacheIndex;
   private readonly usedFragments = new Set<string>();
+  private changed = true;
 
   private constructor(
     readonly dir: string | undefined,
@@ -65,12 +118,19 @@ export class BuildCache {
   }
 
   /** Every file the previous output held, as recorded: what an incremental build must delete if no unit writes it again. */
-  previousFiles(): FileRecord[] {
-    const out: FileRecord[] = [];
-    for (const stored of Object.values(this.previous?.generators ?? {})) {
-      for (const unit of Object.values(stored.units)) for (const [p, sha256, bytes, ino, mtimeMs] of unit.files) out.push({ path: p, sha256, bytes, ino, mtimeMs });
-    }
+  previousPaths(): string[] {
+    const out: string[] = [];
+    for (const stored of Object.values(this.previous?.generators ?? {})) for (const unit of Object.values(stored.units)) for (const f of unit.files) out.push(f[0]);
     return out;
+  }
+
+  /** The manifest's shards as the previous build wrote them. */
+  previousManifest(): ManifestShard[] | undefined {
+    return this.previous?.manifest;
+  }
+
+  recordManifest(shards: ManifestShard[]): void {
+    this.next.manifest = shards;
   }
 
   /** The files a unit wrote last time, if its generator code and inputs are unchanged. */
@@ -79,13 +139,19 @@ export class BuildCache {
     if (!stored || stored.salt !== salt) return undefined;
     const unit = stored.units[key];
     if (!unit || unit.inputs !== inputs) return undefined;
-    return unit.files.map(([p, sha256, bytes, ino, mtimeMs]) => ({ path: p, sha256, bytes, ino, mtimeMs }));
+    // Older records may lack the shard; it is cheap to add.
+    return unit.files.map((f) => toRecord(f.length === 6 ? f : [f[0], f[1], f[2], f[3], f[4], pathShard(f[0])]));
   }
 
   record(generator: string, salt: string, key: string, inputs: string, files: readonly FileRecord[]): void {
     let stored = this.next.generators[generator];
     if (!stored) stored = this.next.generators[generator] = { salt, units: {} };
-    stored.units[key] = { inputs, files: files.map((f) => [f.path, f.sha256, f.bytes, f.ino, f.mtimeMs]) };
+    stored.units[key] = { inputs, files: files.map(toStored) };
+  }
+
+  /** Records that nothing changed: the build kept every unit and the index need not be written again. */
+  unchanged(): void {
+    this.changed = false;
   }
 
   private fragmentPath(key: string, inputs: string): { name: string; file: string } {
@@ -93,39 +159,71 @@ export class BuildCache {
     return { name, file: path.join(this.dir!, FRAGMENTS, name.slice(0, 2), name) };
   }
 
+  /** A stored fragment, if it is there and whole: the first line holds the hash of the rest, so a torn or edited one is ignored. */
+  private async readFragment(file: string): Promise<string | undefined> {
+    try {
+      const stored = await readFile(file, 'utf8');
+      const newline = stored.indexOf('\n');
+      const body = stored.slice(newline + 1);
+      if (newline === 64 && stored.slice(0, 64) === sha256Hex(body)) return body;
+    } catch {
+      // Not stored yet.
+    }
+    return undefined;
+  }
+
+  private async writeFragment(file: string, text: string): Promise<void> {
+    await mkdir(path.dirname(file), { recursive: true });
+    const temp = `${file}.${process.pid}.tmp`;
+    await writeFile(temp, `${sha256Hex(text)}\n${text}`);
+    await rename(temp, file);
+  }
+
   async memo(key: string, inputs: string, render: () => string | Promise<string>): Promise<string> {
     if (!this.dir) return render();
     const { name, file } = this.fragmentPath(key, inputs);
     this.usedFragments.add(name);
     if (this.previous) {
-      try {
-        const stored = await readFile(file, 'utf8');
-        // The first line holds the hash of the rest: a torn or edited fragment is rendered again.
-        const newline = stored.indexOf('\n');
-        const body = stored.slice(newline + 1);
-        if (newline === 64 && stored.slice(0, 64) === sha256Hex(body)) return body;
-      } catch {
-        // Not cached yet.
-      }
+      const stored = await this.readFragment(file);
+      if (stored !== undefined) return stored;
     }
     const text = await render();
-    await mkdir(path.dirname(file), { recursive: true });
-    const temp = `${file}.${process.pid}.tmp`;
-    await writeFile(temp, `${sha256Hex(text)}\n${text}`);
-    await rename(temp, file);
+    await this.writeFragment(file, text);
     return text;
+  }
+
+  async recall(key: string): Promise<string | undefined> {
+    if (!this.dir || !this.previous) return undefined;
+    return this.readFragment(this.fragmentPath(key, '#kept').file);
+  }
+
+  async keep(key: string, value: string): Promise<void> {
+    if (!this.dir) return;
+    const { name, file } = this.fragmentPath(key, '#kept');
+    this.usedFragments.add(name);
+    await this.writeFragment(file, value);
+  }
+
+  retain(key: string): void {
+    if (this.dir) this.usedFragments.add(this.fragmentPath(key, '#kept').name);
   }
 
   /** The fragment store of one generator: its code's salt is part of every key, so new code never reads old fragments. */
   fragmentsFor(generator: string, salt: string): FragmentStore {
-    return { memo: (key, inputs, render) => this.memo(`${generator}\n${salt}\n${key}`, inputs, render) };
+    const scoped = (key: string) => `${generator}\n${salt}\n${key}`;
+    return {
+      memo: (key, inputs, render) => this.memo(scoped(key), inputs, render),
+      recall: (key) => this.recall(scoped(key)),
+      keep: (key, value) => this.keep(scoped(key), value),
+      retain: (key) => this.retain(scoped(key)),
+    };
   }
 
   /** Saves the new index and drops fragments this build did not use. */
   async save(): Promise<void> {
     if (!this.dir) return;
     await mkdir(this.dir, { recursive: true });
-    await writeFileAtomic(path.join(this.dir, INDEX), JSON.stringify(this.next));
+    if (this.changed || !this.previous) await writeFileAtomic(path.join(this.dir, INDEX), JSON.stringify(this.next));
     const root = path.join(this.dir, FRAGMENTS);
     let buckets: string[];
     try {

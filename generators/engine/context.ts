@@ -38,6 +38,16 @@ export interface BuildOptions {
 /** A small content-addressed store for rendered fragments (listing sections), shared across builds. */
 export interface FragmentStore {
   memo(key: string, inputs: string, render: () => string | Promise<string>): Promise<string>;
+  /**
+   * What was kept under `key` by the previous build, whatever it depended on then: for work that
+   * can reuse parts of an old result (a listing section reuses the rows of procedures that did not
+   * change). Whoever calls it validates what it finds.
+   */
+  recall(key: string): Promise<string | undefined>;
+  /** Keeps a value under `key` for the next build. */
+  keep(key: string, value: string): Promise<void>;
+  /** Keeps what is under `key` for the next build as it is (what a build neither keeps nor retains is dropped). */
+  retain(key: string): void;
 }
 
 /**

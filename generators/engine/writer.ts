@@ -13,6 +13,13 @@ export interface FileRecord {
   /** Inode and modification time when written: a reused file must still be exactly the one written. */
   ino: number;
   mtimeMs: number;
+  /** The first hex digits of sha256(path): which manifest shard lists it (manifest.ts). */
+  shard: string;
+}
+
+/** The first four hex digits of sha256(path), from which the manifest shard of a file is taken. */
+export function pathShard(rel: string): string {
+  return createHash('sha256').update(rel).digest('hex').slice(0, 4);
 }
 
 // Each segment starts with a letter or digit, so "." and ".." (and hidden files) can never appear.
@@ -40,7 +47,7 @@ export function outputPath(root: string, rel: string): string {
  * inode, size and modification time. A file edited by hand, replaced or deleted fails, so its unit
  * is rendered again.
  */
-export function isUnchanged(root: string, record: FileRecord): boolean {
+export function isUnchanged(root: string, record: Pick<FileRecord, 'path' | 'ino' | 'bytes' | 'mtimeMs'>): boolean {
   const info = lstatSync(outputPath(root, record.path), { throwIfNoEntry: false });
   return info !== undefined && info.isFile() && info.ino === record.ino && info.size === record.bytes && info.mtimeMs === record.mtimeMs;
 }
@@ -102,7 +109,7 @@ export class OutputWriter {
     } finally {
       await handle.close();
     }
-    return this.remember({ path: file.path, sha256: hash.digest('hex'), bytes, ino: info.ino, mtimeMs: info.mtimeMs }, true);
+    return this.remember({ path: file.path, sha256: hash.digest('hex'), bytes, ino: info.ino, mtimeMs: info.mtimeMs, shard: pathShard(file.path) }, true);
   }
 
   private writeWhole(target: string, rel: string, content: string | Uint8Array): FileRecord {
@@ -116,7 +123,7 @@ export class OutputWriter {
     } finally {
       closeSync(fd);
     }
-    return this.remember({ path: rel, sha256: createHash('sha256').update(data).digest('hex'), bytes: data.byteLength, ino: info.ino, mtimeMs: info.mtimeMs }, true);
+    return this.remember({ path: rel, sha256: createHash('sha256').update(data).digest('hex'), bytes: data.byteLength, ino: info.ino, mtimeMs: info.mtimeMs, shard: pathShard(rel) }, true);
   }
 
   /** Keeps a unit's files from the previous output, where they stay (an incremental build); the caller has checked them. */

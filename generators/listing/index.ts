@@ -5,7 +5,7 @@ import { href, PATHS } from '../engine/paths.js';
 import type { Generator, OutputFile } from '../engine/unit.js';
 import { BOM, csvRow } from './csv.js';
 import { directHeadingMarkdown, directHeadMarkdown, directSectionMarkdown, heading, markdownStringifier, sectionTree } from './markdown.js';
-import { CELL_COLUMNS, planSections, sectionRows, type LevelGroup, type Section } from './sections.js';
+import { CELL_COLUMNS, planSections, rowContent, sectionRows, type AgencyGroup, type LevelGroup, type RowContent, type Section } from './sections.js';
 import { foot, head, level as levelTemplate, section as sectionTemplate } from './templates/index.js';
 
 const CSV_COLUMNS = ['STT', 'Cấp thực hiện', 'Lĩnh vực', 'Mã TTHC', 'Tên thủ tục hành chính', ...CELL_COLUMNS];
@@ -23,12 +23,50 @@ function emptyOf(ctx: BuildContext, levels: readonly LevelGroup[]): string | und
   return levels.length === 0 ? `Không có thủ tục hành chính nào có hiệu lực vào ngày ${formatDate(ctx.at)}.` : undefined;
 }
 
+type SectionRows = (s: Section) => Promise<AgencyGroup[]>;
+
+const rowsKey = (s: Section) => `listing/rows/${s.levelId}/${s.fieldId}`;
+
+/**
+ * The rows of each section rendered in this build, computed once for the three formats. A row
+ * depends only on its procedure and agencies, so the rows of the previous build are kept (by their
+ * hash) and only those of changed procedures are worked out again: a national section has
+ * thousands of rows, and one changed procedure should not read them all.
+ */
+function sectionRowsOf(ctx: BuildContext, store: FragmentStore): SectionRows {
+  const done = new Map<Section, Promise<AgencyGroup[]>>();
+  return (s) => {
+    let rows = done.get(s);
+    if (!rows) {
+      rows = (async () => {
+        let previous: Record<string, RowContent> = {};
+        try {
+          previous = JSON.parse((await store.recall(rowsKey(s))) ?? '{}') as Record<string, RowContent>;
+        } catch {
+          previous = {};
+        }
+        const next: Record<string, RowContent> = {};
+        const groups = sectionRows(ctx, s, (entry, agencies) => {
+          const key = hashParts([ctx.entryHash(entry), ...agencies]);
+          const row = Object.prototype.hasOwnProperty.call(previous, key) ? previous[key]! : rowContent(ctx, entry, agencies);
+          next[key] = row;
+          return row;
+        });
+        await store.keep(rowsKey(s), JSON.stringify(next));
+        return groups;
+      })();
+      done.set(s, rows);
+    }
+    return rows;
+  };
+}
+
 /** A rendered section, from the fragment cache when its inputs are unchanged. */
 function fragment(store: FragmentStore, format: 'md' | 'html' | 'csv', levelName: string, s: Section, render: () => string | Promise<string>): Promise<string> {
   return store.memo(`listing/${format}/${s.levelId}/${s.fieldId}`, hashParts([levelName, s.inputs]), render);
 }
 
-async function* markdown(ctx: BuildContext, store: FragmentStore, levels: readonly LevelGroup[]): AsyncGenerator<string> {
+async function* markdown(ctx: BuildContext, store: FragmentStore, levels: readonly LevelGroup[], rowsOf: SectionRows): AsyncGenerator<string> {
   const empty = emptyOf(ctx, levels);
   const title = titleOf(ctx);
   const intro = empty ?? introOf(ctx, levels);
@@ -38,31 +76,31 @@ async function* markdown(ctx: BuildContext, store: FragmentStore, levels: readon
     for (const s of l.sections) {
       yield '\n' +
         (await fragment(store, 'md', l.name, s, async () => {
-          const rows = sectionRows(ctx, s);
+          const rows = await rowsOf(s);
           return directSectionMarkdown(s.heading, rows) ?? (await markdownStringifier())(sectionTree(s.heading, rows));
         }));
     }
   }
 }
 
-async function* html(ctx: BuildContext, store: FragmentStore, levels: readonly LevelGroup[]): AsyncGenerator<string> {
+async function* html(ctx: BuildContext, store: FragmentStore, levels: readonly LevelGroup[], rowsOf: SectionRows): AsyncGenerator<string> {
   const from = PATHS.listing('html');
   yield head({ title: titleOf(ctx), intro: introOf(ctx, levels), empty: emptyOf(ctx, levels), css: href(from, PATHS.css) });
   for (const l of levels) {
     yield levelTemplate({ id: l.id, heading: l.heading });
     for (const s of l.sections) {
-      yield await fragment(store, 'html', l.name, s, () => sectionTemplate({ id: s.id, heading: s.heading, columns: ['STT', 'Mã TTHC', 'Tên thủ tục hành chính', ...CELL_COLUMNS], agencies: sectionRows(ctx, s) }));
+      yield await fragment(store, 'html', l.name, s, async () => sectionTemplate({ id: s.id, heading: s.heading, columns: ['STT', 'Mã TTHC', 'Tên thủ tục hành chính', ...CELL_COLUMNS], agencies: await rowsOf(s) }));
     }
   }
   yield foot({});
 }
 
-async function* csv(ctx: BuildContext, store: FragmentStore, levels: readonly LevelGroup[]): AsyncGenerator<string> {
+async function* csv(store: FragmentStore, levels: readonly LevelGroup[], rowsOf: SectionRows): AsyncGenerator<string> {
   yield BOM + csvRow(CSV_COLUMNS);
   for (const l of levels) {
     for (const s of l.sections) {
-      yield await fragment(store, 'csv', l.name, s, () =>
-        sectionRows(ctx, s)
+      yield await fragment(store, 'csv', l.name, s, async () =>
+        (await rowsOf(s))
           .flatMap((g) => g.rows.map((r) => csvRow([String(r.number), l.name, s.fieldName, r.code, r.name, ...r.cells.map((c) => c.join('\n'))])))
           .join(''),
       );
@@ -76,16 +114,20 @@ export const generator: Generator = {
   start: PATHS.listing('html'),
   plan(ctx, store) {
     const levels = planSections(ctx);
+    for (const l of levels) for (const s of l.sections) store.retain(rowsKey(s));
     const inputs = hashParts([ctx.at, ...levels.flatMap((l) => [l.heading, l.name, ...l.sections.map((s) => s.inputs)])]);
     return [
       {
         key: 'danh-muc',
         inputs,
-        render: (): OutputFile[] => [
-          { path: PATHS.listing('md'), content: markdown(ctx, store, levels) },
-          { path: PATHS.listing('html'), content: html(ctx, store, levels) },
-          { path: PATHS.listing('csv'), content: csv(ctx, store, levels) },
-        ],
+        render: (): OutputFile[] => {
+          const rowsOf = sectionRowsOf(ctx, store);
+          return [
+            { path: PATHS.listing('md'), content: markdown(ctx, store, levels, rowsOf) },
+            { path: PATHS.listing('html'), content: html(ctx, store, levels, rowsOf) },
+            { path: PATHS.listing('csv'), content: csv(store, levels, rowsOf) },
+          ];
+        },
       },
     ];
   },

@@ -113,8 +113,26 @@ function lowerLevel(name: string): string {
   return name.length > 0 ? name[0]!.toLocaleLowerCase('vi') + name.slice(1) : name;
 }
 
-/** The agency groups and rows of a section, with every cell in Vietnamese. Only run when the section is rendered. */
-export function sectionRows(ctx: BuildContext, section: Section): AgencyGroup[] {
+/** A row of the listing before it is numbered: what depends on the procedure alone. */
+export type RowContent = Omit<ListingRow, 'number'>;
+
+/** A row's content, with every cell in Vietnamese. */
+export function rowContent(ctx: BuildContext, entry: ProcedureEntry, agencies: readonly string[]): RowContent {
+  const v = entry.shown.data;
+  const fees = (v.channels ?? []).length > 1 && (v.fees ?? []).some((f) => f.channels) ? feesByChannel(ctx, entry) : formatFees(v.fees, ctx.facts(v));
+  return {
+    code: entry.code,
+    name: v.name.vi,
+    href: href(PATHS.listing('html'), PATHS.detail(entry.code)),
+    cells: [timeLimitLines(ctx, v), whereLines(v), fees, citeDocuments(v.legalBasis ?? [], (n) => ctx.legalDocument(n)), agencies.map((a) => ctx.agencyName(a))],
+  };
+}
+
+/**
+ * The agency groups and rows of a section, sorted and numbered. Only run when the section is
+ * rendered; `content` gives each row's content (by default computed, see rowContent).
+ */
+export function sectionRows(ctx: BuildContext, section: Section, content: (entry: ProcedureEntry, agencies: string[]) => RowContent = (entry, agencies) => rowContent(ctx, entry, agencies)): AgencyGroup[] {
   const groups = new Map<string, { entry: ProcedureEntry; agencies: string[] }[]>();
   for (const e of section.entries) {
     const key = e.agencies[0] ?? '';
@@ -124,30 +142,12 @@ export function sectionRows(ctx: BuildContext, section: Section): AgencyGroup[] 
   }
   const order = [...groups.keys()].sort((a, b) => compareVietnamese(ctx.agencyName(a), ctx.agencyName(b)) || (a < b ? -1 : 1));
   let number = 0;
-  const from = PATHS.listing('html');
   return order.map((id) => {
-    const entries = groups.get(id)!.sort((a, b) => compareVietnamese(a.entry.shown.data.name.vi, b.entry.shown.data.name.vi) || (a.entry.code < b.entry.code ? -1 : 1));
-    return {
-      id,
-      heading: `Cơ quan thực hiện: ${id ? ctx.agencyName(id) : 'không xác định'}`,
-      rows: entries.map(({ entry, agencies }) => {
-        const v = entry.shown.data;
-        const fees = (v.channels ?? []).length > 1 && (v.fees ?? []).some((f) => f.channels) ? feesByChannel(ctx, entry) : formatFees(v.fees, ctx.facts(v));
-        return {
-          number: ++number,
-          code: entry.code,
-          name: v.name.vi,
-          href: href(from, PATHS.detail(entry.code)),
-          cells: [
-            timeLimitLines(ctx, v),
-            whereLines(v),
-            fees,
-            citeDocuments(v.legalBasis ?? [], (n) => ctx.legalDocument(n)),
-            agencies.map((a) => ctx.agencyName(a)),
-          ],
-        };
-      }),
-    };
+    const rows = groups
+      .get(id)!
+      .map(({ entry, agencies }) => content(entry, agencies))
+      .sort((a, b) => compareVietnamese(a.name, b.name) || (a.code < b.code ? -1 : 1));
+    return { id, heading: `Cơ quan thực hiện: ${id ? ctx.agencyName(id) : 'không xác định'}`, rows: rows.map((row) => ({ number: ++number, ...row })) };
   });
 }
 

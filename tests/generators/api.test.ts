@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyOperations, diff } from '../../generators/api/diff.js';
-import { indexPages } from '../../generators/api/index.js';
+import { changePages, indexPages } from '../../generators/api/index.js';
 import { buildCatalogue } from '../../generators/build.js';
 import { birthV1, birthV2, buildFixture, judicialRecord } from '../helpers/build-fixture.js';
 import { cleanupCatalogues } from '../helpers/catalogue.js';
@@ -171,6 +171,37 @@ describe('index pages', () => {
     const changed = after.filter((p, i) => JSON.stringify(p) !== JSON.stringify(before[i]));
     expect(after.length).toBe(before.length);
     expect(changed.map((p) => p.prefix)).toEqual(['1.0007']);
+  });
+});
+
+describe('change feed pages', () => {
+  const change = (code: string, i: number) => ({ code, i });
+  const month = (n: number, from = 0) => Array.from({ length: n }, (_, i) => change(`1.${String(100000 + from + i).padStart(6, '0')}`, from + i));
+
+  it('are one page for a month of up to 500 changes, in the month order', () => {
+    const m = month(500).reverse();
+    expect(changePages(m)).toEqual([m]);
+  });
+
+  it('split a larger month by code prefix, keeping its order within each page', () => {
+    // Newest first: the month's order is not the codes' order.
+    const m = [...month(700)].sort((a, b) => (a.i % 7) - (b.i % 7) || a.i - b.i);
+    const pages = changePages(m);
+    expect(pages.map((p) => p.length)).toEqual([100, 100, 100, 100, 100, 100, 100]);
+    for (const page of pages) expect(page).toEqual(m.filter((c) => page.includes(c)));
+    expect(pages.flat().sort((a, b) => a.i - b.i)).toEqual(month(700));
+  });
+
+  it('change only the page of a new change', () => {
+    const before = changePages(month(1400));
+    const after = changePages([...month(1400), change('1.100777.H01', 9999)]);
+    expect(after.length).toBe(before.length);
+    expect(after.filter((p, i) => JSON.stringify(p) !== JSON.stringify(before[i])).map((p) => p[0]!.code.slice(0, 6))).toEqual(['1.1007']);
+  });
+
+  it('keep one code with more versions than a page on one page', () => {
+    const many = Array.from({ length: 600 }, (_, i) => change('1.000001', i));
+    expect(changePages(many).map((p) => p.length)).toEqual([600]);
   });
 });
 
