@@ -26,9 +26,13 @@ export function applyStrict(diagnostics: Diagnostic[], rules: readonly LintRule[
 }
 
 /** Lints an already-loaded catalogue and combines the result with the load diagnostics. */
-export function checkCatalogue(catalogue: Catalogue, loadDiagnostics: Diagnostic[], options: ValidateOptions & { state?: CatalogueState | undefined } = {}): ValidationResult {
+export function checkCatalogue(
+  catalogue: Catalogue,
+  loadDiagnostics: Diagnostic[],
+  options: ValidateOptions & { state?: CatalogueState | undefined; precomputed?: ReadonlyMap<string, readonly Diagnostic[]> } = {},
+): ValidationResult {
   const rules = options.rules ?? ALL_RULES;
-  const lint = lintCatalogue(catalogue, rules, options.state ? { cache: options.state, salt: rulesSalt() } : {});
+  const lint = lintCatalogue(catalogue, rules, { ...(options.state ? { cache: options.state, salt: rulesSalt() } : {}), ...(options.precomputed ? { precomputed: options.precomputed } : {}) });
   let diagnostics = sortDiagnostics([...loadDiagnostics, ...lint]);
   if (options.strict) diagnostics = applyStrict(diagnostics, rules);
   const { errors, warnings } = countBySeverity(diagnostics);
@@ -37,8 +41,9 @@ export function checkCatalogue(catalogue: Catalogue, loadDiagnostics: Diagnostic
 
 /** Loads and checks a catalogue folder: parse, schema, normalise, then every lint rule. */
 export async function validateCatalogue(dir: string, options: ValidateOptions = {}): Promise<ValidationResult> {
-  const { catalogue, diagnostics, state } = await loadCatalogue(dir, options);
-  const result = checkCatalogue(catalogue, diagnostics, { ...options, state });
+  const rules = options.rules ?? ALL_RULES;
+  const { catalogue, diagnostics, state, precomputed } = await loadCatalogue(dir, { ...options, lintRules: rules });
+  const result = checkCatalogue(catalogue, diagnostics, { ...options, state, precomputed });
   await state?.save();
   return result;
 }

@@ -52,7 +52,7 @@ function versionView(catalogue: Catalogue, codes: readonly string[], rejected: R
 }
 
 /** The codes a version's rules look at: its own, and the baselines of a variant or proposal. */
-function codesOf(v: LoadedVersion): string[] {
+export function lintCodes(v: LoadedVersion): string[] {
   const codes = [v.data.code];
   if (v.data.variant?.baseline?.code) codes.push(v.data.variant.baseline.code);
   if (v.data.proposal?.baseline?.code) codes.push(v.data.proposal.baseline.code);
@@ -72,35 +72,16 @@ export interface LintCache {
  * codes it looks at) are unchanged gets its previous findings instead of being checked again.
  * Catalogue-scope rules always run: they look at everything.
  */
-export function lintCatalogue(catalogue: Catalogue, rules: readonly LintRule[], options: { cache?: LintCache; salt?: string } = {}): Diagnostic[] {
+export function lintCatalogue(
+  catalogue: Catalogue,
+  rules: readonly LintRule[],
+  options: { cache?: LintCache | undefined; salt?: string; precomputed?: ReadonlyMap<string, readonly Diagnostic[]> } = {},
+): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const run = (rule: LintRule, version: LoadedVersion | undefined, view: Catalogue, into: Diagnostic[]) => {
-    const ctx: RuleContext = { catalogue: view, version: version as LoadedVersion, report: makeReporter(rule, catalogue, version, into) };
-    try {
-      rule.check(ctx);
-    } catch (error) {
-      into.push({
-        file: version?.file.display ?? catalogue.display,
-        line: 1,
-        column: 1,
-        pointer: '',
-        ruleId: 'lint/rule-failed',
-        severity: 'error',
-        message: `Rule ${rule.id} failed on this file (${error instanceof Error ? error.message : String(error)}); please report it.`,
-      });
-    }
-  };
   const versionRules = rules.filter((r) => r.meta.scope === 'version');
   if (versionRules.length > 0) {
-    const rejectedByCode = new Map<string, Set<string>>();
-    for (const rel of catalogue.rejected) {
-      const code = /^procedures\/([^/]+)\//.exec(rel)?.[1];
-      if (code === undefined) continue;
-      const set = rejectedByCode.get(code) ?? new Set<string>();
-      set.add(rel);
-      rejectedByCode.set(code, set);
-    }
-    const inputs = options.cache ? new LintInputs(catalogue, versionRules, rejectedByCode, options.salt ?? '') : undefined;
+    const linter = versionLinter(catalogue, versionRules);
+    const inputs = options.cache ? new LintInputs(catalogue, versionRules, linter.rejectedByCode, options.salt ?? '') : undefined;
     for (const version of catalogue.versions) {
       const key = inputs?.of(version);
       const cached = key !== undefined ? options.cache!.lintOf(version.file.rel, key) : undefined;
@@ -108,18 +89,61 @@ export function lintCatalogue(catalogue: Catalogue, rules: readonly LintRule[], 
         out.push(...cached);
         continue;
       }
-      const codes = codesOf(version);
-      const rejected = new Set<string>();
-      for (const code of codes) for (const rel of rejectedByCode.get(code) ?? []) rejected.add(rel);
-      const view = versionView(catalogue, codes, rejected);
-      const found: Diagnostic[] = [];
-      for (const rule of versionRules) run(rule, version, view, found);
+      const found = [...(options.precomputed?.get(version.file.rel) ?? linter.lint(version))];
       if (key !== undefined) options.cache!.recordLint(version.file.rel, key, found);
       out.push(...found);
     }
   }
-  for (const rule of rules) if (rule.meta.scope === 'catalogue') run(rule, undefined, catalogue, out);
+  for (const rule of rules) if (rule.meta.scope === 'catalogue') runRule(rule, catalogue, undefined, catalogue, out);
   return sortDiagnostics(out);
+}
+
+/** The version-scope rules' findings on every version, by file (for the loader's worker thread). */
+export function lintEachVersion(catalogue: Catalogue, rules: readonly LintRule[]): Map<string, Diagnostic[]> {
+  const linter = versionLinter(catalogue, rules.filter((r) => r.meta.scope === 'version'));
+  return new Map(catalogue.versions.map((v) => [v.file.rel, linter.lint(v)]));
+}
+
+/** Runs one rule; a rule that throws is a bug in the rule, reported as lint/rule-failed. */
+function runRule(rule: LintRule, catalogue: Catalogue, version: LoadedVersion | undefined, view: Catalogue, into: Diagnostic[]): void {
+  const ctx: RuleContext = { catalogue: view, version: version as LoadedVersion, report: makeReporter(rule, catalogue, version, into) };
+  try {
+    rule.check(ctx);
+  } catch (error) {
+    into.push({
+      file: version?.file.display ?? catalogue.display,
+      line: 1,
+      column: 1,
+      pointer: '',
+      ruleId: 'lint/rule-failed',
+      severity: 'error',
+      message: `Rule ${rule.id} failed on this file (${error instanceof Error ? error.message : String(error)}); please report it.`,
+    });
+  }
+}
+
+/** Runs the version-scope rules on one version at a time, each through its restricted view. */
+function versionLinter(catalogue: Catalogue, versionRules: readonly LintRule[]) {
+  const rejectedByCode = new Map<string, Set<string>>();
+  for (const rel of catalogue.rejected) {
+    const code = /^procedures\/([^/]+)\//.exec(rel)?.[1];
+    if (code === undefined) continue;
+    const set = rejectedByCode.get(code) ?? new Set<string>();
+    set.add(rel);
+    rejectedByCode.set(code, set);
+  }
+  return {
+    rejectedByCode,
+    lint(version: LoadedVersion): Diagnostic[] {
+      const codes = lintCodes(version);
+      const rejected = new Set<string>();
+      for (const code of codes) for (const rel of rejectedByCode.get(code) ?? []) rejected.add(rel);
+      const view = versionView(catalogue, codes, rejected);
+      const found: Diagnostic[] = [];
+      for (const rule of versionRules) runRule(rule, catalogue, version, view, found);
+      return found;
+    },
+  };
 }
 
 /** The hashes that key a version's lint findings. */
@@ -151,7 +175,7 @@ class LintInputs {
   }
 
   of(v: LoadedVersion): string {
-    return hashParts([this.base, v.file.display, v.file.sha256, ...codesOf(v).map((c) => `${c}\0${this.group(c)}`)]);
+    return hashParts([this.base, v.file.display, v.file.sha256, ...lintCodes(v).map((c) => `${c}\0${this.group(c)}`)]);
   }
 }
 

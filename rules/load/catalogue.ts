@@ -9,13 +9,18 @@ import type { WorkingCalendar } from '../schema/types/calendar.js';
 import { checkCalendar } from './calendar.js';
 import { CatalogueAccessError } from '../errors.js';
 import { registryRefs, type RegistryKind } from '../lint/walk.js';
-import { lazyVersion, metaOf } from './lazy.js';
+import { lazyVersion, metaOf, type MetaKey } from './lazy.js';
+import { RULES } from '../lint/index.js';
+import { lintCodes, lintEachVersion } from '../lint/engine.js';
+import type { LintRule } from '../lint/rule.js';
 import { CatalogueState, type Stat, type StoredVersion } from './state.js';
 import { validateWith, type SchemaName } from '../schema/validators.js';
 import { describeIoError, listJsonFiles, readBounded, toPosix, type FoundFile } from './files.js';
-import { decodeUtf8, JsonSource, MAX_VALUES, nonNfcPointers, normalizeNfc, parseStrictJson, type SourceProblem } from './json-source.js';
+import { decodeUtf8, internAll, JsonSource, MAX_VALUES, nonNfcPointers, normalizeNfc, parseStrictJson, type SourceProblem } from './json-source.js';
 import { sha256Hex } from './canonical.js';
 import { readFileSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
 
 /** One JSON file of the catalogue, with what is needed to place diagnostics in it. */
 export interface SourceFile {
@@ -95,11 +100,21 @@ export interface LoadOptions {
   stateDir?: string;
   /** Trust the kept state (default true); false reads everything and still saves a fresh state. */
   readState?: boolean;
+  /** Check files in a second thread: default when there are PARALLEL_FROM versions to read and a second core. */
+  parallel?: boolean;
+  /**
+   * The lint rules the caller will run: the worker thread runs their version-scope ones on the
+   * versions it reads (when all are registered rules, which it can load by id), and the results
+   * come back in `precomputed`.
+   */
+  lintRules?: readonly LintRule[];
 }
 
 export interface LoadResult {
   catalogue: Catalogue;
   diagnostics: Diagnostic[];
+  /** Version-scope lint findings already made while loading, by file (see LoadOptions.lintRules). */
+  precomputed: Map<string, Diagnostic[]>;
   /** The catalogue state, when `stateDir` was given: the lint uses it, and the caller saves it. */
   state?: CatalogueState;
 }
@@ -173,6 +188,17 @@ interface ParsedFile {
   normalized?: boolean;
   /** Restored from the catalogue state rather than read. */
   stored?: StoredVersion;
+  /** Checked by the worker thread: what it found, so the data need not be read for it here. */
+  summary?: VersionSummary;
+}
+
+/** What the worker thread reports of a version beyond its verdict: enough to plan without the data, and its lint findings. */
+export interface VersionSummary {
+  keys: string[];
+  meta: Partial<Pick<ProcedureVersion, MetaKey>>;
+  registryRefs: [RegistryKind, string][];
+  /** The version-scope rules' findings, when the worker could run them. */
+  lint?: Diagnostic[];
 }
 
 const SCHEMA_FOR: Partial<Record<FileKind, SchemaName>> = { version: 'procedure-version', registry: 'registry', lock: 'lock', calendar: 'calendar' };
@@ -206,11 +232,23 @@ export async function loadCatalogue(dir: string, options: LoadOptions = {}): Pro
 
   const state = options.stateDir ? CatalogueState.open(options.stateDir, path.resolve(dir), display, [maxFileBytes, maxRegistryBytes], options.readState !== false) : undefined;
   const pool = new Map<string, string>();
-  const parsed: ParsedFile[] = listing.files.map((found) => {
-    const kind = kindOf(found.rel);
-    if (kind !== 'version' || !state) return readAndParse(found, kind, displayOf(found.rel), kind === 'version' ? maxFileBytes : maxRegistryBytes, pool);
-    return readVersionWithState(found, displayOf(found.rel), maxFileBytes, pool, state);
+  // First what the state restores; then the files to read, perhaps checked by a second thread.
+  const parsed: (ParsedFile | undefined)[] = [];
+  const stats: (Stat | undefined)[] = [];
+  const fresh: number[] = [];
+  listing.files.forEach((found, i) => {
+    if (kindOf(found.rel) !== 'version') return void fresh.push(i);
+    const restored = state ? restoreVersion(found, displayOf(found.rel), state) : undefined;
+    stats[i] = restored?.stat;
+    if (restored?.parsed) parsed[i] = restored.parsed;
+    else fresh.push(i);
   });
+  const workerFolders = new Set<string>();
+  const checked = await readFresh(listing.files, fresh, displayOf, maxFileBytes, maxRegistryBytes, pool, options, { root, display, folders: workerFolders });
+  for (const [i, p] of checked) {
+    parsed[i] = p;
+    if (state && p.kind === 'version' && stats[i]) recordVersion(state, p, stats[i]!);
+  }
   pool.clear();
 
   const catalogue: Catalogue = {
@@ -224,7 +262,8 @@ export async function loadCatalogue(dir: string, options: LoadOptions = {}): Pro
     rejected: new Set(),
   };
 
-  for (const p of parsed) {
+  const precomputed = new Map<string, Diagnostic[]>();
+  for (const p of parsed as ParsedFile[]) {
     diagnostics.push(...p.diagnostics);
     if (p.kind === 'unknown') {
       diagnostics.push(
@@ -237,9 +276,12 @@ export async function loadCatalogue(dir: string, options: LoadOptions = {}): Pro
       continue;
     }
     switch (p.kind) {
-      case 'version':
-        catalogue.versions.push(p.stored?.registryRefs ? { file: p.file, data: p.data as ProcedureVersion, registryRefs: p.stored.registryRefs } : { file: p.file, data: p.data as ProcedureVersion });
+      case 'version': {
+        const refs = p.stored?.registryRefs ?? p.summary?.registryRefs;
+        catalogue.versions.push(refs ? { file: p.file, data: p.data as ProcedureVersion, registryRefs: refs } : { file: p.file, data: p.data as ProcedureVersion });
+        if (p.summary?.lint) precomputed.set(p.found.rel, p.summary.lint);
         break;
+      }
       case 'registry':
         addRegistryFile(catalogue.registry, p.file, p.data as Registry, diagnostics);
         break;
@@ -253,6 +295,228 @@ export async function loadCatalogue(dir: string, options: LoadOptions = {}): Pro
     }
   }
 
+  indexVersions(catalogue);
+  // A worker's findings hold only where it saw every version it could have looked at: the versions
+  // of each code the version names all sit in that code's folder, and the worker read that folder.
+  const byRel = new Map(catalogue.versions.map((v) => [v.file.rel, v]));
+  for (const rel of [...precomputed.keys()]) {
+    const v = byRel.get(rel);
+    const whole = v !== undefined && lintCodes(v).every((c) => workerFolders.has(c) && (catalogue.byCode.get(c) ?? []).every((x) => x.file.rel.startsWith(`procedures/${c}/`)));
+    if (!whole) precomputed.delete(rel);
+  }
+
+  if (catalogue.versions.length === 0 && catalogue.rejected.size === 0) {
+    diagnostics.push(fileLevelDiagnostic(display, 'catalogue/empty', 'error', `No procedure versions found: a catalogue keeps them at procedures/<code>/<version>.json under ${display}.`));
+  }
+  return { catalogue, diagnostics: sortDiagnostics(diagnostics), precomputed, ...(state ? { state } : {}) };
+}
+
+/** A file modified this recently (ms) is not trusted from the catalogue state next time: some file systems keep times to 2 s. */
+const RACY_MS = 2000;
+
+/**
+ * A procedure version restored from the catalogue state when its stat is unchanged (its data then
+ * read lazily), and the stat to record it under when it has to be read.
+ */
+function restoreVersion(found: FoundFile, display: string, state: CatalogueState): { stat: Stat | undefined; parsed?: ParsedFile } {
+  let info;
+  try {
+    info = statSync(found.abs);
+  } catch {
+    return { stat: undefined };
+  }
+  const stat: Stat = [info.size, info.mtimeMs, info.ctimeMs, info.ino];
+  // A file changed within the clock's granularity of this read could change again without its
+  // stat changing ("racy", as git calls it): read it now, and again next time.
+  if (Date.now() - Math.max(info.mtimeMs, info.ctimeMs) < RACY_MS) stat[0] = -1;
+  const stored = state.lookup(found.rel, stat);
+  if (!stored) return { stat };
+  const result: ParsedFile = { found, kind: 'version', file: undefined, data: undefined, diagnostics: [...stored.diagnostics], stored };
+  if (stored.ok) {
+    const reload = () => rereadText(found.abs);
+    result.file = { display, rel: found.rel, abs: found.abs, source: new JsonSource(undefined, reload), nonNfc: stored.nonNfc ?? [], sha256: stored.sha256 };
+    result.data = lazyVersion({ abs: found.abs, sha256: stored.sha256, keys: stored.keys ?? [], meta: stored.meta ?? {}, normalized: stored.normalized ?? false });
+  }
+  return { stat, parsed: result };
+}
+
+/** Records a version read now in the catalogue state. */
+function recordVersion(state: CatalogueState, fresh: ParsedFile, stat: Stat): void {
+  const entry: StoredVersion = { stat, sha256: fresh.file?.sha256 ?? '', diagnostics: fresh.diagnostics, ok: Boolean(fresh.file && fresh.data !== undefined) };
+  if (entry.ok) {
+    const data = fresh.data as ProcedureVersion;
+    entry.keys = fresh.summary?.keys ?? Object.keys(data);
+    entry.meta = fresh.summary?.meta ?? metaOf(data);
+    entry.normalized = fresh.normalized ?? false;
+    entry.nonNfc = [...fresh.file!.nonNfc];
+    entry.registryRefs = fresh.summary?.registryRefs ?? registryRefs(data);
+    fresh.stored = entry;
+  }
+  state.record(fresh.found.rel, entry);
+}
+
+/** From this many procedure versions to read, a second thread checks part of them (see readFresh). */
+export const PARALLEL_FROM = 2000;
+/** The worker's versions for each of this thread's (measured on 10,000 procedures). */
+const WORKER_SHARE = 0.8;
+
+/** What the worker thread reports of one version file. */
+export interface CheckedVersion {
+  sha256: string;
+  diagnostics: Diagnostic[];
+  ok: boolean;
+  normalized: boolean;
+  nonNfc: string[];
+  summary?: VersionSummary;
+}
+
+/**
+ * Reads the files the state did not restore. With many procedure versions and a second core, a
+ * worker thread reads about half of them, whole procedures at a time (check-worker.ts): it checks
+ * them (decode, strict parse, NFC, schema), runs the version-scope lint rules on them (it reads the
+ * registries too), and reports the verdicts, the findings and what planning needs (the meta
+ * properties, the registry references), but not the data: handing parsed data between threads
+ * costs more than parsing it. Those versions' data is then read here only if something reads it
+ * (lazy.ts). The result is exactly that of reading and linting everything on one thread.
+ */
+async function readFresh(
+  files: readonly FoundFile[],
+  indices: readonly number[],
+  displayOf: (rel: string) => string,
+  maxFileBytes: number,
+  maxRegistryBytes: number,
+  pool: Map<string, string>,
+  options: LoadOptions,
+  where: { root: string; display: string; folders: Set<string> },
+): Promise<Map<number, ParsedFile>> {
+  const out = new Map<number, ParsedFile>();
+  const versions = indices.filter((i) => kindOf(files[i]!.rel) === 'version');
+  const useWorker = options.parallel ?? (versions.length >= PARALLEL_FROM && availableParallelism() > 1);
+  // Whole procedure folders to the worker, so each thread has every version of the procedures it
+  // lints: somewhat less than half, since this thread also reads the registries and the lock.
+  const toWorker: number[] = [];
+  if (useWorker) {
+    const folders = new Map<string, number[]>();
+    for (const i of versions) {
+      const folder = files[i]!.rel.split('/')[1]!;
+      const list = folders.get(folder);
+      if (list) list.push(i);
+      else folders.set(folder, [i]);
+    }
+    let mine = 0;
+    for (const [folder, list] of folders) {
+      if (toWorker.length <= mine * WORKER_SHARE) {
+        toWorker.push(...list);
+        where.folders.add(folder);
+      } else mine += list.length;
+    }
+  }
+  const registries = indices.filter((i) => kindOf(files[i]!.rel) === 'registry').map((i) => ({ found: files[i]!, display: displayOf(files[i]!.rel) }));
+  const checked =
+    toWorker.length > 0
+      ? checkInWorker(
+          toWorker.map((i) => ({ found: files[i]!, display: displayOf(files[i]!.rel) })),
+          { limit: maxFileBytes, registryLimit: maxRegistryBytes, registries, rules: options.lintRules, root: where.root, display: where.display },
+        )
+      : undefined;
+  const byWorker = new Set(toWorker);
+  for (const i of indices) {
+    if (byWorker.has(i)) continue;
+    const found = files[i]!;
+    const kind = kindOf(found.rel);
+    out.set(i, readAndParse(found, kind, displayOf(found.rel), kind === 'version' ? maxFileBytes : maxRegistryBytes, pool));
+  }
+  const verdicts = checked ? await checked : undefined;
+  toWorker.forEach((i, k) => {
+    const found = files[i]!;
+    const display = displayOf(found.rel);
+    const verdict = verdicts?.[k];
+    if (!verdict) {
+      // The worker could not run: read it here, and lint it here.
+      where.folders.clear();
+      out.set(i, readAndParse(found, 'version', display, maxFileBytes, pool));
+      return;
+    }
+    const result: ParsedFile = { found, kind: 'version', file: undefined, data: undefined, diagnostics: verdict.diagnostics, normalized: verdict.normalized };
+    if (verdict.ok && verdict.summary) {
+      const { keys, meta } = verdict.summary;
+      result.file = { display, rel: found.rel, abs: found.abs, source: new JsonSource(undefined, () => rereadText(found.abs)), nonNfc: verdict.nonNfc, sha256: verdict.sha256 };
+      result.data = lazyVersion({ abs: found.abs, sha256: verdict.sha256, keys, meta, normalized: verdict.normalized });
+      result.summary = verdict.summary;
+    }
+    out.set(i, result);
+  });
+  return out;
+}
+
+/** Runs checkVersionFile over files in a worker thread; undefined when no worker can run (then everything is read here). */
+async function checkInWorker(
+  files: { found: FoundFile; display: string }[],
+  options: { limit: number; registryLimit: number; registries: { found: FoundFile; display: string }[]; rules: readonly LintRule[] | undefined; root: string; display: string },
+): Promise<CheckedVersion[] | undefined> {
+  // The worker runs registered rules, loaded by id; with any other rule it only checks.
+  const versionRules = (options.rules ?? []).filter((r) => r.meta.scope === 'version');
+  const ruleIds = options.rules && versionRules.every((r) => RULES.get(r.id) === r) ? versionRules.map((r) => r.id) : undefined;
+  let worker: Worker;
+  try {
+    worker = new Worker(new URL('./check-worker.js', import.meta.url), {
+      workerData: { files, limit: options.limit, registryLimit: options.registryLimit, registries: options.registries, ruleIds, root: options.root, display: options.display },
+    });
+  } catch {
+    return undefined;
+  }
+  return new Promise((resolve) => {
+    const results: CheckedVersion[] = [];
+    worker.on('message', (batch: CheckedVersion[] | null) => {
+      if (batch === null) {
+        resolve(results.length === files.length ? results : undefined);
+        void worker.terminate();
+      } else results.push(...batch);
+    });
+    worker.once('error', () => resolve(undefined));
+    worker.once('exit', () => resolve(undefined));
+  });
+}
+
+/**
+ * The worker thread's side: checks the given version files, lints their version-scope rules over
+ * the registries and the versions of their own procedures, and reports each file's verdict and
+ * summary (check-worker.ts posts them).
+ */
+export function checkAndLint(data: {
+  files: { found: FoundFile; display: string }[];
+  limit: number;
+  registryLimit: number;
+  registries: { found: FoundFile; display: string }[];
+  ruleIds: string[] | undefined;
+  root: string;
+  display: string;
+}): CheckedVersion[] {
+  const catalogue: Catalogue = { root: data.root, display: data.display, versions: [], byCode: new Map(), registry: emptyRegistries(), lock: undefined, auxiliary: new Map(), rejected: new Set() };
+  for (const r of data.registries) {
+    const p = readAndParse(r.found, 'registry', r.display, data.registryLimit);
+    if (p.file && p.data !== undefined) addRegistryFile(catalogue.registry, p.file, p.data as Registry, []);
+  }
+  const parsed = data.files.map(({ found, display }) => readAndParse(found, 'version', display, data.limit));
+  parsed.forEach((p) => {
+    if (p.file && p.data !== undefined) catalogue.versions.push({ file: p.file, data: p.data as ProcedureVersion });
+    else catalogue.rejected.add(p.found.rel);
+  });
+  indexVersions(catalogue);
+  const lint = data.ruleIds ? lintEachVersion(catalogue, data.ruleIds.map((id) => RULES.get(id)!)) : undefined;
+  return parsed.map((p) => {
+    const ok = Boolean(p.file && p.data !== undefined);
+    const verdict: CheckedVersion = { sha256: p.file?.sha256 ?? '', diagnostics: p.diagnostics, ok, normalized: p.normalized ?? false, nonNfc: [...(p.file?.nonNfc ?? [])] };
+    if (ok) {
+      const v = p.data as ProcedureVersion;
+      verdict.summary = { keys: Object.keys(v), meta: metaOf(v), registryRefs: registryRefs(v), ...(lint ? { lint: lint.get(p.found.rel) ?? [] } : {}) };
+    }
+    return verdict;
+  });
+}
+
+/** Sorts a catalogue's versions and groups them by code, as the loader does. */
+function indexVersions(catalogue: Catalogue): void {
   catalogue.versions.sort((a, b) => compareStrings(a.data.code, b.data.code) || compareStrings(a.data.version, b.data.version) || compareStrings(a.file.rel, b.file.rel));
   for (const version of catalogue.versions) {
     const list = catalogue.byCode.get(version.data.code);
@@ -260,53 +524,6 @@ export async function loadCatalogue(dir: string, options: LoadOptions = {}): Pro
     else catalogue.byCode.set(version.data.code, [version]);
   }
   for (const list of catalogue.byCode.values()) list.sort(compareByEffective);
-
-  if (catalogue.versions.length === 0 && catalogue.rejected.size === 0) {
-    diagnostics.push(fileLevelDiagnostic(display, 'catalogue/empty', 'error', `No procedure versions found: a catalogue keeps them at procedures/<code>/<version>.json under ${display}.`));
-  }
-  return { catalogue, diagnostics: sortDiagnostics(diagnostics), ...(state ? { state } : {}) };
-}
-
-/** A file modified this recently (ms) is not trusted from the catalogue state next time: some file systems keep times to 2 s. */
-const RACY_MS = 2000;
-
-/**
- * A procedure version, restored from the catalogue state when its stat is unchanged (its data then
- * read lazily), else read and parsed, and recorded in the state either way.
- */
-function readVersionWithState(found: FoundFile, display: string, limit: number, pool: Map<string, string>, state: CatalogueState): ParsedFile {
-  let info;
-  try {
-    info = statSync(found.abs);
-  } catch {
-    return readAndParse(found, 'version', display, limit, pool);
-  }
-  const stat: Stat = [info.size, info.mtimeMs, info.ctimeMs, info.ino];
-  // A file changed within the clock's granularity of this read could change again without its
-  // stat changing ("racy", as git calls it): read it now, and again next time.
-  if (Date.now() - Math.max(info.mtimeMs, info.ctimeMs) < RACY_MS) stat[0] = -1;
-  const stored = state.lookup(found.rel, stat);
-  if (stored) {
-    const result: ParsedFile = { found, kind: 'version', file: undefined, data: undefined, diagnostics: [...stored.diagnostics], stored };
-    if (!stored.ok) return result;
-    const reload = () => rereadText(found.abs);
-    result.file = { display, rel: found.rel, abs: found.abs, source: new JsonSource(undefined, reload), nonNfc: stored.nonNfc ?? [], sha256: stored.sha256 };
-    result.data = lazyVersion({ abs: found.abs, sha256: stored.sha256, keys: stored.keys ?? [], meta: stored.meta ?? {}, normalized: stored.normalized ?? false });
-    return result;
-  }
-  const fresh = readAndParse(found, 'version', display, limit, pool);
-  const entry: StoredVersion = { stat, sha256: fresh.file?.sha256 ?? '', diagnostics: fresh.diagnostics, ok: Boolean(fresh.file && fresh.data !== undefined) };
-  if (entry.ok) {
-    const data = fresh.data as ProcedureVersion;
-    entry.keys = Object.keys(data);
-    entry.meta = metaOf(data);
-    entry.normalized = fresh.normalized ?? false;
-    entry.nonNfc = [...fresh.file!.nonNfc];
-    entry.registryRefs = registryRefs(data);
-    fresh.stored = entry;
-  }
-  state.record(found.rel, entry);
-  return fresh;
 }
 
 export function compareStrings(a: string, b: string): number {
@@ -320,7 +537,7 @@ export function compareByEffective(a: LoadedVersion, b: LoadedVersion): number {
   return compareStrings(fa, fb) || compareStrings(a.data.version, b.data.version);
 }
 
-function readAndParse(found: FoundFile, kind: FileKind, display: string, limit: number, pool?: Map<string, string>): ParsedFile {
+function readAndParse(found: FoundFile, kind: FileKind, display: string, limit: number, pool?: Map<string, string>, release = true): ParsedFile {
   const result: ParsedFile = { found, kind, file: undefined, data: undefined, diagnostics: [] };
   if (kind === 'unknown') return result;
   let bytes: Uint8Array;
@@ -339,7 +556,7 @@ function readAndParse(found: FoundFile, kind: FileKind, display: string, limit: 
   }
   const parsed = parseCatalogueFile(bytes, kind, { display, rel: found.rel, abs: found.abs }, { pool, reload: () => rereadText(found.abs) });
   // The text is read again only if a diagnostic needs a position in it.
-  parsed.file?.source.release();
+  if (release) parsed.file?.source.release();
   return { ...result, ...parsed };
 }
 

@@ -481,6 +481,26 @@ export function normalizeNfc<T>(value: T): T {
   return out as T;
 }
 
+/** Interns the strings of a parsed value in place (see internOne), as the strict parse does; nesting beyond MAX_DEPTH is left alone. */
+export function internAll<T>(value: T, pool: Map<string, string>, level = 0): T {
+  if (value === null || typeof value !== 'object' || level > MAX_DEPTH) return value;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      if (typeof item === 'string') value[i] = internOne(item, pool);
+      else internAll(item, pool, level + 1);
+    }
+    return value;
+  }
+  const record = value as Record<string, unknown>;
+  for (const key of Object.keys(record)) {
+    const item = record[key];
+    if (typeof item === 'string') record[key] = internOne(item, pool);
+    else internAll(item, pool, level + 1);
+  }
+  return value;
+}
+
 /** Strings longer than this are rarely repeated word for word; interning them would only cost time. */
 const INTERN_MAX_LENGTH = 256;
 
