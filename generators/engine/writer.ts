@@ -76,7 +76,7 @@ export class OutputWriter {
   /** Reserves a path for one owner: two units may not write the same file (on a case-insensitive disk either). */
   private claim(rel: string, owner: string): string {
     checkOutputPath(rel);
-    const folded = rel.toLowerCase();
+    const folded = /[A-Z]/.test(rel) ? rel.toLowerCase() : rel;
     const previous = this.paths.get(folded);
     if (previous !== undefined) throw new CatalogueOperationError(`Two outputs want the same file "${rel}" (${previous} and ${owner}).`);
     this.paths.set(folded, owner);

@@ -150,6 +150,7 @@ function versionLinter(catalogue: Catalogue, versionRules: readonly LintRule[]) 
 class LintInputs {
   private readonly base: string;
   private readonly groups = new Map<string, string>();
+  private readonly keys = new Map<string, string>();
 
   constructor(
     private readonly catalogue: Catalogue,
@@ -174,8 +175,16 @@ class LintInputs {
     return hash;
   }
 
+  /** The key of a version: its file, and the hash of what it reads besides (one per set of codes). */
   of(v: LoadedVersion): string {
-    return hashParts([this.base, v.file.display, v.file.sha256, ...lintCodes(v).map((c) => `${c}\0${this.group(c)}`)]);
+    const codes = lintCodes(v);
+    const joined = codes.join('\0');
+    let key = this.keys.get(joined);
+    if (key === undefined) {
+      key = hashParts([this.base, ...codes.map((c) => `${c}\0${this.group(c)}`)]);
+      this.keys.set(joined, key);
+    }
+    return `${key}:${v.file.sha256}`;
   }
 }
 

@@ -244,7 +244,8 @@ export async function loadCatalogue(dir: string, options: LoadOptions = {}): Pro
     else fresh.push(i);
   });
   const workerFolders = new Set<string>();
-  const checked = await readFresh(listing.files, fresh, displayOf, maxFileBytes, maxRegistryBytes, pool, options, { root, display, folders: workerFolders });
+  // Versions read later, when something needs their data, share strings through their own pool.
+  const checked = await readFresh(listing.files, fresh, displayOf, maxFileBytes, maxRegistryBytes, pool, options, { root, display, folders: workerFolders, lazyPool: new Map() });
   for (const [i, p] of checked) {
     parsed[i] = p;
     if (state && p.kind === 'version' && stats[i]) recordVersion(state, p, stats[i]!);
@@ -387,7 +388,7 @@ async function readFresh(
   maxRegistryBytes: number,
   pool: Map<string, string>,
   options: LoadOptions,
-  where: { root: string; display: string; folders: Set<string> },
+  where: { root: string; display: string; folders: Set<string>; lazyPool: Map<string, string> },
 ): Promise<Map<number, ParsedFile>> {
   const out = new Map<number, ParsedFile>();
   const versions = indices.filter((i) => kindOf(files[i]!.rel) === 'version');
@@ -441,7 +442,7 @@ async function readFresh(
     if (verdict.ok && verdict.summary) {
       const { keys, meta } = verdict.summary;
       result.file = { display, rel: found.rel, abs: found.abs, source: new JsonSource(undefined, () => rereadText(found.abs)), nonNfc: verdict.nonNfc, sha256: verdict.sha256 };
-      result.data = lazyVersion({ abs: found.abs, sha256: verdict.sha256, keys, meta, normalized: verdict.normalized });
+      result.data = lazyVersion({ abs: found.abs, sha256: verdict.sha256, keys, meta, normalized: verdict.normalized, pool: where.lazyPool });
       result.summary = verdict.summary;
     }
     out.set(i, result);

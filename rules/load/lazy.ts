@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { CatalogueOperationError } from '../errors.js';
 import type { ProcedureVersion } from '../schema/types/procedure-version.js';
 import { sha256Hex } from './canonical.js';
-import { decodeUtf8, normalizeNfc } from './json-source.js';
+import { decodeUtf8, internAll, normalizeNfc } from './json-source.js';
 
 /**
  * The top-level properties of a version that work over the whole catalogue reads: sorting and
@@ -31,6 +31,8 @@ export interface LazySource {
   meta: Partial<Pick<ProcedureVersion, MetaKey>>;
   /** The text was not NFC, so the loader normalised the data. */
   normalized: boolean;
+  /** Strings to share with (see internAll), when the data is read. */
+  pool?: Map<string, string>;
 }
 
 /**
@@ -48,7 +50,8 @@ export function lazyVersion(source: LazySource): ProcedureVersion {
     const bytes = readFileSync(source.abs);
     if (sha256Hex(bytes) !== source.sha256) throw new CatalogueOperationError(`${source.abs} changed while it was being read; run the command again.`);
     const parsed = JSON.parse(decodeUtf8(bytes).text) as Record<string, unknown>;
-    const full = source.normalized ? normalizeNfc(parsed) : parsed;
+    const normalized = source.normalized ? normalizeNfc(parsed) : parsed;
+    const full = source.pool ? internAll(normalized, source.pool) : normalized;
     materialized = true;
     for (const key of source.keys) Object.defineProperty(data, key, { value: full[key], writable: true, enumerable: true, configurable: true });
   };
