@@ -48,6 +48,12 @@ export function parsePositiveInt(value: string, what: string): number {
   return n;
 }
 
+/** A --format value, checked against the formats a command offers. */
+export function parseFormat(value: string, allowed: readonly string[]): string {
+  if (!allowed.includes(value)) throw new UsageError(`Unknown format "${value}": use ${allowed.join(' or ')}.`);
+  return value;
+}
+
 export function useColor(): boolean {
   return Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
 }

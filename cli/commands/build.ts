@@ -2,8 +2,7 @@ import path from 'node:path';
 import { formatDiagnostics, type FormatName } from '../../rules/diagnostics/format.js';
 import { formatBytes } from '../../rules/load/catalogue.js';
 import { buildCatalogue, type BuildProgress, type BuildResult } from '../../generators/build.js';
-import { EXIT, out, parsePositiveInt, useColor } from '../run.js';
-import { parseFormat } from './validate.js';
+import { EXIT, out, parseFormat, parsePositiveInt, useColor } from '../run.js';
 
 export interface BuildFlags {
   out: string;

@@ -2,8 +2,7 @@ import { loadCatalogue } from '../../rules/load/catalogue.js';
 import { baselineOf, resolveReference } from '../../rules/compute/references.js';
 import { diffVersions } from '../../rules/compute/diff/index.js';
 import { renderDiff, type DiffFormat } from '../../generators/version-diff/index.js';
-import { EXIT, out } from '../run.js';
-import { parseFormat } from './validate.js';
+import { EXIT, out, parseFormat } from '../run.js';
 
 export interface DiffFlags {
   format: string;

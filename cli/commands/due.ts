@@ -2,8 +2,7 @@ import { computeDueDate, dateWithWeekday, dueDateForApplication, parseMoment, ty
 import { prepareApplication, type ApplicationSummary } from '../../rules/compute/application.js';
 import type { TimeUnit } from '../../rules/schema/types/procedure-version.js';
 import { UsageError } from '../../rules/errors.js';
-import { EXIT, out } from '../run.js';
-import { parseFormat } from './validate.js';
+import { EXIT, out, parseFormat } from '../run.js';
 import { cite, json, loadForQuery, parseFactOptions, parseOfficeHours, parseSupplements, workingCalendar } from './query.js';
 
 export interface DueFlags {

@@ -2,8 +2,7 @@ import { prepareApplication } from '../../rules/compute/application.js';
 import { computeFees } from '../../rules/compute/fees.js';
 import { requiredDocuments } from '../../rules/compute/dossier.js';
 import { FEE_KIND_VI, formatCopies, formatMoney } from '../../rules/text/vi.js';
-import { EXIT, out } from '../run.js';
-import { parseFormat } from './validate.js';
+import { EXIT, out, parseFormat } from '../run.js';
 import { channelLine, procedureLine } from './due.js';
 import { cite, json, loadForQuery, parseDateOption, parseFactOptions } from './query.js';
 

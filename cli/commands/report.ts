@@ -1,8 +1,7 @@
 import { loadCatalogue } from '../../rules/load/catalogue.js';
 import { UsageError } from '../../rules/errors.js';
 import { renderReport, simplificationReport, type ReportFormat } from '../../generators/simplification-report/index.js';
-import { EXIT, out } from '../run.js';
-import { parseFormat } from './validate.js';
+import { EXIT, out, parseFormat } from '../run.js';
 
 export interface ReportFlags {
   format: string;

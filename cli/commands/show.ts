@@ -4,8 +4,7 @@ import type { Catalogue } from '../../rules/load/catalogue.js';
 import type { LegalRef, ProcedureVersion, TimeLimit } from '../../rules/schema/types/procedure-version.js';
 import { CHANNEL_VI, formatCopies, formatDuration, formatFee, formatSubject, formatTimeLimit, ONLINE_SERVICE_VI } from '../../rules/text/vi.js';
 import { UsageError } from '../../rules/errors.js';
-import { EXIT, out } from '../run.js';
-import { parseFormat } from './validate.js';
+import { EXIT, out, parseFormat } from '../run.js';
 import { cite, json, loadForQuery, parseDateOption } from './query.js';
 
 export interface ShowFlags {

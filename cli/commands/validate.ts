@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { formatDiagnostics, type FormatName } from '../../rules/diagnostics/format.js';
-import { UsageError } from '../../rules/errors.js';
 import { validateCatalogue } from '../../rules/validate.js';
-import { EXIT, out, parsePositiveInt, useColor } from '../run.js';
+import { EXIT, out, parseFormat, parsePositiveInt, useColor } from '../run.js';
 
 export interface ValidateFlags {
   format: string;
@@ -13,10 +12,7 @@ export interface ValidateFlags {
   cacheDir?: string;
 }
 
-export function parseFormat(value: string, allowed: readonly string[]): string {
-  if (!allowed.includes(value)) throw new UsageError(`Unknown format "${value}": use ${allowed.join(' or ')}.`);
-  return value;
-}
+export { parseFormat } from '../run.js';
 
 export async function validateCommand(dir: string, flags: ValidateFlags): Promise<number> {
   const format = parseFormat(flags.format, ['stylish', 'json']) as FormatName;

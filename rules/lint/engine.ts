@@ -3,6 +3,7 @@ import { sortDiagnostics } from '../diagnostics/diagnostic.js';
 import { diagnosticAt, relatedAt, type Catalogue, type LoadedVersion } from '../load/catalogue.js';
 import type { LintRule, Report, RuleContext } from './rule.js';
 import { createHash } from 'node:crypto';
+import { lintCodes } from './walk.js';
 
 const PLACEHOLDER = /\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g;
 
@@ -51,13 +52,7 @@ function versionView(catalogue: Catalogue, codes: readonly string[], rejected: R
   return view as Catalogue;
 }
 
-/** The codes a version's rules look at: its own, and the baselines of a variant or proposal. */
-export function lintCodes(v: LoadedVersion): string[] {
-  const codes = [v.data.code];
-  if (v.data.variant?.baseline?.code) codes.push(v.data.variant.baseline.code);
-  if (v.data.proposal?.baseline?.code) codes.push(v.data.proposal.baseline.code);
-  return codes;
-}
+export { lintCodes };
 
 /** Lint findings to reuse: what a state keeps per version, keyed by the hash of the version's lint inputs. */
 export interface LintCache {

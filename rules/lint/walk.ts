@@ -116,3 +116,11 @@ export function registryRefs(v: ProcedureVersion): [RegistryKind, string][] {
     })
     .sort(([ka, ia], [kb, ib]) => (ka < kb ? -1 : ka > kb ? 1 : ia < ib ? -1 : ia > ib ? 1 : 0));
 }
+
+/** The codes a version's lint rules look at: its own, and the baselines of a variant or proposal. */
+export function lintCodes(v: { data: ProcedureVersion }): string[] {
+  const codes = [v.data.code];
+  if (v.data.variant?.baseline?.code) codes.push(v.data.variant.baseline.code);
+  if (v.data.proposal?.baseline?.code) codes.push(v.data.proposal.baseline.code);
+  return codes;
+}

@@ -8,10 +8,8 @@ import type { PublishedLock } from '../schema/types/lock.js';
 import type { WorkingCalendar } from '../schema/types/calendar.js';
 import { checkCalendar } from './calendar.js';
 import { CatalogueAccessError } from '../errors.js';
-import { registryRefs, type RegistryKind } from '../lint/walk.js';
+import { lintCodes, registryRefs, type RegistryKind } from '../lint/walk.js';
 import { lazyVersion, metaOf, type MetaKey } from './lazy.js';
-import { RULES } from '../lint/index.js';
-import { lintCodes, lintEachVersion } from '../lint/engine.js';
 import type { LintRule } from '../lint/rule.js';
 import { CatalogueState, type Stat, type StoredVersion } from './state.js';
 import { validateWith, type SchemaName } from '../schema/validators.js';
@@ -455,7 +453,9 @@ async function checkInWorker(
   files: { found: FoundFile; display: string }[],
   options: { limit: number; registryLimit: number; registries: { found: FoundFile; display: string }[]; rules: readonly LintRule[] | undefined; root: string; display: string },
 ): Promise<CheckedVersion[] | undefined> {
-  // The worker runs registered rules, loaded by id; with any other rule it only checks.
+  // The worker runs registered rules, loaded by id; with any other rule it only checks. (The rules
+  // are imported here, not at the top: loading a calendar alone must not load every rule.)
+  const { RULES } = await import('../lint/index.js');
   const versionRules = (options.rules ?? []).filter((r) => r.meta.scope === 'version');
   const ruleIds = options.rules && versionRules.every((r) => RULES.get(r.id) === r) ? versionRules.map((r) => r.id) : undefined;
   let worker: Worker;
@@ -484,7 +484,10 @@ async function checkInWorker(
  * the registries and the versions of their own procedures, and reports each file's verdict and
  * summary (check-worker.ts posts them).
  */
-export function checkAndLint(data: {
+export function checkAndLint(
+  lintEachVersion: (catalogue: Catalogue, rules: readonly LintRule[]) => Map<string, Diagnostic[]>,
+  rules: ReadonlyMap<string, LintRule>,
+  data: {
   files: { found: FoundFile; display: string }[];
   limit: number;
   registryLimit: number;
@@ -492,7 +495,8 @@ export function checkAndLint(data: {
   ruleIds: string[] | undefined;
   root: string;
   display: string;
-}): CheckedVersion[] {
+  },
+): CheckedVersion[] {
   const catalogue: Catalogue = { root: data.root, display: data.display, versions: [], byCode: new Map(), registry: emptyRegistries(), lock: undefined, auxiliary: new Map(), rejected: new Set() };
   for (const r of data.registries) {
     const p = readAndParse(r.found, 'registry', r.display, data.registryLimit);
@@ -504,7 +508,7 @@ export function checkAndLint(data: {
     else catalogue.rejected.add(p.found.rel);
   });
   indexVersions(catalogue);
-  const lint = data.ruleIds ? lintEachVersion(catalogue, data.ruleIds.map((id) => RULES.get(id)!)) : undefined;
+  const lint = data.ruleIds ? lintEachVersion(catalogue, data.ruleIds.map((id) => rules.get(id)!)) : undefined;
   return parsed.map((p) => {
     const ok = Boolean(p.file && p.data !== undefined);
     const verdict: CheckedVersion = { sha256: p.file?.sha256 ?? '', diagnostics: p.diagnostics, ok, normalized: p.normalized ?? false, nonNfc: [...(p.file?.nonNfc ?? [])] };

@@ -1,6 +1,16 @@
 import { isUtf8 } from 'node:buffer';
-import { findNodeAtLocation, parse as parseLenient, parseTree, printParseErrorCode, visit, type Node, type ParseError } from 'jsonc-parser';
+import { createRequire } from 'node:module';
+import type { Node, ParseError } from 'jsonc-parser';
 import { parsePointer, toPointer } from '../diagnostics/pointer.js';
+
+// jsonc-parser places diagnostics and explains syntax errors: only a file with a problem needs it,
+// so it is loaded then (it is CommonJS: required, synchronously).
+const require = createRequire(import.meta.url);
+let jsonc: typeof import('jsonc-parser') | undefined;
+function jsoncParser(): typeof import('jsonc-parser') {
+  jsonc ??= require('jsonc-parser') as typeof import('jsonc-parser');
+  return jsonc;
+}
 
 /** A 1-based position in a text, in UTF-16 code units for the column. */
 export interface Position {
@@ -82,7 +92,7 @@ export class JsonSource {
   private getTree(): Node | undefined {
     if (this.tree === undefined) {
       try {
-        this.tree = parseTree(this.text, [], { disallowComments: true, allowTrailingComma: false }) ?? null;
+        this.tree = jsoncParser().parseTree(this.text, [], { disallowComments: true, allowTrailingComma: false }) ?? null;
       } catch {
         // parseTree recurses; a pathologically deep document must not crash the reporter.
         this.tree = null;
@@ -125,7 +135,7 @@ function childNode(node: Node | undefined, token: string): Node | undefined {
   if (!node) return undefined;
   if (node.type === 'array') {
     if (!/^(0|[1-9][0-9]*)$/.test(token)) return undefined;
-    return findNodeAtLocation(node, [Number(token)]);
+    return jsoncParser().findNodeAtLocation(node, [Number(token)]);
   }
   if (node.type === 'object') {
     // findNodeAtLocation returns the value of the *last* duplicate key; ours is the first.
@@ -254,7 +264,7 @@ export function parseStrictJson(source: JsonSource, maxValues = MAX_VALUES, pool
 function syntaxProblem(text: string, error: unknown): SourceProblem {
   const errors: ParseError[] = [];
   try {
-    parseLenient(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+    jsoncParser().parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   } catch {
     // deep nesting overflows the lenient parser's recursion; fall through to V8's message.
   }
@@ -263,7 +273,7 @@ function syntaxProblem(text: string, error: unknown): SourceProblem {
     return {
       ruleId: 'json/syntax',
       severity: 'error',
-      message: `Invalid JSON: ${describeParseError(printParseErrorCode(first.error), text, first.offset)}.`,
+      message: `Invalid JSON: ${describeParseError(jsoncParser().printParseErrorCode(first.error), text, first.offset)}.`,
       offset: first.offset,
       length: first.length,
       pointer: '',
@@ -388,7 +398,7 @@ function duplicateKeyProblems(text: string): SourceProblem[] {
   const problems: SourceProblem[] = [];
   const frames: Map<string, number>[] = [];
   try {
-    visit(
+    jsoncParser().visit(
       text,
       {
         onObjectBegin: () => {

@@ -53,26 +53,30 @@ export function schemasHash(): string {
   return createHash('sha256').update(JSON.stringify(SCHEMAS)).update(JSON.stringify(AJV_OPTIONS)).digest('hex');
 }
 
-/** The file scripts/gen-validators.mjs writes beside the compiled module (dist/rules/schema/). */
-export const STANDALONE_FILE = 'standalone.cjs';
+/** The file scripts/gen-validators.mjs writes beside the compiled module (dist/rules/schema/) for a schema. */
+export function standaloneFile(name: SchemaName): string {
+  return `standalone-${name}.cjs`;
+}
 
-let standalone: Record<string, ValidateFunction> | null | undefined;
+const standalone = new Map<SchemaName, ValidateFunction | null>();
 
 /**
- * The validators precompiled by ajv's standalone code (`npm run build:ts` writes them): compiling the
- * schemas takes ~150 ms at every start, more than a small command's whole run. Null when there are
- * none, or they were made from other schemas.
+ * A validator precompiled by ajv's standalone code (`npm run build:ts` writes them): compiling the
+ * schemas takes ~150 ms at every start, more than a small command's whole run. Null when there is
+ * none, or it was made from other schemas.
  */
-function precompiled(): Record<string, ValidateFunction> | null {
-  if (standalone === undefined) {
+function precompiled(name: SchemaName): ValidateFunction | null {
+  let fast = standalone.get(name);
+  if (fast === undefined) {
     try {
-      const mod = require(`./${STANDALONE_FILE}`) as { schemasHash?: string } & Record<string, ValidateFunction>;
-      standalone = mod.schemasHash === schemasHash() ? mod : null;
+      const mod = require(`./${standaloneFile(name)}`) as { schemasHash?: string } & Record<string, ValidateFunction>;
+      fast = mod.schemasHash === schemasHash() ? (mod[standaloneName(name)] ?? null) : null;
     } catch {
-      standalone = null;
+      fast = null;
     }
+    standalone.set(name, fast);
   }
-  return standalone;
+  return fast;
 }
 
 /** The export name of a schema's precompiled validator. */
@@ -81,8 +85,7 @@ export function standaloneName(name: SchemaName): string {
 }
 
 export function getValidator(name: SchemaName): ValidateFunction {
-  const fast = precompiled()?.[standaloneName(name)];
-  return fast ?? getValidatorById(SCHEMAS[name].$id);
+  return precompiled(name) ?? getValidatorById(SCHEMAS[name].$id);
 }
 
 function getValidatorById(id: string): ValidateFunction {

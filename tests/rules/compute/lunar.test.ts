@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { lunarNewYear, lunarToSolar, solarToLunar, LUNAR_RANGE } from '../../../rules/compute/lunar.js';
 import { lunarToSolarHnd } from '../../helpers/ho-ngoc-duc.js';
+import { CalendarVietnamese } from 'date-chinese';
+import { LUNAR_MONTHS } from '../../../rules/compute/lunar-months.js';
 
 const VIETNAM = 7;
 const CHINA = 8;
@@ -49,5 +51,55 @@ describe('lunar dates (UTC+7) against Hồ Ngọc Đức’s algorithm', () => {
   it('refuses years outside 1968–2100', () => {
     expect(() => lunarNewYear(1967)).toThrow(/1968–2100/);
     expect(() => lunarNewYear(2101)).toThrow(/1968–2100/);
+  });
+});
+
+describe('the table of lunar months', () => {
+  const iso = (n: number) => new Date(n * 86_400_000).toISOString().slice(0, 10);
+  /** The solar day of a lunar date, straight from date-chinese (as the table was made). */
+  const fromLibrary = (year: number, month: number, day: number, leap: boolean) => {
+    const cal = new CalendarVietnamese();
+    cal.fromJDE(cal.newYear(year));
+    const [cycle, cycleYear] = cal.get();
+    const g = new CalendarVietnamese().set(cycle, cycleYear, month, leap, day).toGregorian(year);
+    return `${g.year}-${String(g.month).padStart(2, '0')}-${String(g.day).padStart(2, '0')}`;
+  };
+
+  /** The lunar date of a solar day, straight from date-chinese. */
+  const toLunar = (date: string) => {
+    const [, , month, leap, day] = new CalendarVietnamese().fromGregorian(Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10))).get();
+    return { month, leap: Boolean(leap), day };
+  };
+
+  it('has every month 1968–2100, each beginning where date-chinese begins it, 29 or 30 days long', () => {
+    const wrong: string[] = [];
+    LUNAR_MONTHS.forEach(([day, year, month, leap], i) => {
+      const l = toLunar(iso(day));
+      if (l.day !== 1 || l.month !== month || l.leap !== (leap === 1)) wrong.push(`${year}/${month}${leap ? 'L' : ''}`);
+      const next = LUNAR_MONTHS[i + 1];
+      if (next && next[0] - day !== 29 && next[0] - day !== 30) wrong.push(`length of ${year}/${month}`);
+    });
+    expect(wrong).toEqual([]);
+    expect(iso(LUNAR_MONTHS[0]![0]) <= '1968-01-01' && iso(LUNAR_MONTHS.at(-1)![0]) <= '2100-12-31').toBe(true);
+  });
+
+  it('gives the first day of every month as date-chinese does, but for two leap months where its two conversions disagree', () => {
+    const differ: string[] = [];
+    for (const [day, year, month, leap] of LUNAR_MONTHS) {
+      if (year < 1968) continue;
+      if (lunarToSolar(year, month, 1, leap === 1) !== iso(day)) differ.push(`table ${year}/${month}`);
+      if (fromLibrary(year, month, 1, leap === 1) !== iso(day)) differ.push(`${year}/${month}${leap ? 'L' : ''}`);
+    }
+    // For these, date-chinese's lunar-to-solar lands a month later than its own solar-to-lunar; the
+    // table follows the latter, and Hồ Ngọc Đức's algorithm agrees with it on the leap month's start.
+    expect(differ).toEqual(['2033/11L', '2052/12L']);
+    expect(lunarToSolar(2033, 11, 1, true)).toBe(lunarToSolarHnd(1, 11, 2033, true, VIETNAM));
+    expect(lunarToSolar(2052, 12, 1, true)).toBe(lunarToSolarHnd(1, 12, 2052, true, VIETNAM));
+  });
+
+  it('counts past a month’s end and names leap months a year lacks as date-chinese does', () => {
+    for (const [year, month, day, leap] of [[2025, 3, 30, false], [2025, 3, 31, false], [2025, 5, 1, true], [2025, 6, 1, true], [2025, 6, 15, false], [2100, 11, 30, false]] as const) {
+      expect(lunarToSolar(year, month, day, leap), `${year}/${month}/${day}${leap ? 'L' : ''}`).toBe(fromLibrary(year, month, day, leap));
+    }
   });
 });
