@@ -178,7 +178,7 @@ export function procedureParts(ctx: BuildContext, version: LoadedVersion): Proce
   });
   blocks.results.push(results.length > 0 ? { list: results, ordered: false } : { paragraph: 'Không quy định.' });
 
-  const fees = (v.fees ?? []).map((f) => `${formatFeeLine(f, facts)}${cited(ctx, f.legalBasis)}.`);
+  const fees = (v.fees ?? []).map((f) => `${formatFeeLine(f, facts).replace(/\.$/, '')}${cited(ctx, f.legalBasis)}.`);
   blocks.fees.push(fees.length > 0 ? { list: fees, ordered: false } : { paragraph: 'Miễn phí.' });
 
   const forms = (v.forms ?? []).map((f) => `${formatFormName(f)}${cited(ctx, f.legalBasis)}.`);
