@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { unzipSync, strFromU8 } from 'fflate';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { announcementChanges } from '../../rules/compute/announcement.js';
 import { loadCatalogue, type Catalogue } from '../../rules/load/catalogue.js';
 import { catalogueFromObjects } from '../../rules/load/in-memory.js';
@@ -12,6 +12,9 @@ import { baseRegistry } from '../../rules/lint/fixture.js';
 import { mergePatch } from '../../rules/lint/merge-patch.js';
 import { draftAnnouncement, renderAnnouncement, type AnnouncementOptions } from '../../generators/announcement/index.js';
 import { version } from '../helpers/catalogue.js';
+import { REPO } from '../helpers/cli.js';
+import { poisonedCatalogue } from '../hostile/poison.js';
+import { htmlFindings, markdownFindings } from '../hostile/scanners.js';
 import { vnCalendar } from '../helpers/calendar.js';
 import { AMENDED_BY_66_7 } from '../helpers/announcement.js';
 
@@ -237,6 +240,37 @@ describe('escaping', () => {
     const md = await text(catalogue, '2026-03-02', 'md', { issuer: 'ubnd-tinh' });
     expect(md).toContain('Đăng ký \\<script\\>alert(1)\\</script\\> \\& \\<img src=x onerror=alert(2)\\> \\*x\\*');
     expect(md).not.toMatch(/(?<!\\)<script>/);
+  });
+});
+
+describe('hostile text (the hostile suite’s poisoned catalogue and scanners)', () => {
+  let dir: string;
+  let poisoned: Catalogue;
+  beforeAll(async () => {
+    dir = poisonedCatalogue(REPO);
+    poisoned = (await loadCatalogue(dir)).catalogue;
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('stays text in every format, whatever field of the specs and registries it is in', async () => {
+    for (const [effective, options] of [
+      ['2026-01-01', { issuer: 'bo-tu-phap' }],
+      ['2026-01-01', { issuer: 'bo-cong-an', listOnly: true }],
+      ['2026-07-01', {}],
+      ['2025-07-01', { issuer: 'bo-xay-dung', signed: '2025-06-01' }],
+    ] as const) {
+      const a = draft(poisoned, effective, options);
+      const md = (await renderAnnouncement(a, 'md')) as string;
+      const html = (await renderAnnouncement(a, 'html')) as string;
+      expect(html, `${effective} ${JSON.stringify(options)}`).toContain('xss-');
+      expect(htmlFindings(html)).toEqual([]);
+      expect(markdownFindings(md)).toEqual([]);
+      const docx = unzipSync((await renderAnnouncement(a, 'docx')) as Uint8Array);
+      const xml = strFromU8(docx['word/document.xml']!);
+      expect(xml).toContain('alert(&quot;xss-');
+      expect(wellFormed(xml)).toBe(true);
+      expect(JSON.parse((await renderAnnouncement(a, 'json')) as string).changes.length).toBeGreaterThan(0);
+    }
   });
 });
 
