@@ -41,7 +41,8 @@ function named(id: string, name: string) {
 
 // ---- index -------------------------------------------------------------------------------------
 
-function indexItem(ctx: BuildContext, entry: ProcedureEntry, from: string) {
+/** One entry of an index page, as a portal reads it; `from` is the page it sits on, for its links. */
+export function indexItem(ctx: BuildContext, entry: ProcedureEntry, from: string) {
   const v = entry.shown.data;
   const online = (v.channels ?? []).find((c) => c.kind === 'online');
   const fees = v.fees ?? [];

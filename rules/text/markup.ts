@@ -121,6 +121,11 @@ figure{margin:1rem 0}`;
 
 /** A complete HTML page: escaped text, one inline style sheet, inline SVG charts, no scripts. */
 export function renderHtml(title: string, blocks: readonly Block[]): string {
+  return `<!DOCTYPE html>\n<html lang="vi">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>${escapeHtml(title)}</title>\n<style>${STYLE}</style>\n</head>\n<body>\n${renderHtmlBlocks(blocks)}\n</body>\n</html>\n`;
+}
+
+/** The blocks as HTML elements, without a page around them (for a page with its own layout). */
+export function renderHtmlBlocks(blocks: readonly Block[]): string {
   const body: string[] = [];
   for (const b of blocks) {
     switch (b.kind) {
@@ -134,7 +139,7 @@ export function renderHtml(title: string, blocks: readonly Block[]): string {
         body.push(`<ul>${b.items.map((item) => `<li>${htmlInline(item)}</li>`).join('')}</ul>`);
         break;
       case 'table': {
-        const cell = (tag: 'td' | 'th', i: number, html: string) => `<${tag}${b.align?.[i] === 'right' && tag === 'td' ? ' class="num"' : ''}>${html}</${tag}>`;
+        const cell = (tag: 'td' | 'th', i: number, html: string) => `<${tag}${tag === 'th' ? ' scope="col"' : ''}${b.align?.[i] === 'right' && tag === 'td' ? ' class="num"' : ''}>${html}</${tag}>`;
         body.push(`<table><thead><tr>${b.head.map((h, i) => cell('th', i, escapeHtml(h))).join('')}</tr></thead><tbody>${b.rows.map((r) => `<tr>${r.map((c, i) => cell('td', i, htmlInline(c))).join('')}</tr>`).join('')}</tbody></table>`);
         break;
       }
@@ -143,7 +148,7 @@ export function renderHtml(title: string, blocks: readonly Block[]): string {
         break;
     }
   }
-  return `<!DOCTYPE html>\n<html lang="vi">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>${escapeHtml(title)}</title>\n<style>${STYLE}</style>\n</head>\n<body>\n${body.join('\n')}\n</body>\n</html>\n`;
+  return body.join('\n');
 }
 
 /** Plain text of inline content, for tests and summaries. */
