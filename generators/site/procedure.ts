@@ -39,7 +39,7 @@ function dossierBlocks(ctx: BuildContext, v: ProcedureVersion, formHref: string 
         headers: ['Giấy tờ', 'Bản chính', 'Bản sao', 'Ghi chú'],
         rows: bring.map((d) => {
           const notes: Item[] = [];
-          if (d.when) notes.push({ tag: 'Tùy trường hợp', cond: true }, `Chỉ cần ${lowerFirst(formatCase(d.when, facts))}.`);
+          if (d.when) notes.push({ tag: 'Tùy trường hợp', cond: true }, `${upperFirst(formatCase(d.when, facts))}.`);
           if (d.submission === 'present') notes.push({ tag: 'Chỉ xuất trình, không nộp' });
           if (d.certifiedCopy) notes.push('Bản sao phải có chứng thực (hoặc bản sao kèm bản chính để đối chiếu).');
           const form = d.form ? (v.forms ?? []).find((f) => f.id === d.form) : undefined;

@@ -47,6 +47,7 @@ del{background:var(--cut);text-decoration:line-through;text-decoration-thickness
 ins{background:var(--add);text-decoration:underline}
 .legend del,.legend ins{padding:0 .25rem}
 form.tool,.tool{background:var(--soft);border:1px solid var(--line);border-radius:6px;padding:1rem;margin:1rem 0}
+.tool>h2:first-child,.tool>h3:first-child{margin-top:0}
 label{display:block;font-weight:600;margin:.5rem 0 .2rem}
 .hint{display:block;font-weight:400;color:var(--muted);font-size:.9rem}
 input,select,textarea,button{font:inherit;color:inherit}
@@ -79,6 +80,13 @@ pre{background:var(--soft);border:1px solid var(--line);padding:.75rem;overflow-
 code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.92em}
 footer{border-top:1px solid var(--line);color:var(--muted);font-size:.9rem;padding:1rem 0 2rem}
 .visually-hidden{position:absolute!important;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
-@media (max-width:40rem){h1{font-size:1.35rem}table{display:block;overflow-x:auto}.toc ol{columns:1}}
+@media (max-width:40rem){h1{font-size:1.35rem}table{display:block;overflow-x:auto}.toc ol{columns:1}
+table.stack,table.stack tbody,table.stack tr,table.stack td{display:block;width:100%}
+table.stack thead{position:absolute;left:-9999px}
+table.stack caption{display:block}
+table.stack tr{border:1px solid var(--line);border-radius:6px;margin:0 0 .75rem}
+table.stack td{border:0;border-top:1px solid var(--line)}
+table.stack td:first-child{border-top:0;background:var(--soft);font-weight:600}
+table.stack td:not(:first-child)::before{content:attr(data-label);display:block;font-size:.85rem;font-weight:600;color:var(--muted)}}
 @media print{.top,.skip,.toc,.tool,form,noscript,footer nav{display:none!important}body{font-size:11pt}a{color:inherit;text-decoration:none}table{font-size:10pt}tr,li,.summary div{break-inside:avoid}h2,h3{break-after:avoid}.summary div{border-color:#999}}
 `;

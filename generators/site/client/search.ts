@@ -7,7 +7,8 @@
  * ranked by MiniSearch's BM25 scores summed over the terms.
  */
 import MiniSearch from 'minisearch';
-import { MINISEARCH_OPTIONS, searchTerms, shardFile, shardOf, type SearchDoc, type SearchMeta } from './tokens.js';
+import { MINISEARCH_OPTIONS, shardFile, type SearchDoc, type SearchMeta } from './tokens.js';
+import { findCodes, queryTerms } from './query.js';
 
 const PAGE = 20;
 const FILTERS = ['level', 'field', 'agency', 'online', 'channel', 'fee'] as const;
@@ -21,18 +22,6 @@ function fetchJson<T>(url: string): Promise<T> {
     if (!r.ok) throw new Error(`${url}: ${r.status}`);
     return r.json() as Promise<T>;
   });
-}
-
-/** Drops the words "thủ tục" that begin most names, unless they are all that was typed. */
-export function queryTerms(q: string): string[] {
-  const terms = searchTerms(q);
-  for (let i = 0; i + 1 < terms.length; i++) {
-    if (terms[i] === 'thu' && terms[i + 1] === 'tuc' && terms.length > 2) {
-      terms.splice(i, 2);
-      break;
-    }
-  }
-  return terms;
 }
 
 function matches(doc: SearchDoc, filters: Partial<Record<Filter, string>>): boolean {
@@ -82,32 +71,6 @@ function start(root: HTMLElement): void {
     for (const p of m.pages) if (code.startsWith(p.prefix) && (!best || p.prefix.length > best.prefix.length)) best = p;
     return best;
   };
-
-  /** Codes matching every term, best first; undefined when no term was typed. */
-  async function candidates(m: SearchMeta, terms: string[]): Promise<string[] | undefined> {
-    if (terms.length === 0) return undefined;
-    let scores: Map<string, number> | undefined;
-    for (const term of terms) {
-      const keys = term.length === 1 ? m.shards.filter((k) => k === term) : m.shards.filter((k) => k === shardOf(term));
-      const found = new Map<string, number>();
-      for (const key of keys) {
-        const index = await loadShard(key);
-        for (const r of index.search(term, { prefix: true, fuzzy: term.length >= 6 ? 0.15 : false })) found.set(String(r.id), (found.get(String(r.id)) ?? 0) + r.score);
-      }
-      if (!scores) scores = found;
-      else {
-        const next = new Map<string, number>();
-        for (const [code, score] of scores) {
-          const s = found.get(code);
-          if (s !== undefined) next.set(code, score + s);
-        }
-        scores = next;
-      }
-      if (scores.size === 0) break;
-    }
-    const exact = terms.length === 1 ? terms[0] : undefined;
-    return [...scores!].sort(([a, x], [b, y]) => Number(b.toLowerCase() === exact) - Number(a.toLowerCase() === exact) || y - x || (a < b ? -1 : 1)).map(([code]) => code);
-  }
 
   let run = 0;
   let shown: { m: SearchMeta; codes: string[] | undefined; filters: Partial<Record<Filter, string>>; next: number; pageIndex: number; total: number | undefined } | undefined;
@@ -192,7 +155,7 @@ function start(root: HTMLElement): void {
     status.textContent = 'Đang tìm…';
     try {
       const m = await loadMeta();
-      const codes = await candidates(m, terms);
+      const codes = await findCodes(m, terms, loadShard);
       if (token !== run) return;
       shown = { m, codes, filters, next: 0, pageIndex: 0, total: codes?.length };
       list.replaceChildren();

@@ -28,7 +28,7 @@ export const article: Handlebars.TemplateDelegate = Handlebars.template({"0":fun
 },"useData":true});
 
 /** blocks.hbs */
-export const blocks: Handlebars.TemplateDelegate = Handlebars.template({"0":function(container,depth0,helpers,partials,data) {
+export const blocks: Handlebars.TemplateDelegate = Handlebars.template({"0":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -36,9 +36,9 @@ export const blocks: Handlebars.TemplateDelegate = Handlebars.template({"0":func
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"paragraph") : depth0),{"name":"if","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":2,"column":0},"end":{"line":4,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"list") : depth0),{"name":"if","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":5,"column":0},"end":{"line":11,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"table") : depth0),{"name":"if","hash":{},"fn":container.program(12, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":12,"column":0},"end":{"line":22,"column":7}}})) != null ? stack1 : "");
+  return ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"paragraph") : depth0),{"name":"if","hash":{},"fn":container.program(1, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":2,"column":0},"end":{"line":4,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"list") : depth0),{"name":"if","hash":{},"fn":container.program(2, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":5,"column":0},"end":{"line":11,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"table") : depth0),{"name":"if","hash":{},"fn":container.program(12, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":12,"column":0},"end":{"line":22,"column":7}}})) != null ? stack1 : "");
 },"1":function(container,depth0,helpers,partials,data) {
     var lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -115,7 +115,7 @@ export const blocks: Handlebars.TemplateDelegate = Handlebars.template({"0":func
     return "</ol>";
 },"11":function(container,depth0,helpers,partials,data) {
     return "</ul>";
-},"12":function(container,depth0,helpers,partials,data) {
+},"12":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -123,12 +123,12 @@ export const blocks: Handlebars.TemplateDelegate = Handlebars.template({"0":func
         return undefined
     };
 
-  return "<table>\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,((stack1 = (depth0 != null ? lookupProperty(depth0,"table") : depth0)) != null ? lookupProperty(stack1,"caption") : stack1),{"name":"if","hash":{},"fn":container.program(13, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":14,"column":0},"end":{"line":14,"column":64}}})) != null ? stack1 : "")
+  return "<table class=\"stack\">\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,((stack1 = (depth0 != null ? lookupProperty(depth0,"table") : depth0)) != null ? lookupProperty(stack1,"caption") : stack1),{"name":"if","hash":{},"fn":container.program(13, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":14,"column":0},"end":{"line":14,"column":64}}})) != null ? stack1 : "")
     + "\n<thead><tr>"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,((stack1 = (depth0 != null ? lookupProperty(depth0,"table") : depth0)) != null ? lookupProperty(stack1,"headers") : stack1),{"name":"each","hash":{},"fn":container.program(14, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":15,"column":11},"end":{"line":15,"column":72}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,((stack1 = (depth0 != null ? lookupProperty(depth0,"table") : depth0)) != null ? lookupProperty(stack1,"headers") : stack1),{"name":"each","hash":{},"fn":container.program(14, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":15,"column":11},"end":{"line":15,"column":72}}})) != null ? stack1 : "")
     + "</tr></thead>\n<tbody>\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,((stack1 = (depth0 != null ? lookupProperty(depth0,"table") : depth0)) != null ? lookupProperty(stack1,"rows") : stack1),{"name":"each","hash":{},"fn":container.program(15, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":17,"column":0},"end":{"line":19,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,((stack1 = (depth0 != null ? lookupProperty(depth0,"table") : depth0)) != null ? lookupProperty(stack1,"rows") : stack1),{"name":"each","hash":{},"fn":container.program(15, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":17,"column":0},"end":{"line":19,"column":9}}})) != null ? stack1 : "")
     + "</tbody>\n</table>\n";
 },"13":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -145,7 +145,7 @@ export const blocks: Handlebars.TemplateDelegate = Handlebars.template({"0":func
     return "<th scope=\"col\">"
     + container.escapeExpression(container.lambda(depth0, depth0))
     + "</th>";
-},"15":function(container,depth0,helpers,partials,data) {
+},"15":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -154,18 +154,20 @@ export const blocks: Handlebars.TemplateDelegate = Handlebars.template({"0":func
     };
 
   return "<tr>"
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),depth0,{"name":"each","hash":{},"fn":container.program(16, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":18,"column":4},"end":{"line":18,"column":239}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),depth0,{"name":"each","hash":{},"fn":container.program(16, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":18,"column":4},"end":{"line":18,"column":290}}})) != null ? stack1 : "")
     + "</tr>\n";
-},"16":function(container,depth0,helpers,partials,data) {
-    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+},"16":function(container,depth0,helpers,partials,data,blockParams,depths) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
         }
         return undefined
     };
 
-  return "<td>"
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),depth0,{"name":"each","hash":{},"fn":container.program(17, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":18,"column":22},"end":{"line":18,"column":225}}})) != null ? stack1 : "")
+  return "<td data-label=\""
+    + container.escapeExpression(lookupProperty(helpers,"lookup").call(alias1,((stack1 = (depths[2] != null ? lookupProperty(depths[2],"table") : depths[2])) != null ? lookupProperty(stack1,"headers") : stack1),(data && lookupProperty(data,"index")),{"name":"lookup","hash":{},"data":data,"loc":{"start":{"line":18,"column":34},"end":{"line":18,"column":71}}}))
+    + "\">"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,depth0,{"name":"each","hash":{},"fn":container.program(17, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":18,"column":73},"end":{"line":18,"column":276}}})) != null ? stack1 : "")
     + "</td>";
 },"17":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -175,8 +177,8 @@ export const blocks: Handlebars.TemplateDelegate = Handlebars.template({"0":func
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"href") : depth0),{"name":"if","hash":{},"fn":container.program(6, data, 0),"inverse":container.program(18, data, 0),"data":data,"loc":{"start":{"line":18,"column":36},"end":{"line":18,"column":184}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"unless").call(alias1,(data && lookupProperty(data,"last")),{"name":"unless","hash":{},"fn":container.program(21, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":18,"column":184},"end":{"line":18,"column":216}}})) != null ? stack1 : "");
+  return ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"href") : depth0),{"name":"if","hash":{},"fn":container.program(6, data, 0),"inverse":container.program(18, data, 0),"data":data,"loc":{"start":{"line":18,"column":87},"end":{"line":18,"column":235}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"unless").call(alias1,(data && lookupProperty(data,"last")),{"name":"unless","hash":{},"fn":container.program(21, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":18,"column":235},"end":{"line":18,"column":267}}})) != null ? stack1 : "");
 },"18":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -185,7 +187,7 @@ export const blocks: Handlebars.TemplateDelegate = Handlebars.template({"0":func
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),(depth0 != null ? lookupProperty(depth0,"tag") : depth0),{"name":"if","hash":{},"fn":container.program(19, data, 0),"inverse":container.program(9, data, 0),"data":data,"loc":{"start":{"line":18,"column":87},"end":{"line":18,"column":177}}})) != null ? stack1 : "");
+  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),(depth0 != null ? lookupProperty(depth0,"tag") : depth0),{"name":"if","hash":{},"fn":container.program(19, data, 0),"inverse":container.program(9, data, 0),"data":data,"loc":{"start":{"line":18,"column":138},"end":{"line":18,"column":228}}})) != null ? stack1 : "");
 },"19":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -195,7 +197,7 @@ export const blocks: Handlebars.TemplateDelegate = Handlebars.template({"0":func
     };
 
   return "<span class=\"tag"
-    + ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),(depth0 != null ? lookupProperty(depth0,"cond") : depth0),{"name":"if","hash":{},"fn":container.program(20, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":18,"column":114},"end":{"line":18,"column":138}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),(depth0 != null ? lookupProperty(depth0,"cond") : depth0),{"name":"if","hash":{},"fn":container.program(20, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":18,"column":165},"end":{"line":18,"column":189}}})) != null ? stack1 : "")
     + "\">"
     + container.escapeExpression(container.lambda((depth0 != null ? lookupProperty(depth0,"tag") : depth0), depth0))
     + "</span>";
@@ -203,7 +205,7 @@ export const blocks: Handlebars.TemplateDelegate = Handlebars.template({"0":func
     return " cond";
 },"21":function(container,depth0,helpers,partials,data) {
     return "<br>";
-},"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
+},"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -211,8 +213,8 @@ export const blocks: Handlebars.TemplateDelegate = Handlebars.template({"0":func
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),depth0,{"name":"each","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":0},"end":{"line":23,"column":9}}})) != null ? stack1 : "");
-},"useData":true});
+  return ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),depth0,{"name":"each","hash":{},"fn":container.program(0, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":0},"end":{"line":23,"column":9}}})) != null ? stack1 : "");
+},"useData":true,"useDepths":true});
 
 /** calculator.hbs */
 export const calculator: Handlebars.TemplateDelegate = Handlebars.template({"0":function(container,depth0,helpers,partials,data) {
@@ -309,16 +311,16 @@ export const history: Handlebars.TemplateDelegate = Handlebars.template({"0":fun
 
   return "<tr"
     + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"current") : depth0),{"name":"if","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":8,"column":3},"end":{"line":8,"column":41}}})) != null ? stack1 : "")
-    + "><td>"
+    + "><td data-label=\"Phiên bản\">"
     + alias3(alias2((depth0 != null ? lookupProperty(depth0,"version") : depth0), depth0))
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"current") : depth0),{"name":"if","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":8,"column":57},"end":{"line":8,"column":94}}})) != null ? stack1 : "")
-    + "</td><td>"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"current") : depth0),{"name":"if","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":8,"column":80},"end":{"line":8,"column":117}}})) != null ? stack1 : "")
+    + "</td><td data-label=\"Hiệu lực\">"
     + alias3(alias2((depth0 != null ? lookupProperty(depth0,"period") : depth0), depth0))
-    + "</td><td>"
+    + "</td><td data-label=\"Văn bản quy định thay đổi\">"
     + alias3(alias2((depth0 != null ? lookupProperty(depth0,"change") : depth0), depth0))
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"summary") : depth0),{"name":"if","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":8,"column":132},"end":{"line":8,"column":196}}})) != null ? stack1 : "")
-    + "</td><td>"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"diffHref") : depth0),{"name":"if","hash":{},"fn":container.program(4, data, 0),"inverse":container.program(5, data, 0),"data":data,"loc":{"start":{"line":8,"column":205},"end":{"line":8,"column":303}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"summary") : depth0),{"name":"if","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":8,"column":216},"end":{"line":8,"column":280}}})) != null ? stack1 : "")
+    + "</td><td data-label=\"Thay đổi\">"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"diffHref") : depth0),{"name":"if","hash":{},"fn":container.program(4, data, 0),"inverse":container.program(5, data, 0),"data":data,"loc":{"start":{"line":8,"column":311},"end":{"line":8,"column":409}}})) != null ? stack1 : "")
     + "</td></tr>\n";
 },"1":function(container,depth0,helpers,partials,data) {
     return " class=\"current\"";
@@ -393,7 +395,7 @@ export const history: Handlebars.TemplateDelegate = Handlebars.template({"0":fun
     + alias2(alias1((depth0 != null ? lookupProperty(depth0,"code") : depth0), depth0))
     + "</p>\n<h1>Các phiên bản: "
     + alias2(alias1((depth0 != null ? lookupProperty(depth0,"name") : depth0), depth0))
-    + "</h1>\n<p>Mỗi phiên bản có hiệu lực trong một khoảng thời gian. Bấm “Xem thay đổi” để thấy những gì được cắt giảm, bổ sung hay sửa lời văn so với phiên bản trước.</p>\n<table>\n<thead><tr><th scope=\"col\">Phiên bản</th><th scope=\"col\">Hiệu lực</th><th scope=\"col\">Văn bản quy định thay đổi</th><th scope=\"col\">Thay đổi</th></tr></thead>\n<tbody>\n"
+    + "</h1>\n<p>Mỗi phiên bản có hiệu lực trong một khoảng thời gian. Bấm “Xem thay đổi” để thấy những gì được cắt giảm, bổ sung hay sửa lời văn so với phiên bản trước.</p>\n<table class=\"stack\">\n<thead><tr><th scope=\"col\">Phiên bản</th><th scope=\"col\">Hiệu lực</th><th scope=\"col\">Văn bản quy định thay đổi</th><th scope=\"col\">Thay đổi</th></tr></thead>\n<tbody>\n"
     + ((stack1 = lookupProperty(helpers,"each").call(alias3,(depth0 != null ? lookupProperty(depth0,"versions") : depth0),{"name":"each","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":7,"column":0},"end":{"line":9,"column":9}}})) != null ? stack1 : "")
     + "</tbody>\n</table>\n"
     + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"proposals") : depth0),{"name":"if","hash":{},"fn":container.program(6, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":12,"column":0},"end":{"line":19,"column":7}}})) != null ? stack1 : "")
@@ -503,7 +505,7 @@ export const layout: Handlebars.TemplateDelegate = Handlebars.template({"0":func
     };
 
   return "<nav class=\"crumbs\" aria-label=\"Vị trí trang\">"
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),(depth0 != null ? lookupProperty(depth0,"crumbs") : depth0),{"name":"each","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":28,"column":46},"end":{"line":28,"column":105}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),(depth0 != null ? lookupProperty(depth0,"crumbs") : depth0),{"name":"each","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":29,"column":46},"end":{"line":29,"column":105}}})) != null ? stack1 : "")
     + "<span aria-current=\"page\">"
     + container.escapeExpression(container.lambda((depth0 != null ? lookupProperty(depth0,"title") : depth0), depth0))
     + "</span></nav>\n";
@@ -547,10 +549,10 @@ export const layout: Handlebars.TemplateDelegate = Handlebars.template({"0":func
     + alias2(alias1((depth0 != null ? lookupProperty(depth0,"title") : depth0), depth0))
     + " – Thủ tục hành chính</title>\n"
     + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"description") : depth0),{"name":"if","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":7,"column":0},"end":{"line":9,"column":7}}})) != null ? stack1 : "")
-    + "<link rel=\"stylesheet\" href=\""
+    + "<link rel=\"icon\" href=\"data:,\">\n<link rel=\"stylesheet\" href=\""
     + alias2(alias1((depth0 != null ? lookupProperty(depth0,"root") : depth0), depth0))
     + "assets/site.css\">\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"jsonLd") : depth0),{"name":"if","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":11,"column":0},"end":{"line":13,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"jsonLd") : depth0),{"name":"if","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":12,"column":0},"end":{"line":14,"column":7}}})) != null ? stack1 : "")
     + "</head>\n<body>\n<a class=\"skip\" href=\"#main\">Bỏ qua, đến nội dung chính</a>\n<header class=\"top\">\n<nav class=\"wrap\" aria-label=\"Điều hướng chính\">\n<a class=\"brand\" href=\""
     + alias2(alias1((depth0 != null ? lookupProperty(depth0,"root") : depth0), depth0))
     + "index.html\">Thủ tục hành chính</a>\n<a href=\""
@@ -562,12 +564,12 @@ export const layout: Handlebars.TemplateDelegate = Handlebars.template({"0":func
     + "dashboard/index.html\">Đơn giản hóa</a>\n<a href=\""
     + alias2(alias1((depth0 != null ? lookupProperty(depth0,"root") : depth0), depth0))
     + "developers/index.html\">Cho nhà phát triển</a>\n</nav>\n</header>\n<main id=\"main\" class=\"wrap\" tabindex=\"-1\">\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"crumbs") : depth0),{"name":"if","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":27,"column":0},"end":{"line":29,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"crumbs") : depth0),{"name":"if","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":28,"column":0},"end":{"line":30,"column":7}}})) != null ? stack1 : "")
     + ((stack1 = alias1((depth0 != null ? lookupProperty(depth0,"body") : depth0), depth0)) != null ? stack1 : "")
     + "\n</main>\n<footer class=\"wrap\">\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"at") : depth0),{"name":"if","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":33,"column":0},"end":{"line":35,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"at") : depth0),{"name":"if","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":34,"column":0},"end":{"line":36,"column":7}}})) != null ? stack1 : "")
     + "<p>Trang được tạo tự động từ đặc tả thủ tục hành chính; nội dung pháp lý có giá trị theo văn bản gốc.</p>\n</footer>\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias3,(depth0 != null ? lookupProperty(depth0,"scripts") : depth0),{"name":"each","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":38,"column":0},"end":{"line":40,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias3,(depth0 != null ? lookupProperty(depth0,"scripts") : depth0),{"name":"each","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":39,"column":0},"end":{"line":41,"column":9}}})) != null ? stack1 : "")
     + "</body>\n</html>\n";
 },"useData":true});
 
@@ -591,7 +593,7 @@ export const listing: Handlebars.TemplateDelegate = Handlebars.template({"0":fun
         return undefined
     };
 
-  return "<table>\n<thead><tr><th scope=\"col\">Mã</th><th scope=\"col\">Tên thủ tục</th><th scope=\"col\">Cấp thực hiện</th><th scope=\"col\">Thời hạn giải quyết</th><th scope=\"col\">Phí, lệ phí</th></tr></thead>\n<tbody>\n"
+  return "<table class=\"stack\">\n<thead><tr><th scope=\"col\">Mã</th><th scope=\"col\">Tên thủ tục</th><th scope=\"col\">Cấp thực hiện</th><th scope=\"col\">Thời hạn giải quyết</th><th scope=\"col\">Phí, lệ phí</th></tr></thead>\n<tbody>\n"
     + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),(depth0 != null ? lookupProperty(depth0,"rows") : depth0),{"name":"each","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":9,"column":0},"end":{"line":11,"column":9}}})) != null ? stack1 : "")
     + "</tbody>\n</table>\n";
 },"2":function(container,depth0,helpers,partials,data) {
@@ -602,19 +604,19 @@ export const listing: Handlebars.TemplateDelegate = Handlebars.template({"0":fun
         return undefined
     };
 
-  return "<tr><td>"
+  return "<tr><td data-label=\"Mã\">"
     + alias2(alias1((depth0 != null ? lookupProperty(depth0,"code") : depth0), depth0))
-    + "</td><td><a href=\""
+    + "</td><td data-label=\"Tên thủ tục\"><a href=\""
     + alias2(alias1((depth0 != null ? lookupProperty(depth0,"href") : depth0), depth0))
     + "\">"
     + alias2(alias1((depth0 != null ? lookupProperty(depth0,"name") : depth0), depth0))
     + "</a>"
-    + ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),(depth0 != null ? lookupProperty(depth0,"state") : depth0),{"name":"if","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":10,"column":56},"end":{"line":10,"column":116}}})) != null ? stack1 : "")
-    + "</td><td>"
+    + ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),(depth0 != null ? lookupProperty(depth0,"state") : depth0),{"name":"if","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":10,"column":97},"end":{"line":10,"column":157}}})) != null ? stack1 : "")
+    + "</td><td data-label=\"Cấp thực hiện\">"
     + alias2(alias1((depth0 != null ? lookupProperty(depth0,"levels") : depth0), depth0))
-    + "</td><td>"
+    + "</td><td data-label=\"Thời hạn giải quyết\">"
     + alias2(alias1((depth0 != null ? lookupProperty(depth0,"time") : depth0), depth0))
-    + "</td><td>"
+    + "</td><td data-label=\"Phí, lệ phí\">"
     + alias2(alias1((depth0 != null ? lookupProperty(depth0,"fee") : depth0), depth0))
     + "</td></tr>\n";
 },"3":function(container,depth0,helpers,partials,data) {
@@ -773,12 +775,12 @@ export const procedure: Handlebars.TemplateDelegate = Handlebars.template({"0":f
 
   return "<tr"
     + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"current") : depth0),{"name":"if","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":32,"column":3},"end":{"line":32,"column":41}}})) != null ? stack1 : "")
-    + "><td>"
+    + "><td data-label=\"Phiên bản\">"
     + alias3(alias2((depth0 != null ? lookupProperty(depth0,"version") : depth0), depth0))
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"current") : depth0),{"name":"if","hash":{},"fn":container.program(9, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":32,"column":57},"end":{"line":32,"column":95}}})) != null ? stack1 : "")
-    + "</td><td>"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"current") : depth0),{"name":"if","hash":{},"fn":container.program(9, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":32,"column":80},"end":{"line":32,"column":118}}})) != null ? stack1 : "")
+    + "</td><td data-label=\"Hiệu lực\">"
     + alias3(alias2((depth0 != null ? lookupProperty(depth0,"period") : depth0), depth0))
-    + "</td><td>"
+    + "</td><td data-label=\"Văn bản quy định thay đổi\">"
     + alias3(alias2((depth0 != null ? lookupProperty(depth0,"change") : depth0), depth0))
     + "</td></tr>\n";
 },"8":function(container,depth0,helpers,partials,data) {
@@ -806,7 +808,7 @@ export const procedure: Handlebars.TemplateDelegate = Handlebars.template({"0":f
     + ((stack1 = lookupProperty(helpers,"each").call(alias3,(depth0 != null ? lookupProperty(depth0,"sections") : depth0),{"name":"each","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":14,"column":0},"end":{"line":16,"column":9}}})) != null ? stack1 : "")
     + "<li><a href=\"#lich-su\">Lịch sử thay đổi</a></li>\n</ol>\n</nav>\n"
     + ((stack1 = lookupProperty(helpers,"each").call(alias3,(depth0 != null ? lookupProperty(depth0,"sections") : depth0),{"name":"each","hash":{},"fn":container.program(6, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":20,"column":0},"end":{"line":25,"column":9}}})) != null ? stack1 : "")
-    + "<section id=\"lich-su\" aria-labelledby=\"lich-su-h\">\n<h2 id=\"lich-su-h\">Lịch sử thay đổi</h2>\n<table>\n<thead><tr><th scope=\"col\">Phiên bản</th><th scope=\"col\">Hiệu lực</th><th scope=\"col\">Văn bản quy định thay đổi</th></tr></thead>\n<tbody>\n"
+    + "<section id=\"lich-su\" aria-labelledby=\"lich-su-h\">\n<h2 id=\"lich-su-h\">Lịch sử thay đổi</h2>\n<table class=\"stack\">\n<thead><tr><th scope=\"col\">Phiên bản</th><th scope=\"col\">Hiệu lực</th><th scope=\"col\">Văn bản quy định thay đổi</th></tr></thead>\n<tbody>\n"
     + ((stack1 = lookupProperty(helpers,"each").call(alias3,(depth0 != null ? lookupProperty(depth0,"versions") : depth0),{"name":"each","hash":{},"fn":container.program(7, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":31,"column":0},"end":{"line":33,"column":9}}})) != null ? stack1 : "")
     + "</tbody>\n</table>\n<p><a href=\""
     + alias2(alias1((depth0 != null ? lookupProperty(depth0,"historyHref") : depth0), depth0))
