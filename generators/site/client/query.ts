@@ -5,11 +5,11 @@
 import type MiniSearch from 'minisearch';
 import { searchTerms, shardOf, type SearchMeta } from './tokens.js';
 
-/** Drops the words "thủ tục" that begin most names, unless they are all that was typed. */
+/** The terms of a query, without the words "thủ tục" that the index leaves out of names. */
 export function queryTerms(q: string): string[] {
   const terms = searchTerms(q);
   for (let i = 0; i + 1 < terms.length; i++) {
-    if (terms[i] === 'thu' && terms[i + 1] === 'tuc' && terms.length > 2) {
+    if (terms[i] === 'thu' && terms[i + 1] === 'tuc') {
       terms.splice(i, 2);
       break;
     }
