@@ -40,6 +40,9 @@ caption{text-align:left;font-weight:600;padding:.25rem 0}
 th,td{border:1px solid var(--line);padding:.45rem .55rem;text-align:left;vertical-align:top}
 th{background:var(--soft)}
 td.num,th.num{text-align:right;white-space:nowrap}
+table:not(.stack){display:block;overflow-x:auto;max-width:100%}
+table:not(.stack) td:first-child{min-width:8rem}
+table:not(.stack) td:first-child+td:not(.num){min-width:14rem}
 tr.current td{background:#eef6ff}
 .tag{display:inline-block;font-size:.85rem;border:1px solid var(--line);border-radius:999px;padding:0 .5rem;margin:0 .25rem .25rem 0;background:#fff}
 .tag.cond{border-color:#c98a00;background:var(--note)}
