@@ -28,7 +28,24 @@ export interface Row {
   fee: string;
 }
 
+const rows = new WeakMap<ProcedureEntry, Row>();
+
+/** A procedure's row, worked out once per build however many listings show it. */
 export function rowOf(ctx: BuildContext, entry: ProcedureEntry): Row {
+  let row = rows.get(entry);
+  if (!row) {
+    row = computeRow(ctx, entry);
+    rows.set(entry, row);
+  }
+  return row;
+}
+
+/** The row's text, for hashing the listings it appears in. */
+export function rowKey(row: Row): string {
+  return `${row.code}\n${row.name}\n${row.state}\n${row.levels}\n${row.time}\n${row.fee}`;
+}
+
+function computeRow(ctx: BuildContext, entry: ProcedureEntry): Row {
   const v = entry.shown.data;
   const fees = v.fees ?? [];
   return {
@@ -66,7 +83,7 @@ export function groupsBy(ctx: BuildContext, key: (v: LoadedVersion) => readonly 
 }
 
 export function groupHash(g: Group): string {
-  return hashParts([g.id, g.name, ...g.rows.map((r) => JSON.stringify(r))]);
+  return hashParts([g.id, g.name, ...g.rows.map(rowKey)]);
 }
 
 export function renderGroupPage(path: string, heading: string, lead: string, group: Group): { path: string; content: string } {

@@ -14,7 +14,7 @@ import { hasOnlineForm } from '../engine/paths.js';
 import type { Generator, OutputFile, Unit } from '../engine/unit.js';
 import { scriptSafeJson } from '../detail/jsonld.js';
 import { formSchema } from '../form-schemas/schema.js';
-import { citingProcedures, groupHash, groupsBy, renderFieldIndex, renderGroupPage, renderLegalIndex, renderLegalPage } from './browse.js';
+import { citingProcedures, groupHash, groupsBy, renderFieldIndex, renderGroupPage, renderLegalIndex, renderLegalPage, rowKey } from './browse.js';
 import { bundle, bundleInputs, SCRIPTS } from './bundle.js';
 import { renderDashboard } from './dashboard.js';
 import { renderDevelopers, renderRulePages, renderSchemaPages } from './developers.js';
@@ -132,7 +132,7 @@ export const generator: Generator = {
     const docs = [...ctx.catalogue.registry.legalDocuments.byId.values()].sort((a, b) => (a.number < b.number ? -1 : 1));
     for (const doc of docs) {
       const rows = citing.get(doc.number) ?? [];
-      units.push({ key: `legal/${doc.number}`, inputs: hashParts([canonicalJson(doc), ...rows.map((r) => JSON.stringify(r))]), render: () => [renderLegalPage(doc, rows)] });
+      units.push({ key: `legal/${doc.number}`, inputs: hashParts([canonicalJson(doc), ...rows.map(rowKey)]), render: () => [renderLegalPage(doc, rows)] });
     }
     units.push({ key: 'legal', inputs: hashParts(docs.map((d) => `${canonicalJson(d)}:${citing.get(d.number)?.length ?? 0}`)), render: () => [renderLegalIndex(docs, citing)] });
 
