@@ -10,7 +10,7 @@ import { escapeHtml } from '../../rules/text/markup.js';
 import { citeDocument, compareVietnamese, DOCUMENT_TYPE_VI, formatDate } from '../../rules/text/vi.js';
 import type { BuildContext, ProcedureEntry } from '../engine/context.js';
 import { hashParts } from '../engine/context.js';
-import { timeLimitLines } from '../detail/parts.js';
+import { isFree, timeLimitLines } from '../detail/parts.js';
 import { HOME_CRUMB, link, sitePage } from './layout.js';
 import { SITE_PATHS } from './paths.js';
 import { listing, article } from './templates/index.js';
@@ -47,14 +47,13 @@ export function rowKey(row: Row): string {
 
 function computeRow(ctx: BuildContext, entry: ProcedureEntry): Row {
   const v = entry.shown.data;
-  const fees = v.fees ?? [];
   return {
     code: entry.code,
     name: v.name.vi,
     state: STATE_VI[entry.state],
     levels: (v.levels ?? []).map((l) => ctx.levelName(l)).join(', '),
     time: timeLimitLines(ctx, v).join('; '),
-    fee: fees.length === 0 || fees.every((f) => f.amount === 0) ? 'Miễn phí' : 'Có thu phí, lệ phí',
+    fee: isFree(v) ? 'Miễn phí' : 'Có thu phí, lệ phí',
   };
 }
 

@@ -12,7 +12,7 @@ import type { BuildContext, ProcedureEntry } from '../engine/context.js';
 import { hasOnlineForm } from '../engine/paths.js';
 import { banner, versionRows } from '../detail/index.js';
 import { governmentService, scriptSafeJson } from '../detail/jsonld.js';
-import { channelTimeLimit, procedureParts, timeLimitLines, type Block, type ProcedurePart } from '../detail/parts.js';
+import { channelTimeLimit, isFree, procedureParts, timeLimitLines, type Block, type ProcedurePart } from '../detail/parts.js';
 import { HOME_CRUMB, link, sitePage } from './layout.js';
 import { SITE_PATHS } from './paths.js';
 import { blocks as blocksTemplate, calculator, procedure as procedureTemplate } from './templates/index.js';
@@ -126,8 +126,7 @@ function summary(ctx: BuildContext, v: ProcedureVersion): { term: string; lines:
   const out: { term: string; lines: string[] }[] = [];
   const time = timeLimitLines(ctx, v);
   if (time.length > 0) out.push({ term: 'Thời hạn giải quyết', lines: time });
-  const fees = v.fees ?? [];
-  out.push({ term: 'Phí, lệ phí', lines: fees.length === 0 || fees.every((f) => f.amount === 0) ? ['Miễn phí'] : formatFees(fees, facts) });
+  out.push({ term: 'Phí, lệ phí', lines: isFree(v) ? ['Miễn phí'] : formatFees(v.fees, facts) });
   const channels = (v.channels ?? []).map((c) => (c.kind === 'online' && c.onlineService ? `${CHANNEL_VI[c.kind]} (${lowerFirst(ONLINE_SERVICE_VI[c.onlineService])})` : CHANNEL_VI[c.kind]));
   if (channels.length > 0) out.push({ term: 'Cách nộp hồ sơ', lines: channels });
   const documents = v.dossier?.documents ?? [];

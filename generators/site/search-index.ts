@@ -9,6 +9,7 @@ import MiniSearch from 'minisearch';
 import type { BuildContext, ProcedureEntry } from '../engine/context.js';
 import { hashParts } from '../engine/context.js';
 import { indexPages } from '../api/index.js';
+import { isFree, onlineServiceOf } from '../detail/parts.js';
 import type { Unit } from '../engine/unit.js';
 import { MINISEARCH_OPTIONS, searchTerms, shardFile, shardOf, type SearchDoc, type SearchMeta } from './client/tokens.js';
 import { SITE_PATHS } from './paths.js';
@@ -24,8 +25,6 @@ export function procedureTerms(entry: ProcedureEntry): string[] {
 
 export function searchDoc(entry: ProcedureEntry): SearchDoc {
   const v = entry.shown.data;
-  const online = (v.channels ?? []).find((c) => c.kind === 'online');
-  const fees = v.fees ?? [];
   return {
     c: entry.code,
     n: v.name.vi,
@@ -33,8 +32,8 @@ export function searchDoc(entry: ProcedureEntry): SearchDoc {
     a: [...(v.agencies?.implementing ?? [])],
     l: [...(v.levels ?? [])],
     ch: (v.channels ?? []).map((c) => c.kind),
-    o: online ? (online.onlineService ?? 'partial') : '',
-    free: fees.every((f) => f.amount === 0),
+    o: onlineServiceOf(v) ?? '',
+    free: isFree(v),
     s: entry.state === 'in-force' ? '' : entry.state,
   };
 }
