@@ -130,11 +130,12 @@ export const generator: Generator = {
 
     const citing = citingProcedures(ctx);
     const docs = [...ctx.catalogue.registry.legalDocuments.byId.values()].sort((a, b) => (a.number < b.number ? -1 : 1));
-    for (const doc of docs) {
+    const docTexts = docs.map((doc) => canonicalJson(doc));
+    docs.forEach((doc, i) => {
       const rows = citing.get(doc.number) ?? [];
-      units.push({ key: `legal/${doc.number}`, inputs: hashParts([canonicalJson(doc), ...rows.map(rowKey)]), render: () => [renderLegalPage(doc, rows)] });
-    }
-    units.push({ key: 'legal', inputs: hashParts(docs.map((d) => `${canonicalJson(d)}:${citing.get(d.number)?.length ?? 0}`)), render: () => [renderLegalIndex(docs, citing)] });
+      units.push({ key: `legal/${doc.number}`, inputs: hashParts([docTexts[i]!, ...rows.map(rowKey)]), render: () => [renderLegalPage(doc, rows)] });
+    });
+    units.push({ key: 'legal', inputs: hashParts(docs.map((d, i) => `${docTexts[i]}:${citing.get(d.number)?.length ?? 0}`)), render: () => [renderLegalIndex(docs, citing)] });
 
     units.push(...searchUnits(ctx));
 
