@@ -39,7 +39,7 @@ table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem;font-size:.95rem}
 caption{text-align:left;font-weight:600;padding:.25rem 0}
 th,td{border:1px solid var(--line);padding:.45rem .55rem;text-align:left;vertical-align:top}
 th{background:var(--soft)}
-td.num,th.num{text-align:right;white-space:nowrap}
+td.num,th.num{text-align:right}
 table:not(.stack){display:block;overflow-x:auto;max-width:100%}
 table:not(.stack) td:first-child{min-width:8rem}
 table:not(.stack) td:first-child+td:not(.num){min-width:14rem}
