@@ -33,6 +33,13 @@ program
   .action((dir: string, flags) => runCommand(async () => (await import('./commands/build.js')).buildCommand(dir, flags)));
 
 program
+  .command('serve')
+  .description('Serve the built site on localhost (http://127.0.0.1:<port>/) to look at it in a browser; Ctrl+C stops it.')
+  .argument('[dir]', 'the site folder, or a build output holding site/', 'build/site')
+  .option('-p, --port <port>', 'port to listen on (0 picks a free one)', '8080')
+  .action((dir: string, flags) => runCommand(async () => (await import('./commands/serve.js')).serveCommand(dir, flags)));
+
+program
   .command('lock')
   .description('Record the SHA-256 of every published version in tthc.lock.json, so later edits are detected.')
   .argument('[dir]', 'catalogue folder', 'catalogue')

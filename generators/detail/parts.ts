@@ -58,6 +58,17 @@ export function channelTimeLimit(v: ProcedureVersion, channel: Channel) {
   return channel.timeLimit ?? v.timeLimit;
 }
 
+/** No fee or charge at all (a fee whose amount each province sets is not free). */
+export function isFree(v: ProcedureVersion): boolean {
+  return (v.fees ?? []).every((f) => f.amount === 0);
+}
+
+/** The online service level of the online channel ("partial" when unstated), or undefined when there is none. */
+export function onlineServiceOf(v: ProcedureVersion): 'full' | 'partial' | undefined {
+  const online = (v.channels ?? []).find((c) => c.kind === 'online');
+  return online ? (online.onlineService ?? 'partial') : undefined;
+}
+
 /** The fees charged on a channel. */
 export function channelFees(v: ProcedureVersion, kind: ChannelKind): Fee[] {
   return (v.fees ?? []).filter((f) => !f.channels || f.channels.includes(kind));

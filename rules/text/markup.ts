@@ -174,6 +174,11 @@ figure{margin:1rem 0}`;
 
 /** A complete HTML page: escaped text, one inline style sheet (the reports' unless one is given), inline SVG charts, no scripts. */
 export function renderHtml(title: string, blocks: readonly Block[], options: { style?: string } = {}): string {
+  return `<!DOCTYPE html>\n<html lang="vi">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>${escapeHtml(title)}</title>\n<style>${options.style ?? STYLE}</style>\n</head>\n<body>\n${renderHtmlBlocks(blocks)}\n</body>\n</html>\n`;
+}
+
+/** The blocks as HTML elements, without a page around them (for a page with its own layout). */
+export function renderHtmlBlocks(blocks: readonly Block[]): string {
   const body: string[] = [];
   for (const b of blocks) {
     switch (b.kind) {
@@ -187,7 +192,8 @@ export function renderHtml(title: string, blocks: readonly Block[], options: { s
         body.push(`<ul>${b.items.map((item) => `<li>${htmlInline(item)}</li>`).join('')}</ul>`);
         break;
       case 'table': {
-        const cell = (tag: 'td' | 'th', i: number, html: string) => `<${tag}${tag === 'td' ? (b.align?.[i] === 'right' ? ' class="num"' : b.align?.[i] === 'center' ? ' class="center"' : '') : ''}>${html}</${tag}>`;
+        const cell = (tag: 'td' | 'th', i: number, html: string) =>
+          `<${tag}${tag === 'th' ? ' scope="col"' : b.align?.[i] === 'right' ? ' class="num"' : b.align?.[i] === 'center' ? ' class="center"' : ''}>${html}</${tag}>`;
         const cols = b.widths ? `<colgroup>${b.widths.map((w) => `<col style="width:${w}%">`).join('')}</colgroup>` : '';
         body.push(`<table>${cols}<thead><tr>${b.head.map((h, i) => cell('th', i, escapeHtml(h))).join('')}</tr></thead><tbody>${b.rows.map((r) => `<tr>${r.map((c, i) => cell('td', i, htmlInline(c))).join('')}</tr>`).join('')}</tbody></table>`);
         break;
@@ -211,7 +217,7 @@ export function renderHtml(title: string, blocks: readonly Block[], options: { s
         break;
     }
   }
-  return `<!DOCTYPE html>\n<html lang="vi">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>${escapeHtml(title)}</title>\n<style>${options.style ?? STYLE}</style>\n</head>\n<body>\n${body.join('\n')}\n</body>\n</html>\n`;
+  return body.join('\n');
 }
 
 /** Plain text of inline content, for tests and summaries. */

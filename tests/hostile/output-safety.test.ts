@@ -71,6 +71,10 @@ describe('the scanners catch what they should (so a pass means something)', () =
     expect(htmlFindings('<a href="javascript:alert(1)">x</a>')).toHaveLength(1);
     expect(htmlFindings('<script type="application/ld+json">{"a":"</script><script>alert("xss-4")</script>"}</script>')).toHaveLength(2);
     expect(htmlFindings('<p>&lt;script&gt;alert("xss-1")&lt;/script&gt;</p>')).toEqual([]);
+    expect(htmlFindings('<script type="application/json">{"a":"\\u003c/script>alert(\\"xss-1\\")"}</script>')).toEqual([]);
+    expect(htmlFindings('<script type="application/json">{"a":"</script><script>alert("xss-4")</script>"}</script>')).toHaveLength(2);
+    expect(htmlFindings('<meta name="description" content="&quot;><script>alert(&quot;xss-1&quot;)</script>">')).toEqual([]);
+    expect(htmlFindings('<meta http-equiv="refresh" content="0;url=javascript:alert(\'xss-1\')">')).toHaveLength(1);
   });
   it('flags raw HTML and script links in Markdown', () => {
     expect(markdownFindings('Tên <script>alert("xss-1")</script>')).toHaveLength(1);

@@ -11,6 +11,8 @@ type Element = DefaultTreeAdapterMap['element'];
 
 const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'xlink:href', 'srcset', 'poster', 'data']);
 const DANGEROUS_SCHEME = /^\s*(javascript|vbscript|data\s*:\s*text\/html)/i;
+/** Script types a browser treats as data, never runs. */
+const DATA_SCRIPT_TYPES = new Set(['application/ld+json', 'application/json']);
 /** Every payload calls alert("xss-…"); executable markup would carry it. */
 const MARKER = /alert\s*\(\s*["'`]?xss-/;
 
@@ -39,18 +41,23 @@ export function htmlFindings(html: string): string[] {
   const findings: string[] = [];
   for (const el of elements(parse(html) as unknown as Node)) {
     if (el.tagName === 'script') {
-      const type = el.attrs.find((a) => a.name === 'type')?.value;
+      const type = (el.attrs.find((a) => a.name === 'type')?.value ?? '').trim().toLowerCase();
       const body = textOf(el);
-      if (type === 'application/ld+json') {
+      if (DATA_SCRIPT_TYPES.has(type)) {
+        // A data block is never run, but it must stay one block: a `</script>` in it would end it early.
         try {
           JSON.parse(body);
         } catch {
-          findings.push('a JSON-LD script that is not valid JSON (broken out of?)');
+          findings.push(`a ${type} data block that is not valid JSON (broken out of?)`);
         }
       } else if (MARKER.test(body)) findings.push(`an executable script with attacker text: ${body.slice(0, 80)}`);
     }
-    if (['iframe', 'object', 'embed', 'base', 'meta'].includes(el.tagName) && el.attrs.some((a) => MARKER.test(a.value) || DANGEROUS_SCHEME.test(a.value))) {
+    if (['iframe', 'object', 'embed', 'base'].includes(el.tagName) && el.attrs.some((a) => MARKER.test(a.value) || DANGEROUS_SCHEME.test(a.value))) {
       findings.push(`a <${el.tagName}> element carrying attacker text`);
+    }
+    // <meta name=description content="…"> is inert text; only http-equiv (refresh, set-cookie…) acts on its content.
+    if (el.tagName === 'meta' && el.attrs.some((a) => a.name === 'http-equiv') && el.attrs.some((a) => MARKER.test(a.value) || /url\s*=\s*['"]?\s*javascript:/i.test(a.value))) {
+      findings.push('a <meta http-equiv> element carrying attacker text');
     }
     if (el.tagName === 'iframe') findings.push('an <iframe> element');
     for (const attr of el.attrs) {
