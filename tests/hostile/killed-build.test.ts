@@ -29,10 +29,11 @@ interface Run {
 }
 
 /** Runs a build, killing it with SIGKILL after `killAfterMs` if it is still running. */
-function build(catalogue: string, out: string, killAfterMs?: number): Promise<Run> {
+function build(catalogue: string, out: string, killAfterMs?: number, options: { cache?: boolean } = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [TTHC, 'build', catalogue, '--out', out, '--at', '2026-01-15', '--no-cache'], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, CI: '1' } });
+    const args = [TTHC, 'build', catalogue, '--out', out, '--at', '2026-01-15', ...(options.cache ? [] : ['--no-cache'])];
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, CI: '1' } });
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
     const timer = killAfterMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
@@ -52,7 +53,7 @@ describe('a build killed at random points loses nothing', () => {
   let fullMs: number;
 
   beforeAll(async () => {
-    writeSyntheticCatalogue(catalogue, { procedures: 40, seed: 7 });
+    writeSyntheticCatalogue(catalogue, { procedures: 25, seed: 7 });
     const first = await build(catalogue, out);
     expect(first.code, first.stderr).toBe(0);
     fullMs = first.ms;
@@ -67,6 +68,17 @@ describe('a build killed at random points loses nothing', () => {
   }, 120_000);
 
   afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  let complete: Record<string, string> | undefined;
+  /** The output of a finished build of the changed catalogue, made once when first needed. */
+  async function completeOutput(): Promise<Record<string, string>> {
+    if (!complete) {
+      const done = path.join(work, 'complete');
+      expect((await build(catalogue, done)).code).toBe(0);
+      complete = snapshot(done);
+    }
+    return complete;
+  }
 
   it('at 20 kill points the previous output stays byte-identical, and the next build succeeds', async () => {
     let kills = 0;
@@ -85,7 +97,9 @@ describe('a build killed at random points loses nothing', () => {
       kills++;
       points.push(at);
       expect(existsSync(out), `output missing after a kill at ${at} ms`).toBe(true);
-      expect(snapshot(out), `output changed after a kill at ${at} ms`).toEqual(before);
+      // Killed after its output was swapped in, a build has finished its work: old or new, never a mixture.
+      const now = snapshot(out);
+      if (JSON.stringify(now) !== JSON.stringify(before)) expect(now, `output mixed after a kill at ${at} ms`).toEqual(await completeOutput());
     }
     expect(kills, `kill points: ${points.join(', ')} ms of a ${Math.round(fullMs)} ms build`).toBeGreaterThanOrEqual(20);
     const next = await build(catalogue, out);
@@ -94,6 +108,46 @@ describe('a build killed at random points loses nothing', () => {
     expect((await build(catalogue, fresh)).code).toBe(0);
     expect(snapshot(out)).toEqual(snapshot(fresh));
     expect(snapshot(out)).not.toEqual(before);
+  }, 300_000);
+
+  it('an incremental (cached) rebuild killed at 10 points also leaves the previous output byte-identical', async () => {
+    const inc = path.join(work, 'incremental');
+    const catalogue2 = path.join(work, 'catalogue2');
+    writeSyntheticCatalogue(catalogue2, { procedures: 25, seed: 11 });
+    expect((await build(catalogue2, inc, undefined, { cache: true })).code).toBe(0);
+    const previous = snapshot(inc);
+    cpSync(inc, path.join(work, 'incremental-pristine'), { recursive: true });
+    // Change three procedures, so an incremental rebuild has several files to replace.
+    const codes = readdirSync(path.join(catalogue2, 'procedures')).sort().slice(0, 3);
+    for (const code of codes) {
+      const file = path.join(catalogue2, 'procedures', code, 'v1.json');
+      const spec = JSON.parse(readFileSync(file, 'utf8'));
+      spec.name.vi = `${spec.name.vi} (sửa đổi)`;
+      writeFileSync(file, JSON.stringify(spec));
+    }
+    rmSync(path.join(catalogue2, 'tthc.lock.json'));
+    const timing = await build(catalogue2, path.join(work, 'incremental-timing'), undefined, { cache: true });
+    expect(timing.code).toBe(0);
+    const complete = snapshot(path.join(work, 'incremental-timing'));
+    let kills = 0;
+    for (let i = 0; i < 10; i++) {
+      const at = Math.round(((i + 0.5) / 10) * Math.max(timing.ms, 300));
+      const run = await build(catalogue2, inc, at, { cache: true });
+      if (run.signal === 'SIGKILL') {
+        kills++;
+        expect(existsSync(inc), `output missing after a kill at ${at} ms`).toBe(true);
+        // Killed after its output was swapped in, a build has finished its work: old or new, never a mixture.
+        const now = snapshot(inc);
+        if (JSON.stringify(now) !== JSON.stringify(previous)) expect(now, `output mixed after a kill at ${at} ms`).toEqual(complete);
+      } else {
+        expect(run.code, run.stderr).toBe(0);
+        rmSync(inc, { recursive: true, force: true });
+        cpSync(path.join(work, 'incremental-pristine'), inc, { recursive: true });
+      }
+    }
+    expect(kills).toBeGreaterThanOrEqual(5);
+    expect((await build(catalogue2, inc, undefined, { cache: true })).code).toBe(0);
+    expect(snapshot(inc)).not.toEqual(previous);
   }, 300_000);
 
   it('a first build killed mid-way leaves no output folder, and the next one succeeds', async () => {
