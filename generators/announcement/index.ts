@@ -51,7 +51,7 @@ import {
   type PartId,
 } from '../../rules/text/vi.js';
 import { BuildContext } from '../engine/context.js';
-import { changeBasis as citeChangeBasis, procedureParts, timeLimitLines, whereLines, type Block as PartBlock, type ProcedurePart } from '../detail/parts.js';
+import { changeBasis as citeChangeBasis, partBlocksOf, procedureParts, timeLimitLines, whereLines, type ProcedurePart } from '../detail/parts.js';
 
 export type AnnouncementFormat = 'md' | 'html' | 'docx' | 'json';
 
@@ -548,14 +548,6 @@ function partOneBlocks(a: Announcement): Block[] {
   return blocks;
 }
 
-function partBlocks(blocks: readonly PartBlock[]): Block[] {
-  return blocks.map((b): Block => {
-    if ('paragraph' in b) return { kind: 'paragraph', align: 'justify', content: [b.paragraph] };
-    if ('list' in b) return { kind: 'list', items: b.list.map((item) => [item]) };
-    return { kind: 'table', head: b.table.headers, rows: b.table.rows.map((r) => r.map((lines) => linesInline(lines))) };
-  });
-}
-
 function citeShortAll(a: Announcement, refs: readonly LegalRef[]): string {
   return refs.map((r) => citeRefShort(r, a.ctx.legalDocument(r.document))).join('; ');
 }
@@ -584,7 +576,7 @@ function procedureBlocks(a: Announcement, change: AnnouncedChange, n: number): B
   const parts: ProcedurePart[] = procedureParts(a.ctx, change.content);
   for (const p of parts) {
     blocks.push({ kind: 'paragraph', content: [strong(`${point(p.number)}) ${p.title}:`)] });
-    blocks.push(...partBlocks(p.blocks));
+    blocks.push(...partBlocksOf(p.blocks));
   }
   return blocks;
 }

@@ -32,6 +32,7 @@ import {
   upperFirst,
   type PartId,
 } from '../../rules/text/vi.js';
+import { linesInline, type Block as MarkupBlock } from '../../rules/text/markup.js';
 import type { BuildContext } from '../engine/context.js';
 
 /** A block of text. Table cells are lists of lines. */
@@ -237,4 +238,20 @@ export function timeLimitLines(ctx: BuildContext, v: ProcedureVersion): string[]
   }
   if (byText.size === 0) return v.timeLimit ? [formatTimeLimitWithCases(v.timeLimit, facts)] : [];
   return [...byText].map(([text, kinds]) => `${upperFirst(kinds.map((k) => lowerFirst(CHANNEL_VI[k])).join(', '))}: ${text}`);
+}
+
+/**
+ * The parts as the shared document model (rules/text/markup.ts), each under its Phần II heading, so a
+ * caller renders them to Markdown, HTML or DOCX without a second description of the parts.
+ */
+export function partBlocksOf(blocks: readonly Block[]): MarkupBlock[] {
+  return blocks.map((b): MarkupBlock => {
+    if ('paragraph' in b) return { kind: 'paragraph', align: 'justify', content: [b.paragraph] };
+    if ('list' in b) return { kind: 'list', items: b.list.map((item) => [item]) };
+    return { kind: 'table', head: b.table.headers, rows: b.table.rows.map((r) => r.map((lines) => linesInline(lines))) };
+  });
+}
+
+export function partsToBlocks(parts: readonly ProcedurePart[], headingLevel: 1 | 2 | 3 = 2): MarkupBlock[] {
+  return parts.flatMap((p) => [{ kind: 'heading', level: headingLevel, text: `${p.number}. ${p.title}` } as MarkupBlock, ...partBlocksOf(p.blocks)]);
 }
