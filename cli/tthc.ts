@@ -35,6 +35,13 @@ program
   .action((dir: string, flags) => runCommand(async () => (await import('./commands/build.js')).buildCommand(dir, flags)));
 
 program
+  .command('serve')
+  .description('Serve the built site on localhost (http://127.0.0.1:<port>/) to look at it in a browser; Ctrl+C stops it.')
+  .argument('[dir]', 'the site folder, or a build output holding site/', 'build/site')
+  .option('-p, --port <port>', 'port to listen on (0 picks a free one)', '8080')
+  .action((dir: string, flags) => runCommand(async () => (await import('./commands/serve.js')).serveCommand(dir, flags)));
+
+program
   .command('lock')
   .description('Record the SHA-256 of every published version in tthc.lock.json, so later edits are detected.')
   .argument('[dir]', 'catalogue folder', 'catalogue')
@@ -111,6 +118,23 @@ program
   .option('-f, --format <format>', 'md, html or json', 'md')
   .option('-d, --dir <dir>', 'catalogue folder', 'catalogue')
   .action((a: string, b: string | undefined, flags) => runCommand(async () => (await import('./commands/diff.js')).diffCommand(a, b, flags)));
+
+program
+  .command('announce')
+  .description(
+    'Draft the announcement decision (Quyết định công bố thủ tục hành chính) for the procedures that become new, amended or abolished on --effective (or from --since to --effective): the decision in Vietnamese administrative style, Phần I (the lists, by level) and Phần II (every part of each new or amended procedure), or the provincial list-only variant; with the latest lawful signing date. Exit 1 when a change names no legal document for it.',
+  )
+  .argument('[dir]', 'catalogue folder', 'catalogue')
+  .requiredOption('--effective <date>', 'the day the changes take effect, YYYY-MM-DD')
+  .option('--since <date>', 'announce every change from this day to --effective, YYYY-MM-DD')
+  .option('--issuer <agency>', 'the ministry or provincial People’s Committee that announces (agency id; inferred when one ministry’s sector covers every change)')
+  .option('-f, --format <format>', 'md, html, docx or json', 'md')
+  .option('-o, --out <file>', 'write the draft to this file (needed for docx on a terminal)')
+  .option('--list-only', 'the provincial list-only variant: the list with time limit, place, fees, legal basis and agency; no Phần II')
+  .option('--signed <date>', 'the signing date, YYYY-MM-DD: fills the date line and is checked against the deadline')
+  .option('--deadline-days <N>', 'working days the decision must precede the effective date (default 20 for a ministry, 5 for a province)')
+  .option('--calendar <file>', 'working calendar file (default: <dir>/calendars/vn.json)')
+  .action((dir: string, flags) => runCommand(async () => (await import('./commands/announce.js')).announceCommand(dir, flags)));
 
 program
   .command('rules')

@@ -20,4 +20,5 @@ export const GENERATORS: readonly GeneratorEntry[] = [
       return wholeCatalogueGenerator('simplification-report', 'the simplification report over every proposal, as Markdown, HTML and JSON', 'reports/simplification.html', (ctx) => simplificationReportFiles(ctx.catalogue));
     },
   },
+  { id: 'site', load: async () => (await import('./site/index.js')).generator },
 ];

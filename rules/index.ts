@@ -47,6 +47,23 @@ export { requiredDocuments, type DossierLine, type DossierResult } from './compu
 export { complianceCost, compareCosts, feesDue, hourlyIncomeFor, CostInputError, type ComplianceCost, type ComplianceCostOptions, type CostComparison, type AssumptionUsed } from './compute/compliance-cost.js';
 export { diffVersions, compareTimeLimits, requiredDocumentCount, type VersionDiff, type Change, type Classification, type ChangeArea, type TimeComparison } from './compute/diff/index.js';
 export { resolveReference, baselineOf, relationOf, type ResolvedReference, type Relation } from './compute/references.js';
+export {
+  announcementChanges,
+  announcementDeadline,
+  resolveIssuer,
+  inferIssuer,
+  outsideScope,
+  sectorMinistry,
+  DEFAULT_DEADLINE_DAYS,
+  type AnnouncedChange,
+  type AnnouncementKind,
+  type AnnouncementSelection,
+  type AnnouncementDeadline,
+  type DeadlineForDate,
+  type Issuer,
+  type IssuerRole,
+  type NotAnnounced,
+} from './compute/announcement.js';
 export { percent, exact, type Exact } from './compute/exact.js';
 export { wordDiff, type TextChange } from './text/word-diff.js';
 export { updatedLock, writeLock } from './store/lock.js';

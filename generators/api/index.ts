@@ -9,7 +9,7 @@ import { hashParts } from '../engine/context.js';
 import { jsonFile } from '../engine/manifest.js';
 import { hasOnlineForm, href, PATHS } from '../engine/paths.js';
 import type { Generator, Unit } from '../engine/unit.js';
-import { procedureParts } from '../detail/parts.js';
+import { isFree, onlineServiceOf, procedureParts } from '../detail/parts.js';
 import { diff, type Operation } from './diff.js';
 import { API_SCHEMAS } from './schemas.js';
 
@@ -41,10 +41,9 @@ function named(id: string, name: string) {
 
 // ---- index -------------------------------------------------------------------------------------
 
-function indexItem(ctx: BuildContext, entry: ProcedureEntry, from: string) {
+/** One entry of an index page, as a portal reads it; `from` is the page it sits on, for its links. */
+export function indexItem(ctx: BuildContext, entry: ProcedureEntry, from: string) {
   const v = entry.shown.data;
-  const online = (v.channels ?? []).find((c) => c.kind === 'online');
-  const fees = v.fees ?? [];
   return {
     code: entry.code,
     name: v.name.vi,
@@ -56,8 +55,8 @@ function indexItem(ctx: BuildContext, entry: ProcedureEntry, from: string) {
     agencies: (v.agencies?.implementing ?? []).map((id) => named(id, ctx.agencyName(id))),
     timeLimit: v.timeLimit ? { value: v.timeLimit.value, unit: v.timeLimit.unit, start: v.timeLimit.start, text: formatTimeLimit(v.timeLimit) } : null,
     channels: (v.channels ?? []).map((c) => c.kind),
-    onlineService: online ? (online.onlineService ?? 'partial') : null,
-    free: fees.every((f) => f.amount === 0),
+    onlineService: onlineServiceOf(v) ?? null,
+    free: isFree(v),
     href: href(from, PATHS.apiProcedure(entry.code)),
     html: href(from, PATHS.detail(entry.code)),
   };

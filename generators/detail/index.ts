@@ -9,7 +9,7 @@ import { changeBasis, procedureParts } from './parts.js';
 import { page } from './templates/index.js';
 
 /** Why the page is not simply "in force": not yet, repealed, lapsed, or about to change. */
-function banner(ctx: BuildContext, entry: ProcedureEntry): string | undefined {
+export function banner(ctx: BuildContext, entry: ProcedureEntry): string | undefined {
   const w = entry.shownWindow;
   switch (entry.state) {
     case 'not-yet-in-force':
@@ -32,6 +32,21 @@ function banner(ctx: BuildContext, entry: ProcedureEntry): string | undefined {
   }
 }
 
+/** One row per version in force at some time (repeals included): its period and the document that changed it. */
+export function versionRows(ctx: BuildContext, entry: ProcedureEntry) {
+  return entry.windows.map((w) => {
+    const d = w.version.data;
+    const basis = changeBasis(ctx, d);
+    return {
+      window: w,
+      version: d.status === 'repealed' ? `${d.version} (bãi bỏ)` : d.version,
+      period: d.status === 'repealed' ? `Từ ngày ${formatDate(w.from)}` : formatPeriod(w.from, w.until),
+      change: basis.length > 0 ? basis.join('; ') : d.supersedes ? '' : 'Ban hành lần đầu',
+      current: w.version === entry.shown,
+    };
+  });
+}
+
 export function renderDetail(ctx: BuildContext, entry: ProcedureEntry): OutputFile {
   const v = entry.shown.data;
   const pagePath = PATHS.detail(entry.code);
@@ -47,17 +62,7 @@ export function renderDetail(ctx: BuildContext, entry: ProcedureEntry): OutputFi
   if (change.length > 0) meta.push({ term: 'Văn bản sửa đổi, bổ sung', value: change.join('; ') });
 
   const notes = (v.notes ?? []).filter((n) => n.kind !== 'editorial').map((n) => (n.kind === 'uncertain' ? `Nội dung đang được kiểm tra lại: ${n.text}` : n.text));
-  const versions = entry.windows.map((w) => {
-    const d = w.version.data;
-    const basis = changeBasis(ctx, d);
-    return {
-      version: d.status === 'repealed' ? `${d.version} (bãi bỏ)` : d.version,
-      period: d.status === 'repealed' ? `Từ ngày ${formatDate(w.from)}` : formatPeriod(w.from, w.until),
-      change: basis.length > 0 ? basis.join('; ') : d.supersedes ? '' : 'Ban hành lần đầu',
-      href: link(PATHS.apiVersion(entry.code, d.version)),
-      current: w.version === entry.shown,
-    };
-  });
+  const versions = versionRows(ctx, entry).map((row) => ({ ...row, href: link(PATHS.apiVersion(entry.code, row.window.version.data.version)) }));
   const links = [{ href: link(PATHS.apiProcedure(entry.code)), text: 'Thủ tục và các phiên bản (JSON)' }];
   if (hasOnlineForm(v)) {
     links.push({ href: link(PATHS.formSchema(entry.code, v.version)), text: 'Lược đồ tờ khai trực tuyến (JSON Schema 2020-12)' });

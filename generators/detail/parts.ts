@@ -32,6 +32,7 @@ import {
   upperFirst,
   type PartId,
 } from '../../rules/text/vi.js';
+import { linesInline, type Block as MarkupBlock } from '../../rules/text/markup.js';
 import type { BuildContext } from '../engine/context.js';
 
 /** A block of text. Table cells are lists of lines. */
@@ -56,6 +57,17 @@ function cited(ctx: BuildContext, refs: readonly LegalRef[] | undefined): string
 /** The time limit that applies on a channel: its own, or the statutory one. */
 export function channelTimeLimit(v: ProcedureVersion, channel: Channel) {
   return channel.timeLimit ?? v.timeLimit;
+}
+
+/** No fee or charge at all (a fee whose amount each province sets is not free). */
+export function isFree(v: ProcedureVersion): boolean {
+  return (v.fees ?? []).every((f) => f.amount === 0);
+}
+
+/** The online service level of the online channel ("partial" when unstated), or undefined when there is none. */
+export function onlineServiceOf(v: ProcedureVersion): 'full' | 'partial' | undefined {
+  const online = (v.channels ?? []).find((c) => c.kind === 'online');
+  return online ? (online.onlineService ?? 'partial') : undefined;
 }
 
 /** The fees charged on a channel. */
@@ -178,7 +190,7 @@ export function procedureParts(ctx: BuildContext, version: LoadedVersion): Proce
   });
   blocks.results.push(results.length > 0 ? { list: results, ordered: false } : { paragraph: 'Không quy định.' });
 
-  const fees = (v.fees ?? []).map((f) => `${formatFeeLine(f, facts)}${cited(ctx, f.legalBasis)}.`);
+  const fees = (v.fees ?? []).map((f) => `${formatFeeLine(f, facts).replace(/\.$/, '')}${cited(ctx, f.legalBasis)}.`);
   blocks.fees.push(fees.length > 0 ? { list: fees, ordered: false } : { paragraph: 'Miễn phí.' });
 
   const forms = (v.forms ?? []).map((f) => `${formatFormName(f)}${cited(ctx, f.legalBasis)}.`);
@@ -226,4 +238,20 @@ export function timeLimitLines(ctx: BuildContext, v: ProcedureVersion): string[]
   }
   if (byText.size === 0) return v.timeLimit ? [formatTimeLimitWithCases(v.timeLimit, facts)] : [];
   return [...byText].map(([text, kinds]) => `${upperFirst(kinds.map((k) => lowerFirst(CHANNEL_VI[k])).join(', '))}: ${text}`);
+}
+
+/**
+ * The parts as the shared document model (rules/text/markup.ts), each under its Phần II heading, so a
+ * caller renders them to Markdown, HTML or DOCX without a second description of the parts.
+ */
+export function partBlocksOf(blocks: readonly Block[]): MarkupBlock[] {
+  return blocks.map((b): MarkupBlock => {
+    if ('paragraph' in b) return { kind: 'paragraph', align: 'justify', content: [b.paragraph] };
+    if ('list' in b) return { kind: 'list', items: b.list.map((item) => [item]) };
+    return { kind: 'table', head: b.table.headers, rows: b.table.rows.map((r) => r.map((lines) => linesInline(lines))) };
+  });
+}
+
+export function partsToBlocks(parts: readonly ProcedurePart[], headingLevel: 1 | 2 | 3 = 2): MarkupBlock[] {
+  return parts.flatMap((p) => [{ kind: 'heading', level: headingLevel, text: `${p.number}. ${p.title}` } as MarkupBlock, ...partBlocksOf(p.blocks)]);
 }

@@ -2,6 +2,7 @@ import { sha256Hex } from '../../rules/load/canonical.js';
 import type { Document, FactDefinition, FormField, ProcedureVersion } from '../../rules/schema/types/procedure-version.js';
 import { formatCase, formatDocumentQuantity, formatFormName, formatPeriod, formatTimeLimitWithCases, lowerFirst, PORTAL_VI } from '../../rules/text/vi.js';
 import { conditionSchema, specialise } from './conditions.js';
+import { FIELD_PATTERNS } from './messages.js';
 
 type Schema = Record<string, unknown>;
 
@@ -17,12 +18,10 @@ export const UPLOAD_MAX_FILES = 20;
 /** Formats and patterns of the typed fields: what a portal checks before it accepts the form. */
 const FIELD_TYPES: Record<Exclude<FormField['type'], 'text' | 'textarea' | 'integer' | 'number' | 'boolean' | 'enum'>, { schema: Schema; hint: string }> = {
   date: { schema: { type: 'string', format: 'date' }, hint: 'Ngày theo định dạng YYYY-MM-DD.' },
-  'id-number': { schema: { type: 'string', pattern: '^[0-9]{12}$' }, hint: 'Số định danh cá nhân gồm 12 chữ số.' },
-  // Mobile numbers 03/05/07/08/09 + 8 digits; landlines 02 + 9 digits; +84 may replace the leading 0.
-  phone: { schema: { type: 'string', pattern: '^(?:0|\\+84)(?:[35789][0-9]{8}|2[0-9]{9})$' }, hint: 'Số điện thoại gồm 10 chữ số (di động) hoặc 11 chữ số (cố định), bắt đầu bằng 0 hoặc +84.' },
+  'id-number': { schema: { type: 'string', pattern: FIELD_PATTERNS['id-number'].pattern }, hint: 'Số định danh cá nhân gồm 12 chữ số.' },
+  phone: { schema: { type: 'string', pattern: FIELD_PATTERNS.phone.pattern }, hint: 'Số điện thoại gồm 10 chữ số (di động) hoặc 11 chữ số (cố định), bắt đầu bằng 0 hoặc +84.' },
   email: { schema: { type: 'string', format: 'email', maxLength: 254 }, hint: 'Địa chỉ thư điện tử.' },
-  // 10 digits, 10 digits and a 3-digit branch suffix, or (from 1/7/2025) the 12-digit personal ID.
-  'tax-code': { schema: { type: 'string', pattern: '^(?:[0-9]{10}(?:-[0-9]{3})?|[0-9]{12})$' }, hint: 'Mã số thuế gồm 10 chữ số, 13 ký tự (10 chữ số, dấu gạch ngang, 3 chữ số) đối với đơn vị phụ thuộc, hoặc số định danh cá nhân 12 chữ số.' },
+  'tax-code': { schema: { type: 'string', pattern: FIELD_PATTERNS['tax-code'].pattern }, hint: 'Mã số thuế gồm 10 chữ số, 13 ký tự (10 chữ số, dấu gạch ngang, 3 chữ số) đối với đơn vị phụ thuộc, hoặc số định danh cá nhân 12 chữ số.' },
 };
 
 function describe(...parts: (string | undefined)[]): string | undefined {

@@ -65,7 +65,8 @@ export async function buildReport(run: ImportRun, inputs: string[], options: { v
 
   let validation: ImportReport['validation'];
   let validateMs = 0;
-  if (options.validate !== false) {
+  // Nothing written (every record rejected): there is no catalogue to validate, and saying so beats an I/O error.
+  if (options.validate !== false && run.versions.length > 0) {
     const started = performance.now();
     const result = await validateCatalogue(run.out);
     validateMs = performance.now() - started;
@@ -103,6 +104,13 @@ export async function buildReport(run: ImportRun, inputs: string[], options: { v
   const quality: QualityCheck[] = [
     { name: 'every record imports without a crash', target: '0 internal errors', measured: `${rejected.filter((r) => r.status === 'rejected' && r.reason.startsWith('Internal error')).length} internal errors`, pass: !rejected.some((r) => r.status === 'rejected' && r.reason.startsWith('Internal error')) },
   ];
+  const detailRecords = run.outcomes.length;
+  quality.push({
+    name: 'some record imported',
+    target: 'at least one, when the inputs hold detail records',
+    measured: `${detailRecords - rejected.length} of ${detailRecords}`,
+    pass: detailRecords === 0 || rejected.length < detailRecords,
+  });
   if (validation) quality.push({ name: 'imported specs pass tthc validate without errors', target: '≥ 98%', measured: `${validation.percent}% (${validation.withoutErrors}/${validation.specs})`, pass: validation.percent >= 98 });
   quality.push(
     { name: 'channel time limits parsed where stated', target: '≥ 95%', measured: `${time.percent}% (${time.parsed}/${time.stated}; ${metrics.timeUnitAssumed} with the unit assumed)`, pass: time.percent >= 95 },

@@ -24,23 +24,58 @@ export function toJson(value: unknown): string {
  * A small document model shared by the Markdown and HTML reports: one structure, two renderers,
  * so both formats always say the same thing. Strings are plain text; renderers escape them.
  */
-export type Inline = string | { text: string; style: 'strong' | 'em' | 'del' | 'ins' | 'code' };
+export type Inline = string | { text: string; style: 'strong' | 'em' | 'del' | 'ins' | 'code' } | LineBreak;
+
+/** A line break inside a paragraph or table cell. */
+export interface LineBreak {
+  break: 'line';
+}
+
+export const LINE_BREAK: LineBreak = { break: 'line' };
+
+export type Align = 'left' | 'center' | 'right' | 'justify';
+
+/**
+ * One cell of a borderless layout row (the masthead of an administrative document, its signature
+ * block): lines of text, or 'rule' for the short line drawn under a title. `sizes` gives each line's
+ * type size in points where the document format sets it (the masthead, the recipients list).
+ */
+export interface LayoutCell {
+  lines: (Inline[] | 'rule')[];
+  align?: Align;
+  sizes?: number[];
+}
 
 export type Block =
-  | { kind: 'heading'; level: 1 | 2 | 3; text: string }
-  | { kind: 'paragraph'; content: Inline[] }
+  | { kind: 'heading'; level: 1 | 2 | 3; text: string; align?: Align }
+  | { kind: 'paragraph'; content: Inline[]; align?: Align; indent?: boolean }
   | { kind: 'list'; items: Inline[][] }
-  | { kind: 'table'; head: string[]; align?: ('left' | 'right')[]; rows: Inline[][][] }
-  | { kind: 'bars'; title: string; unit: string; series: [string, string]; rows: { label: string; values: [number, number]; text: [string, string] }[] };
+  | { kind: 'table'; head: string[]; align?: Align[]; rows: Inline[][][]; widths?: number[] }
+  | { kind: 'bars'; title: string; unit: string; series: [string, string]; rows: { label: string; values: [number, number]; text: [string, string] }[] }
+  /** Borderless rows of side-by-side cells; widths in percent. */
+  | { kind: 'columns'; rows: LayoutCell[][]; widths?: number[] }
+  /** A new page; a paged format (DOCX) may turn it landscape, as annexes with wide tables are. */
+  | { kind: 'page'; orientation: 'portrait' | 'landscape' };
+
+/** Lines joined by line breaks, for a cell that holds several lines. */
+export function linesInline(lines: readonly string[]): Inline[] {
+  return lines.flatMap((line, i) => (i === 0 ? [line] : [LINE_BREAK, line]));
+}
+
+function isBreak(i: Inline): i is LineBreak {
+  return typeof i !== 'string' && 'break' in i;
+}
 
 function inlineText(i: Inline): string {
-  return typeof i === 'string' ? i : i.text;
+  return typeof i === 'string' ? i : isBreak(i) ? '\n' : i.text;
 }
 
 function mdInline(content: Inline[]): string {
   return content
     .map((i) => {
       if (typeof i === 'string') return escapeMarkdown(i);
+      // GitHub renders <br> in paragraphs, list items and table cells alike.
+      if (isBreak(i)) return '<br>';
       if (i.text.trim() === '') return i.text;
       const text = escapeMarkdown(i.text);
       // Emphasis markers must hug the text: keep surrounding spaces outside them.
@@ -66,10 +101,23 @@ export function renderMarkdown(blocks: readonly Block[]): string {
         out.push(b.items.map((item) => `- ${mdInline(item)}`).join('\n'));
         break;
       case 'table': {
-        const align = b.head.map((_, i) => (b.align?.[i] === 'right' ? '---:' : '---'));
+        const align = b.head.map((_, i) => (b.align?.[i] === 'right' ? '---:' : b.align?.[i] === 'center' ? ':---:' : '---'));
         out.push([`| ${b.head.map(escapeMarkdown).join(' | ')} |`, `| ${align.join(' | ')} |`, ...b.rows.map((r) => `| ${r.map(mdInline).join(' | ')} |`)].join('\n'));
         break;
       }
+      case 'columns': {
+        // GFM has no table without a header row: the first row serves as one.
+        const text = (c: LayoutCell) => c.lines.filter((l): l is Inline[] => l !== 'rule').map(mdInline).join('<br>');
+        const cell = (c: LayoutCell) => text(c) || ' ';
+        // A row of rules alone (the line under a title) has nothing to say in Markdown.
+        const [first, ...rest] = b.rows.filter((r) => r.some((c) => text(c) !== ''));
+        if (!first) break;
+        out.push([`| ${first.map(cell).join(' | ')} |`, `| ${first.map(() => '---').join(' | ')} |`, ...rest.map((r) => `| ${r.map(cell).join(' | ')} |`)].join('\n'));
+        break;
+      }
+      case 'page':
+        out.push('---');
+        break;
       case 'bars':
         out.push(
           [`**${escapeMarkdown(b.title)}**`, '', `| | ${escapeMarkdown(b.series[0])} | ${escapeMarkdown(b.series[1])} |`, '| --- | ---: | ---: |', ...b.rows.map((r) => `| ${escapeMarkdown(r.label)} | ${escapeMarkdown(r.text[0])} | ${escapeMarkdown(r.text[1])} |`)].join('\n'),
@@ -81,7 +129,12 @@ export function renderMarkdown(blocks: readonly Block[]): string {
 }
 
 function htmlInline(content: Inline[]): string {
-  return content.map((i) => (typeof i === 'string' ? escapeHtml(i) : `<${i.style}>${escapeHtml(i.text)}</${i.style}>`)).join('');
+  return content.map((i) => (typeof i === 'string' ? escapeHtml(i) : isBreak(i) ? '<br>' : `<${i.style}>${escapeHtml(i.text)}</${i.style}>`)).join('');
+}
+
+function classes(...names: (string | false | undefined)[]): string {
+  const list = names.filter(Boolean);
+  return list.length > 0 ? ` class="${list.join(' ')}"` : '';
 }
 
 /** Horizontal before/after bars, inline SVG with no script: one pair of bars per row. */
@@ -119,31 +172,52 @@ table{border-collapse:collapse;margin:1rem 0}th,td{border:1px solid #cbd2d9;padd
 th{background:#f0f4f8;text-align:left}td.num{text-align:right;white-space:nowrap}del{background:#fde2e2}ins{background:#d9f2e1;text-decoration:none}
 figure{margin:1rem 0}`;
 
-/** A complete HTML page: escaped text, one inline style sheet, inline SVG charts, no scripts. */
-export function renderHtml(title: string, blocks: readonly Block[]): string {
+/** A complete HTML page: escaped text, one inline style sheet (the reports' unless one is given), inline SVG charts, no scripts. */
+export function renderHtml(title: string, blocks: readonly Block[], options: { style?: string } = {}): string {
+  return `<!DOCTYPE html>\n<html lang="vi">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>${escapeHtml(title)}</title>\n<style>${options.style ?? STYLE}</style>\n</head>\n<body>\n${renderHtmlBlocks(blocks)}\n</body>\n</html>\n`;
+}
+
+/** The blocks as HTML elements, without a page around them (for a page with its own layout). */
+export function renderHtmlBlocks(blocks: readonly Block[]): string {
   const body: string[] = [];
   for (const b of blocks) {
     switch (b.kind) {
       case 'heading':
-        body.push(`<h${b.level}>${escapeHtml(b.text)}</h${b.level}>`);
+        body.push(`<h${b.level}${classes(b.align)}>${escapeHtml(b.text)}</h${b.level}>`);
         break;
       case 'paragraph':
-        body.push(`<p>${htmlInline(b.content)}</p>`);
+        body.push(`<p${classes(b.align, b.indent && 'indent')}>${htmlInline(b.content)}</p>`);
         break;
       case 'list':
         body.push(`<ul>${b.items.map((item) => `<li>${htmlInline(item)}</li>`).join('')}</ul>`);
         break;
       case 'table': {
-        const cell = (tag: 'td' | 'th', i: number, html: string) => `<${tag}${b.align?.[i] === 'right' && tag === 'td' ? ' class="num"' : ''}>${html}</${tag}>`;
-        body.push(`<table><thead><tr>${b.head.map((h, i) => cell('th', i, escapeHtml(h))).join('')}</tr></thead><tbody>${b.rows.map((r) => `<tr>${r.map((c, i) => cell('td', i, htmlInline(c))).join('')}</tr>`).join('')}</tbody></table>`);
+        const cell = (tag: 'td' | 'th', i: number, html: string) =>
+          `<${tag}${tag === 'th' ? ' scope="col"' : b.align?.[i] === 'right' ? ' class="num"' : b.align?.[i] === 'center' ? ' class="center"' : ''}>${html}</${tag}>`;
+        const cols = b.widths ? `<colgroup>${b.widths.map((w) => `<col style="width:${w}%">`).join('')}</colgroup>` : '';
+        body.push(`<table>${cols}<thead><tr>${b.head.map((h, i) => cell('th', i, escapeHtml(h))).join('')}</tr></thead><tbody>${b.rows.map((r) => `<tr>${r.map((c, i) => cell('td', i, htmlInline(c))).join('')}</tr>`).join('')}</tbody></table>`);
         break;
       }
+      case 'columns': {
+        const cols = b.widths ? `<colgroup>${b.widths.map((w) => `<col style="width:${w}%">`).join('')}</colgroup>` : '';
+        const line = (c: LayoutCell, l: Inline[] | 'rule', i: number) => {
+          if (l === 'rule') return '<span class="rule"></span>';
+          const size = c.sizes?.[i];
+          return size ? `<span style="font-size:${size}pt">${htmlInline(l)}</span>` : htmlInline(l);
+        };
+        const cell = (c: LayoutCell) => `<td${classes(c.align)}>${c.lines.map((l, i) => line(c, l, i)).join('<br>')}</td>`;
+        body.push(`<table class="layout">${cols}<tbody>${b.rows.map((r) => `<tr>${r.map(cell).join('')}</tr>`).join('')}</tbody></table>`);
+        break;
+      }
+      case 'page':
+        body.push(`<hr class="page ${b.orientation}">`);
+        break;
       case 'bars':
         body.push(`<figure>${barChartSvg(b)}<figcaption>${escapeHtml(b.title)} (${escapeHtml(b.unit)})</figcaption></figure>`);
         break;
     }
   }
-  return `<!DOCTYPE html>\n<html lang="vi">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>${escapeHtml(title)}</title>\n<style>${STYLE}</style>\n</head>\n<body>\n${body.join('\n')}\n</body>\n</html>\n`;
+  return body.join('\n');
 }
 
 /** Plain text of inline content, for tests and summaries. */

@@ -33,9 +33,14 @@ export function formatDate(iso: string): string {
   return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 }
 
-/** "ngày 15 tháng 11 năm 2015", as the opening lines of a decision write dates. */
+/**
+ * "ngày 15 tháng 11 năm 2015", as the opening lines and the date line of a decision write dates.
+ * Days below 10 and the months 1 and 2 take a leading zero, the other months none ("ngày 08 tháng 6
+ * năm 2010", "ngày 01 tháng 01 năm 2026"): Nghị định 30/2020/NĐ-CP, Phụ lục I, on the date of issue.
+ */
 export function formatDateLong(iso: string): string {
-  return `ngày ${iso.slice(8, 10)} tháng ${iso.slice(5, 7)} năm ${iso.slice(0, 4)}`;
+  const month = Number(iso.slice(5, 7));
+  return `ngày ${iso.slice(8, 10)} tháng ${month < 3 ? iso.slice(5, 7) : String(month)} năm ${iso.slice(0, 4)}`;
 }
 
 export const UNIT_VI: Record<TimeUnit, string> = {
@@ -170,10 +175,39 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/**
+ * A legal document as the opening lines (căn cứ) of a decision cite it: laws and ordinances by name and
+ * date of adoption ("Luật Hộ tịch ngày 20 tháng 11 năm 2014"), other documents by type, number, long
+ * date, issuer and the rest of the title ("Nghị định số 63/2010/NĐ-CP ngày 08 tháng 6 năm 2010 của
+ * Chính phủ về kiểm soát thủ tục hành chính"). Without a date of issue, the number stands in for it.
+ */
+export function citeGround(doc: LegalDocument): string {
+  if (doc.type === 'law' || doc.type === 'ordinance') {
+    return doc.issued ? `${doc.title} ${formatDateLong(doc.issued)}` : citeDocument(doc);
+  }
+  const typeWord = DOCUMENT_TYPE_VI[doc.type];
+  const rest = stripLeadingType(doc.title, typeWord, doc.number);
+  return `${typeWord} số ${doc.number}${doc.issued ? ` ${formatDateLong(doc.issued)}` : ''} của ${doc.issuer}${rest ? ` ${rest}` : ''}`;
+}
+
+/** A legal document by type and number only: "Nghị quyết số 66.7/2025/NQ-CP", "Luật Hộ tịch số 60/2014/QH13". */
+export function citeDocumentShort(number: string, doc: LegalDocument | undefined): string {
+  if (!doc) return number;
+  if (doc.type === 'law' || doc.type === 'ordinance') return citeDocument(doc);
+  return `${DOCUMENT_TYPE_VI[doc.type]} số ${doc.number}`;
+}
+
 /** "điểm a khoản 1 Điều 16 Luật Hộ tịch số 60/2014/QH13"; falls back to the number when unregistered. */
 export function citeRef(ref: LegalRef, doc: LegalDocument | undefined): string {
   const where = [ref.point ? `điểm ${ref.point}` : '', ref.clause ? `khoản ${ref.clause}` : '', ref.article ? `Điều ${ref.article}` : ''].filter(Boolean).join(' ');
   const what = doc ? citeDocument(doc) : ref.document;
+  return where ? `${where} ${what}` : what;
+}
+
+/** "khoản 1 Điều 2 Nghị định số 123/2015/NĐ-CP": a citation with the document by type and number only. */
+export function citeRefShort(ref: LegalRef, doc: LegalDocument | undefined): string {
+  const where = [ref.point ? `điểm ${ref.point}` : '', ref.clause ? `khoản ${ref.clause}` : '', ref.article ? `Điều ${ref.article}` : ''].filter(Boolean).join(' ');
+  const what = citeDocumentShort(ref.document, doc);
   return where ? `${where} ${what}` : what;
 }
 
@@ -483,3 +517,105 @@ export const AREA_VI = {
   'legal-basis': 'Căn cứ pháp lý',
   'compliance-cost': 'Chi phí tuân thủ',
 } as const;
+
+/** The letters that number points (điểm) in Vietnamese legal texts: a, b, c, d, đ, e, g, h, i, k, … (no f, j, w, z). */
+export const POINT_LETTERS_VI = ['a', 'b', 'c', 'd', 'đ', 'e', 'g', 'h', 'i', 'k', 'l', 'm', 'n', 'o', 'p', 'q', 'r', 's', 't', 'u', 'v', 'x', 'y'] as const;
+
+/** "a", "a và b", "a, b và c". */
+export function joinAnd(items: readonly string[]): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')} và ${items[items.length - 1]}`;
+}
+
+/** Capital Roman numerals for the sections of an annex: I, II, III, IV … */
+export function romanNumeral(n: number): string {
+  const table: [number, string][] = [[1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
+  let out = '';
+  for (const [value, numeral] of table) for (; n >= value; n -= value) out += numeral;
+  return out;
+}
+
+/**
+ * The abbreviation of an issuing body in a document's number symbol (ký hiệu): "Bộ Tư pháp" → BTP,
+ * "Bộ Nông nghiệp và Môi trường" → BNNMT, a People's Committee → UBND. The initials of each word
+ * but "và", without tone marks; Đ stays Đ, as official symbols write it (BGDĐT). Bodies with a
+ * conventional abbreviation that is not their initials (NHNN) are for the drafter to correct.
+ */
+export function agencyAbbreviation(name: string): string {
+  if (/^ủy ban nhân dân/i.test(name.normalize('NFC'))) return 'UBND';
+  return name
+    .normalize('NFC')
+    .split(/\s+/)
+    .filter((w) => w !== '' && w.toLowerCase() !== 'và' && /^\p{L}/u.test(w))
+    .map((w) => {
+      const first = w[0]!.toLocaleUpperCase('vi');
+      return first === 'Đ' ? 'Đ' : first.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+    })
+    .join('');
+}
+
+/** Upper case as mastheads and titles write names: "BỘ TƯ PHÁP". */
+export function upperVi(text: string): string {
+  return text.toLocaleUpperCase('vi');
+}
+
+/** "Thứ Tư, 05/02/2025". */
+export function formatDayWithWeekday(iso: string): string {
+  const weekday = new Date(`${iso}T00:00:00Z`).getUTCDay();
+  return `${upperFirst(WEEKDAY_VI[weekday]!)}, ${formatDate(iso)}`;
+}
+
+/** The parts of a due-date result (rules/compute/deadlines.ts) that its explanation needs. */
+export interface DueDateFacts {
+  submitted: string;
+  received: string;
+  receivedAt: string | null;
+  receipt: { rolled: boolean; passedOver: readonly { date: string; reason: string }[] };
+  timeLimit: Duration;
+  due: string;
+  dueAt: string | null;
+  skipped: readonly { date: string; reason: string }[];
+  provisional: boolean;
+  calendar: { cutoff: string; officeHours: string };
+}
+
+/**
+ * A due date explained for an applicant, in Vietnamese: when the dossier counts as received and
+ * why, how the time limit is counted (Civil Code 2015 Art. 147–148), each day not counted with its
+ * reason, and whether the holiday schedule is still provisional.
+ */
+export function explainDueDate(r: DueDateFacts): { due: string; receipt: string; rule: string; skipped: string[]; provisional: string | undefined } {
+  // A weekly rest day's reason is its weekday name, already shown beside the date.
+  const why = (reason: string) => ((WEEKDAY_VI as readonly string[]).includes(reason) ? 'nghỉ hằng tuần' : reason);
+  const received = `${formatDayWithWeekday(r.received)}${r.receivedAt ? ` lúc ${r.receivedAt}` : ''}`;
+  let receipt = `Hồ sơ được tiếp nhận ${lowerFirst(received)}.`;
+  if (r.receipt.rolled) {
+    const [date, time] = r.submitted.split('T') as [string, string | undefined];
+    const off = r.receipt.passedOver.find((d) => d.date === date);
+    receipt = off
+      ? `${formatDayWithWeekday(date)} là ngày nghỉ (${why(off.reason)}), nên hồ sơ được tính là tiếp nhận vào ${lowerFirst(received)}.`
+      : `Hồ sơ nộp lúc ${time ?? ''}, sau ${r.calendar.cutoff} (giờ tiếp nhận cuối ngày), nên được tính là tiếp nhận vào ${lowerFirst(received)}.`;
+  }
+  const n = r.timeLimit.value;
+  const limit = formatDuration(r.timeLimit);
+  let rule: string;
+  if (n === 0) rule = 'Giải quyết ngay trong ngày tiếp nhận hồ sơ.';
+  else if (r.timeLimit.unit === 'working-days')
+    rule = `${limit}: không tính ngày tiếp nhận hồ sơ, không tính thứ Bảy, Chủ nhật và ngày nghỉ lễ, Tết (Điều 147 Bộ luật Dân sự 2015).`;
+  else if (r.timeLimit.unit === 'hours') rule = `${limit}: tính trong giờ hành chính (${r.calendar.officeHours}) của các ngày làm việc.`;
+  else rule = `${limit}: không tính ngày tiếp nhận hồ sơ; nếu ngày cuối cùng của thời hạn là ngày nghỉ thì hạn là ngày làm việc tiếp theo (Điều 147, 148 Bộ luật Dân sự 2015).`;
+  const seen = new Set<string>();
+  const skipped: string[] = [];
+  for (const d of [...r.receipt.passedOver, ...r.skipped]) {
+    if (seen.has(d.date)) continue;
+    seen.add(d.date);
+    skipped.push(`${formatDayWithWeekday(d.date)}: ${why(d.reason)}`);
+  }
+  return {
+    due: `${formatDayWithWeekday(r.due)}${r.dueAt ? `, lúc ${r.dueAt}` : ''}`,
+    receipt,
+    rule,
+    skipped,
+    provisional: r.provisional ? 'Lịch nghỉ lễ, Tết chính thức của năm này chưa được công bố đầy đủ: hạn trên là dự kiến, tính theo quy định của Bộ luật Lao động về ngày nghỉ.' : undefined,
+  };
+}

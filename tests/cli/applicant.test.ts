@@ -21,6 +21,26 @@ describe('tthc show', () => {
     expect(after.stdout).toContain('"lookup"');
   });
 
+  it('renders every part in the Phần II order from the same model as the detail pages', async () => {
+    const r = await tthc('show', '1.001193', '--at', '2026-01-01');
+    const headings = r.stdout.split('\n').filter((l) => l.startsWith('## '));
+    expect(headings).toEqual([
+      '## 1. Trình tự thực hiện',
+      '## 2. Cách thức thực hiện',
+      '## 3. Thành phần, số lượng hồ sơ',
+      '## 4. Thời hạn giải quyết',
+      '## 5. Đối tượng thực hiện thủ tục hành chính',
+      '## 6. Cơ quan thực hiện thủ tục hành chính',
+      '## 7. Kết quả thực hiện thủ tục hành chính',
+      '## 8. Phí, lệ phí',
+      '## 9. Tên mẫu đơn, mẫu tờ khai',
+      '## 10. Yêu cầu, điều kiện thực hiện thủ tục hành chính',
+      '## 11. Căn cứ pháp lý của thủ tục hành chính',
+    ]);
+    // A conditional fee is never shown as if it were always due.
+    expect(r.stdout).not.toMatch(/\| Lệ phí: \d/);
+  });
+
   it('answers clearly, with dates and exit 1, when nothing is in force', async () => {
     const repealed = await tthc('show', '1.001416', '--at', '2026-08-01');
     expect(repealed.code).toBe(1);

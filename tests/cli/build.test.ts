@@ -33,7 +33,7 @@ describe('tthc build (CLI)', () => {
     expect(r.stdout).toMatch(new RegExp(`\n  ${out.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/listing/danh-muc.html +the public listing \\(danh mục TTHC\\) in force on the build date`));
     expect(r.stdout).toContain('The catalogue has 1 warning: run `tthc validate` to see them.');
     const again = await runTthc(['build', catalogue, '--out', out, '--at', '2025-06-01'], { env: { CI: 'true' } });
-    expect(again.stdout).toMatch(/ {2}total +49 +[\d.]+ KiB +0 +31\n/);
+    expect(again.stdout).toMatch(/ {2}total +142 +[\d.]+ KiB +0 +84\n/);
   });
 
   it('refuses a catalogue with errors, printing what tthc validate prints', async () => {

@@ -41,7 +41,8 @@ describe('tthc build', () => {
     expect(result.procedures).toBe(5);
     expect(result.inForce).toBe(3);
     const tree = await readTree(out);
-    expect([...tree.keys()]).toEqual([
+    // The site (site/…) has its own tests: tests/site/.
+    expect([...tree.keys()].filter((rel) => !rel.startsWith('site/'))).toEqual([
       'api/v1/changes.json',
       'api/v1/changes/2020-07.json',
       'api/v1/changes/2024-01.json',
@@ -133,7 +134,9 @@ describe('tthc build', () => {
     await writeFile(path.join(dir, versionPath(renamed)), JSON.stringify(renamed, null, 2) + '\n');
     const changed = built(await buildCatalogue(dir, { out, at: AT }));
     // Its page, its procedure and version files, the index page and the change-feed page that name it, the listing, and the report over the whole catalogue.
-    expect(rendered(changed)).toEqual({ api: 4, assets: 0, detail: 1, 'form-schemas': 0, listing: 1, 'simplification-report': 1 });
+    // On the site: its page (with its history), its field and agency pages, the two legal-document pages that list it, the
+    // search shards of the words that changed, its search page, the search meta and the dashboard; never another procedure's page.
+    expect(rendered(changed)).toEqual({ api: 4, assets: 0, detail: 1, 'form-schemas': 0, listing: 1, 'simplification-report': 1, site: 11 });
     const full = path.join(root, 'incremental-full');
     built(await buildCatalogue(dir, { out: full, at: AT, cacheDir: false }));
     const incremental = await readTree(out);
@@ -149,7 +152,7 @@ describe('tthc build', () => {
     const page = path.join(out, 'procedures/1.000656.html');
     await writeFile(page, 'edited by hand');
     const again = built(await buildCatalogue(catalogue, { out, at: AT }));
-    expect(rendered(again)).toEqual({ api: 0, assets: 0, detail: 1, 'form-schemas': 0, listing: 0, 'simplification-report': 0 });
+    expect(rendered(again)).toEqual({ api: 0, assets: 0, detail: 1, 'form-schemas': 0, listing: 0, 'simplification-report': 0, site: 0 });
     expect((await readTree(out)).get('procedures/1.000656.html')!.toString()).toContain('<h1>Thủ tục đăng ký khai tử</h1>');
   });
 

@@ -65,7 +65,7 @@ describe('building the bundled catalogue', () => {
     const ajv = portalAjv();
     for (const [rel, bytes] of tree) if (rel.startsWith('api/v1/schemas/')) ajv.addSchema(JSON.parse(bytes.toString()));
     for (const [rel, bytes] of tree) {
-      if (!rel.endsWith('.json') || rel.startsWith('api/v1/schemas/') || rel.startsWith('forms/') || rel.startsWith('reports/')) continue;
+      if (!rel.endsWith('.json') || rel.startsWith('api/v1/schemas/') || rel.startsWith('forms/') || rel.startsWith('reports/') || rel.startsWith('site/')) continue;
       const data = JSON.parse(bytes.toString());
       const schema = JSON.parse(tree.get(path.posix.join(path.posix.dirname(rel), data.$schema))!.toString());
       const validate = ajv.getSchema(schema.$id)!;

@@ -19,6 +19,9 @@ const ALLOWED_TAGS = new Set(['html', 'head', 'meta', 'title', 'link', 'script',
 // The simplification report (its own generator) also draws inline SVG charts.
 const REPORT_TAGS = new Set([...ALLOWED_TAGS, 'style', 'strong', 'em', 'figure', 'figcaption', 'svg', 'rect', 'text', 'g', 'line', 'del', 'ins', 'code']);
 
+// The site adds its search box, forms, details, skip link and footer.
+const SITE_TAGS = new Set([...REPORT_TAGS, 'footer', 'form', 'label', 'input', 'select', 'option', 'button', 'details', 'summary', 'noscript', 'span', 'div', 'strong', 'caption', 'figure', 'figcaption', 'title', 'pre']);
+
 let tree: Map<string, Buffer>;
 
 beforeAll(async () => {
@@ -52,7 +55,7 @@ function tags(html: string): { name: string; attributes: string }[] {
 
 describe('spec text in generated pages', () => {
   it('never becomes markup in any HTML page', () => {
-    const pages = [...tree].filter(([rel]) => rel.endsWith('.html'));
+    const pages = [...tree].filter(([rel]) => rel.endsWith('.html') && !rel.startsWith('site/'));
     expect(pages.map(([rel]) => rel)).toEqual(['listing/danh-muc.html', 'procedures/1.000001.html', 'procedures/1.000656.html', 'procedures/1.001193.html', 'procedures/1.999999.html', 'procedures/2.000488.html', 'reports/simplification.html']);
     for (const [rel, bytes] of pages) {
       const html = bytes.toString();
@@ -64,6 +67,33 @@ describe('spec text in generated pages', () => {
       expect(scripts, rel).toEqual(rel.startsWith('procedures/') ? ['<script type="application/ld+json">'] : []);
       expect(html.match(/<\/script/gi)?.length ?? 0, rel).toBe(scripts.length);
     }
+  });
+
+  it('never becomes markup on the site, whose only scripts are its bundles and JSON data', () => {
+    const pages = [...tree].filter(([rel]) => rel.startsWith('site/') && rel.endsWith('.html'));
+    expect(pages.length).toBeGreaterThan(20);
+    for (const [rel, bytes] of pages) {
+      const html = bytes.toString();
+      const found = tags(html);
+      expect(found.filter((t) => !SITE_TAGS.has(t.name)).map((t) => t.name), rel).toEqual([]);
+      expect(found.filter((t) => /\son[a-z]+\s*=/i.test(t.attributes)), rel).toEqual([]);
+      for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
+        const [, attributes, body] = m as unknown as [string, string, string];
+        if (/\ssrc="[^"]*assets\/(search|calculator|form)\.js" defer/.test(attributes)) expect(body, rel).toBe('');
+        else {
+          expect(attributes, rel).toMatch(/^ type="application\/(ld\+)?json"( data-(limits|schema))?$/);
+          expect(body, rel).not.toMatch(/[<>&]/);
+          JSON.parse(body);
+        }
+      }
+      expect(html.match(/<script\b/gi)?.length ?? 0, rel).toBe(html.match(/<\/script/gi)?.length ?? 0);
+    }
+    const page = tree.get('site/procedures/1.000656.html')!.toString();
+    expect(page).toContain('<h1>Thủ tục đăng ký khai tử &lt;/script&gt;&lt;script&gt;alert(2)&lt;/script&gt;&lt;!-- &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;</h1>');
+    expect(page).toContain('<td data-label="Giấy tờ">Tờ khai &quot;&gt;&lt;img src&#x3D;x onerror&#x3D;alert(1)&gt;</td>');
+    expect(page).toContain('Ủy ban nhân dân cấp xã &quot;&gt;&lt;img src&#x3D;x onerror&#x3D;alert(1)&gt;');
+    const legal = tree.get('site/legal/60-2014-qh13.html')!.toString();
+    expect(legal).toContain('<h1>Luật Hộ tịch &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; số 60/2014/QH13</h1>');
   });
 
   it('shows the hostile text escaped, not dropped', () => {

@@ -4,8 +4,10 @@ import { createWorkingCalendar, type WorkingCalendar } from '../../rules/compute
 import type { WorkingCalendar as CalendarData } from '../../rules/schema/types/calendar.js';
 
 export const VN_CALENDAR_FILE = fileURLToPath(new URL('../../catalogue/calendars/vn.json', import.meta.url));
-/** The shared record of official days off, beside the repository (../shared in a checkout, as in CI). */
-export const SHARED_DAYS_OFF_FILE = fileURLToPath(new URL('../../../shared/calendar/vn-official-days-off.json', import.meta.url));
+/** The shared record of official days off, beside the repository (../shared), where a checkout has it. */
+export const SHARED_DAYS_OFF_ORIGINAL = fileURLToPath(new URL('../../../shared/calendar/vn-official-days-off.json', import.meta.url));
+/** Its verbatim copy in the repository, so the tests run on a clean clone without ../shared. */
+export const SHARED_DAYS_OFF_FILE = fileURLToPath(new URL('../fixtures/calendar/vn-official-days-off.json', import.meta.url));
 
 export interface SharedDaysOff {
   years: { year: number; confirmed: boolean; notes: string[]; days: { date: string; kind: 'holiday' | 'nghi_bu' | 'swap_off' | 'lam_bu'; reason: string }[]; sources: string[] }[];

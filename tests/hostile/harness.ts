@@ -274,8 +274,9 @@ function cataloguesWithout(c: HostileCase, seeds: readonly Seed[], registry: Reg
 const PROTOTYPE_KEYS = Object.getOwnPropertyNames(Object.prototype).sort().join(',');
 
 /**
- * Rules that relate two places: a dangling reference is reported where the reference is made, and a
- * shortened time limit where the steps or channels now exceed it. Either place is the right one.
+ * Rules that relate two places: a dangling reference is reported where the reference is made, a
+ * shortened time limit where the steps or channels now exceed it, a lost `supersedes` or changed
+ * date where versions, citations or levels now clash. Either place is the right one.
  */
 const RELATIONAL_RULES = new Set([
   'references-resolve',
@@ -287,6 +288,10 @@ const RELATIONAL_RULES = new Set([
   'unique-ids',
   'step-time-within-limit',
   'channel-time-within-limit',
+  'no-overlapping-versions',
+  'legal-basis-in-force',
+  'level-in-force',
+  'repeal-valid',
 ]);
 
 function related(a: string, b: string): boolean {

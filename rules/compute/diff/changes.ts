@@ -341,14 +341,22 @@ export function formFieldChanges(before: ProcedureVersion, after: ProcedureVersi
 
 // ---------------------------------------------------------------- version-wide parts
 
-export function versionWideChanges(before: ProcedureVersion, after: ProcedureVersion): DraftChange[] {
+/** Registry names for agencies and levels, so a change reads "Ủy ban nhân dân cấp xã" rather than its id. */
+export interface RegistryNames {
+  agency(id: string): string;
+  level(id: string): string;
+}
+
+const IDS: RegistryNames = { agency: (id) => id, level: (id) => id };
+
+export function versionWideChanges(before: ProcedureVersion, after: ProcedureVersion, names: RegistryNames = IDS): DraftChange[] {
   const out: DraftChange[] = [];
   const name = textChange('name', 'name', after.name.vi, 'vi', before.name.vi, after.name.vi, { before: '/name/vi', after: '/name/vi' }, 'tên thủ tục');
   if (name) out.push(name);
   const subjects = (v: ProcedureVersion) => (v.subjects ?? []).map(formatSubject);
   if (!same(subjects(before), subjects(after))) out.push(draft('subjects', 'changed', 'editorial', 'subjects', 'Đối tượng thực hiện', `Đối tượng thực hiện: ${subjects(before).join('; ') || 'không nêu'} → ${subjects(after).join('; ') || 'không nêu'}.`, { before: '/subjects', after: '/subjects' }, { before: subjects(before), after: subjects(after), review: true }));
-  if (!same(before.agencies, after.agencies)) out.push(draft('agencies', 'changed', 'editorial', 'agencies', 'Cơ quan thực hiện', `Cơ quan thực hiện: ${(before.agencies?.implementing ?? []).join(', ')} → ${(after.agencies?.implementing ?? []).join(', ')}.`, { before: '/agencies', after: '/agencies' }, { before: before.agencies ?? null, after: after.agencies ?? null }));
-  if (!same(before.levels, after.levels)) out.push(draft('levels', 'changed', 'editorial', 'levels', 'Cấp thực hiện', `Cấp thực hiện: ${(before.levels ?? []).join(', ')} → ${(after.levels ?? []).join(', ')}.`, { before: '/levels', after: '/levels' }, { before: before.levels ?? [], after: after.levels ?? [] }));
+  if (!same(before.agencies, after.agencies)) out.push(draft('agencies', 'changed', 'editorial', 'agencies', 'Cơ quan thực hiện', `Cơ quan thực hiện: ${(before.agencies?.implementing ?? []).map(names.agency).join(', ')} → ${(after.agencies?.implementing ?? []).map(names.agency).join(', ')}.`, { before: '/agencies', after: '/agencies' }, { before: before.agencies ?? null, after: after.agencies ?? null }));
+  if (!same(before.levels, after.levels)) out.push(draft('levels', 'changed', 'editorial', 'levels', 'Cấp thực hiện', `Cấp thực hiện: ${(before.levels ?? []).map(names.level).join(', ')} → ${(after.levels ?? []).map(names.level).join(', ')}.`, { before: '/levels', after: '/levels' }, { before: before.levels ?? [], after: after.levels ?? [] }));
   const refs = (v: ProcedureVersion) => (v.legalBasis ?? []).map((r) => canonicalJson(r));
   const bRefs = new Set(refs(before));
   const aRefs = new Set(refs(after));

@@ -126,8 +126,10 @@ export function diffVersions(catalogue: Catalogue, before: ResolvedReference, af
   const relation = relationOf(b, a);
   const changeBasis = changeBasisOf(a, relation);
 
+  const names = { agency: (id: string) => catalogue.registry.agencies.byId.get(id)?.name ?? id, level: (id: string) => catalogue.registry.levels.byId.get(id)?.name ?? id };
+  const wide = versionWideChanges(b, a, names);
   const drafts: DraftChange[] = [
-    ...versionWideChanges(b, a).filter((c) => c.area === 'name'),
+    ...wide.filter((c) => c.area === 'name'),
     ...documentChanges(b.dossier?.documents ?? [], a.dossier?.documents ?? [], (id) => catalogue.registry.databases.byId.get(id)?.name ?? id),
     ...stepChanges(b.steps ?? [], a.steps ?? []),
     ...timeLimitChanges(b, a),
@@ -136,7 +138,7 @@ export function diffVersions(catalogue: Catalogue, before: ResolvedReference, af
     ...requirementChanges(b.requirements ?? [], a.requirements ?? []),
     ...resultChanges(b.results ?? [], a.results ?? []),
     ...formFieldChanges(b, a),
-    ...versionWideChanges(b, a).filter((c) => c.area !== 'name'),
+    ...wide.filter((c) => c.area !== 'name'),
   ];
 
   const cost = costPair(catalogue, b, a, relation);

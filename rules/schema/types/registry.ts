@@ -132,6 +132,12 @@ export interface Agency {
    * Id of the agency that took over its functions.
    */
   successor?: string;
+  /**
+   * Numbers of the legal documents that set out the agency's functions, duties, powers and organisation (văn bản quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức), as registered in legalDocuments. The decisions the agency issues cite first, among their grounds (căn cứ), those in force on the decision's date.
+   *
+   * @maxItems 20
+   */
+  organisationBasis?: string[];
   note?: Text;
 }
 /**

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../../rules/errors.js';
 import { dayOfWeek } from '../../../rules/compute/dates.js';
-import { datesOf, sharedDaysOff, vnCalendar, vnCalendarData } from '../../helpers/calendar.js';
+import { existsSync, readFileSync } from 'node:fs';
+import { datesOf, sharedDaysOff, SHARED_DAYS_OFF_FILE, SHARED_DAYS_OFF_ORIGINAL, vnCalendar, vnCalendarData } from '../../helpers/calendar.js';
 
 const calendar = vnCalendar();
 const shared = sharedDaysOff();
@@ -144,5 +145,11 @@ describe('working-day arithmetic', () => {
     expect(() => calendar.day('2101-01-01')).toThrow(/covers 2014–2100; 2101-01-01 is outside it/);
     expect(() => calendar.addWorkingDays('2100-12-29', 3)).toThrow(UsageError);
     expect(() => calendar.day('2025-02-29')).toThrow(/not a real date/);
+  });
+});
+
+describe.skipIf(!existsSync(SHARED_DAYS_OFF_ORIGINAL))('the copy of the shared days-off file', () => {
+  it('is byte-identical to ../shared/calendar/vn-official-days-off.json', () => {
+    expect(readFileSync(SHARED_DAYS_OFF_FILE, 'utf8')).toBe(readFileSync(SHARED_DAYS_OFF_ORIGINAL, 'utf8'));
   });
 });

@@ -1,0 +1,151 @@
+/**
+ * The public site (site/): home and search, a page per procedure for citizens with the due-date
+ * calculator, version history with diffs, form previews, browse pages by field and agency, the
+ * legal-document registry, the simplification dashboard and pages for developers. One unit per
+ * page or small group of pages, keyed by what it shows, so a change to one procedure re-renders
+ * its own pages, the listings and index shards it appears in, and nothing else.
+ */
+import { canonicalJson, sha256Hex } from '../../rules/load/canonical.js';
+import { calendarsOf } from '../../rules/load/catalogue.js';
+import { CHANNEL_VI, compareVietnamese, formatDate, ONLINE_SERVICE_VI } from '../../rules/text/vi.js';
+import type { BuildContext, ProcedureEntry } from '../engine/context.js';
+import { hashParts } from '../engine/context.js';
+import { hasOnlineForm } from '../engine/paths.js';
+import type { Generator, OutputFile, Unit } from '../engine/unit.js';
+import { scriptSafeJson } from '../detail/jsonld.js';
+import { formSchema } from '../form-schemas/schema.js';
+import { citingProcedures, groupHash, groupsBy, renderFieldIndex, renderGroupPage, renderLegalIndex, renderLegalPage, rowKey } from './browse.js';
+import { bundle, bundleInputs, SCRIPTS } from './bundle.js';
+import { renderDashboard } from './dashboard.js';
+import { renderDevelopers, renderRulePages, renderSchemaPages } from './developers.js';
+import { renderHistory } from './history.js';
+import { HOME_CRUMB, link, sitePage } from './layout.js';
+import { SITE_PATHS } from './paths.js';
+import { renderProcedurePage, type CalendarRef } from './procedure.js';
+import { searchUnits } from './search-index.js';
+import { SITE_CSS } from './style.js';
+import { form as formTemplate, home } from './templates/index.js';
+
+/** The calendar the calculator counts on: the catalogue's "vn" calendar, or its only one. */
+function siteCalendar(ctx: BuildContext): { id: string; data: unknown } | undefined {
+  const calendars = calendarsOf(ctx.catalogue);
+  const chosen = calendars.get('vn') ?? (calendars.size === 1 ? [...calendars.values()][0] : undefined);
+  return chosen ? { id: chosen.data.id, data: chosen.data } : undefined;
+}
+
+/** Inputs that every diff depends on besides the versions: hourly incomes and cost-estimation parameters. */
+function costInputsHash(ctx: BuildContext): string {
+  const r = ctx.catalogue.registry;
+  return sha256Hex(canonicalJson([[...r.hourlyIncomes.byId.entries()].sort(), [...r.costEstimations.byId.entries()].sort()]));
+}
+
+function renderFormPage(entry: ProcedureEntry): OutputFile {
+  const v = entry.shown.data;
+  const path = SITE_PATHS.form(entry.code, v.version);
+  const schema = formSchema(v);
+  const fieldsSchema = (schema.properties as { fields: { properties: Record<string, { title: string; description?: string }>; required?: string[] } }).fields;
+  const fields = Object.entries(fieldsSchema.properties).map(([id, s]) => ({ title: s.title, description: s.description, required: (fieldsSchema.required ?? []).includes(id) }));
+  return {
+    path,
+    content: sitePage({
+      path,
+      title: `Tờ khai trực tuyến: ${v.name.vi}`,
+      crumbs: [HOME_CRUMB, { path: SITE_PATHS.procedure(entry.code), text: v.name.vi }],
+      body: formTemplate({ code: entry.code, version: v.version, name: v.name.vi, fields, schema: scriptSafeJson(schema), procedureHref: link(path, SITE_PATHS.procedure(entry.code)) }),
+      scripts: ['form'],
+    }),
+  };
+}
+
+function procedureUnits(ctx: BuildContext, calendar: CalendarRef | undefined): Unit[] {
+  const cost = costInputsHash(ctx);
+  return ctx.procedures.map((entry) => ({
+    key: `procedure/${entry.code}`,
+    inputs: hashParts([ctx.entryHash(entry), cost, calendar?.id ?? '', ctx.options.baseUrl ?? '']),
+    render: () => {
+      const files: OutputFile[] = [renderProcedurePage(ctx, entry, calendar), ...renderHistory(ctx, entry)];
+      if (hasOnlineForm(entry.shown.data)) files.push(renderFormPage(entry));
+      return files;
+    },
+  }));
+}
+
+const FILTER_LABELS = { level: 'Cấp thực hiện', field: 'Lĩnh vực', agency: 'Cơ quan thực hiện', online: 'Dịch vụ công trực tuyến', channel: 'Cách nộp hồ sơ', fee: 'Phí, lệ phí' } as const;
+
+function homeUnit(ctx: BuildContext, fields: ReturnType<typeof groupsBy>, agencies: ReturnType<typeof groupsBy>): Unit {
+  const path = SITE_PATHS.home;
+  const byName = <T extends { name: string }>(list: T[]) => [...list].sort((a, b) => compareVietnamese(a.name, b.name));
+  const levels = new Map<string, string>();
+  const channels = new Set<string>();
+  for (const e of ctx.procedures) {
+    for (const l of e.shown.data.levels ?? []) levels.set(l, ctx.levelName(l));
+    for (const c of e.shown.data.channels ?? []) channels.add(c.kind);
+  }
+  const options = (entries: [string, string][]) => entries.map(([value, label]) => ({ value, label }));
+  const model = {
+    count: ctx.procedures.length,
+    at: formatDate(ctx.at),
+    filters: [
+      { id: 'level', label: FILTER_LABELS.level, options: options([...levels].sort(([, a], [, b]) => compareVietnamese(a, b))) },
+      { id: 'field', label: FILTER_LABELS.field, options: options(byName(fields).map((g) => [g.id, g.name])) },
+      { id: 'agency', label: FILTER_LABELS.agency, options: options(byName(agencies).map((g) => [g.id, g.name])) },
+      { id: 'online', label: FILTER_LABELS.online, options: options([['full', ONLINE_SERVICE_VI.full], ['partial', ONLINE_SERVICE_VI.partial], ['none', 'Không nộp trực tuyến']]) },
+      { id: 'channel', label: FILTER_LABELS.channel, options: options((['in-person', 'online', 'postal'] as const).filter((c) => channels.has(c)).map((c) => [c, CHANNEL_VI[c]])) },
+      { id: 'fee', label: FILTER_LABELS.fee, options: options([['free', 'Miễn phí'], ['paid', 'Có thu phí, lệ phí']]) },
+    ],
+    fields: byName(fields).map((g) => ({ href: link(path, SITE_PATHS.field(g.id)), text: g.name, count: g.rows.length })),
+    agencies: byName(agencies).map((g) => ({ href: link(path, SITE_PATHS.agency(g.id)), text: g.name, count: g.rows.length })),
+  };
+  const text = JSON.stringify(model);
+  return {
+    key: 'home',
+    inputs: hashParts([text]),
+    render: () => [{ path, content: sitePage({ path, title: 'Tra cứu thủ tục hành chính', description: 'Tìm thủ tục hành chính: giấy tờ cần chuẩn bị, nơi nộp, thời hạn, phí và lệ phí.', body: home(model), scripts: ['search'], at: formatDate(ctx.at) }) }],
+  };
+}
+
+export const generator: Generator = {
+  id: 'site',
+  description: 'the public site: search, a page per procedure with the due-date calculator, version history, form previews, the simplification dashboard and developer pages',
+  start: SITE_PATHS.home,
+  plan(ctx) {
+    const units: Unit[] = [];
+    const calendar = siteCalendar(ctx);
+    units.push({ key: 'assets/css', inputs: '', render: () => [{ path: SITE_PATHS.css, content: SITE_CSS }] });
+    const deps = bundleInputs();
+    for (const name of SCRIPTS) units.push({ key: `assets/${name}`, inputs: deps, render: async () => [{ path: SITE_PATHS.script(name), content: await bundle(name) }] });
+    if (calendar) {
+      const text = JSON.stringify(calendar.data);
+      units.push({ key: 'assets/calendar', inputs: hashParts([text]), render: () => [{ path: SITE_PATHS.calendar(calendar.id), content: text }] });
+    }
+
+    units.push(...procedureUnits(ctx, calendar ? { id: calendar.id } : undefined));
+
+    const fields = groupsBy(ctx, (v) => (v.data.field ? [v.data.field] : []), (id) => ctx.fieldName(id));
+    const agencies = groupsBy(ctx, (v) => v.data.agencies?.implementing ?? [], (id) => ctx.agencyName(id));
+    for (const g of fields) units.push({ key: `field/${g.id}`, inputs: groupHash(g), render: () => [renderGroupPage(SITE_PATHS.field(g.id), `Lĩnh vực ${g.name}`, `Các thủ tục hành chính thuộc lĩnh vực ${g.name} (${g.rows.length}).`, g)] });
+    for (const g of agencies) units.push({ key: `agency/${g.id}`, inputs: groupHash(g), render: () => [renderGroupPage(SITE_PATHS.agency(g.id), g.name, `Các thủ tục do ${g.name} trực tiếp thực hiện (${g.rows.length}).`, g)] });
+    units.push({ key: 'fields', inputs: hashParts(fields.map((g) => `${g.id}:${g.name}:${g.rows.length}`)), render: () => [renderFieldIndex(fields)] });
+    units.push(homeUnit(ctx, fields, agencies));
+
+    const citing = citingProcedures(ctx);
+    const docs = [...ctx.catalogue.registry.legalDocuments.byId.values()].sort((a, b) => (a.number < b.number ? -1 : 1));
+    const docTexts = docs.map((doc) => canonicalJson(doc));
+    docs.forEach((doc, i) => {
+      const rows = citing.get(doc.number) ?? [];
+      units.push({ key: `legal/${doc.number}`, inputs: hashParts([docTexts[i]!, ...rows.map(rowKey)]), render: () => [renderLegalPage(doc, rows)] });
+    });
+    units.push({ key: 'legal', inputs: hashParts(docs.map((d, i) => `${docTexts[i]}:${citing.get(d.number)?.length ?? 0}`)), render: () => [renderLegalIndex(docs, citing)] });
+
+    units.push(...searchUnits(ctx));
+
+    const codes = new Set(ctx.procedures.map((e) => e.code));
+    units.push({ key: 'dashboard', inputs: ctx.catalogueHash(), render: () => renderDashboard(ctx.catalogue, (code) => codes.has(code)) });
+    const example = ctx.procedures[0];
+    const withForm = ctx.procedures.find((e) => hasOnlineForm(e.shown.data));
+    units.push({ key: 'developers', inputs: hashParts([example ? ctx.entryHash(example) : '', withForm ? ctx.entryHash(withForm) : '']), render: async () => [await renderDevelopers(ctx)] });
+    units.push({ key: 'developers/schemas', inputs: '', render: renderSchemaPages });
+    units.push({ key: 'developers/rules', inputs: '', render: renderRulePages });
+    return units;
+  },
+};

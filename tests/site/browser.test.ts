@@ -1,0 +1,191 @@
+/**
+ * The site in a real browser: Debian's Chromium (/usr/bin/chromium) driven by playwright-core,
+ * against the bundled catalogue served by `tthc serve`'s server on localhost. In CI these fail when
+ * Chromium cannot start (.ci/run installs it); locally, TTHC_SKIP_BROWSER=1 skips them.
+ * Screenshots at phone and desktop widths are kept in test-artifacts/.
+ */
+import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCatalogue } from '../../generators/build.js';
+import { startStaticServer, type StaticServer } from '../../generators/site/server.js';
+import { REPO } from '../helpers/cli.js';
+import { cleanupOutputs, makeOutputRoot } from '../helpers/output.js';
+
+const SKIP = process.env.TTHC_SKIP_BROWSER === '1';
+if (SKIP) console.warn('TTHC_SKIP_BROWSER=1: skipping the browser tests of the site (they run in CI, where Chromium is installed).');
+
+const ARTIFACTS = path.join(REPO, 'test-artifacts');
+const PHONE = { width: 360, height: 740 };
+const DESKTOP = { width: 1280, height: 900 };
+
+let server: StaticServer;
+let context: BrowserContext;
+let profile: string;
+const problems: string[] = [];
+
+beforeAll(async () => {
+  const out = path.join(await makeOutputRoot(), 'build');
+  const result = await buildCatalogue(path.join(REPO, 'catalogue'), { out, at: '2026-03-01', cacheDir: false });
+  expect(result.built).toBe(true);
+  server = await startStaticServer({ root: path.join(out, 'site'), port: 0 });
+  profile = await mkdtemp(path.join(tmpdir(), 'tthc-chromium-'));
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    timeout: 60_000,
+  });
+  await mkdir(ARTIFACTS, { recursive: true });
+}, 120_000);
+
+afterAll(async () => {
+  await context?.close();
+  await server?.close();
+  if (profile) await rm(profile, { recursive: true, force: true });
+  await cleanupOutputs();
+});
+
+/** A page that records script errors and any request that would leave localhost. */
+async function open(rel: string, viewport = DESKTOP): Promise<Page> {
+  const page = await context.newPage();
+  await page.setViewportSize(viewport);
+  page.on('pageerror', (e) => problems.push(`${rel}: ${e.message}`));
+  page.on('request', (r) => {
+    if (!r.url().startsWith(server.url) && !r.url().startsWith('data:')) problems.push(`${rel}: requested ${r.url()}`);
+  });
+  page.on('response', (r) => {
+    if (r.status() >= 400) problems.push(`${rel}: ${r.status()} for ${r.url()}`);
+  });
+  await page.goto(`${server.url}${rel}`);
+  return page;
+}
+
+async function shoot(page: Page, name: string): Promise<void> {
+  const file = path.join(ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  expect((await stat(file)).size).toBeGreaterThan(5_000);
+}
+
+/** Nothing sticks out sideways: the page is usable without horizontal scrolling. */
+async function fitsWidth(page: Page, width: number): Promise<void> {
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+}
+
+describe.skipIf(SKIP)('the site in Chromium', () => {
+  it('finds birth registration typed without diacritics, and opens it', async () => {
+    const page = await open('index.html');
+    await page.fill('#q', 'dang ky khai sinh');
+    const first = page.locator('[data-results] li a').first();
+    await expect.poll(() => first.textContent()).toBe('Thủ tục đăng ký khai sinh');
+    expect(await page.locator('[data-status]').textContent()).toBe('Tìm thấy 1 thủ tục.');
+    await first.click();
+    await page.waitForURL(/procedures\/1\.001193\.html$/);
+    expect(await page.locator('h1').textContent()).toBe('Thủ tục đăng ký khai sinh');
+    await page.close();
+  }, 60_000);
+
+  it('filters results: the code finds its procedure, and a filter narrows them', async () => {
+    const page = await open('index.html?q=1.001193');
+    await expect.poll(() => page.locator('[data-results] li a').allTextContents()).toEqual(['Thủ tục đăng ký khai sinh']);
+    await page.fill('#q', 'dang ky');
+    await expect.poll(async () => (await page.locator('[data-results] li a').allTextContents()).length).toBeGreaterThan(3);
+    await page.locator('summary').click();
+    await page.selectOption('#f-field', 'ho-tich');
+    await page.selectOption('#f-fee', 'free');
+    await expect.poll(() => page.locator('[data-results] li a').allTextContents()).not.toContain('Thủ tục đăng ký khai sinh');
+    await page.selectOption('#f-fee', 'paid');
+    await expect.poll(() => page.locator('[data-results] li a').allTextContents()).toContain('Thủ tục đăng ký khai sinh');
+    expect(page.url()).toContain('field=ho-tich');
+    await page.close();
+  }, 60_000);
+
+  it('computes a due date across Tết with the library code: filed Friday 24/01/2025, 3 working days → Wednesday 05/02/2025', async () => {
+    const page = await open('procedures/2.002043.html');
+    await page.fill('#calc-date', '2025-01-24');
+    await page.click('#tinh-han button[type=submit]');
+    const due = page.locator('[data-result] [data-due]');
+    await expect.poll(() => due.getAttribute('data-due')).toBe('2025-02-05');
+    expect(await due.locator('.due').textContent()).toBe('Thứ Tư, 05/02/2025');
+    const skipped = await page.locator('[data-result] li').allTextContents();
+    expect(skipped).toContain('Thứ Tư, 29/01/2025: Tết Nguyên đán (mùng 1)');
+    expect(skipped).toContain('Thứ Bảy, 25/01/2025: nghỉ hằng tuần');
+    expect(skipped).toHaveLength(9);
+    // Handed in at 16:00 on Tuesday 04/02, after the 15:00 cut-off: received Wednesday, due Monday 10/02.
+    await page.fill('#calc-date', '2025-02-04');
+    await page.fill('#calc-time', '16:00');
+    await page.click('#tinh-han button[type=submit]');
+    await expect.poll(() => due.getAttribute('data-due')).toBe('2025-02-10');
+    expect(await page.locator('[data-result]').textContent()).toContain('Hồ sơ nộp lúc 16:00, sau 15:00 (giờ tiếp nhận cuối ngày), nên được tính là tiếp nhận vào thứ Tư, 05/02/2025.');
+    await shoot(page, 'procedure-calculator-desktop');
+    await page.setViewportSize(PHONE);
+    await fitsWidth(page, PHONE.width);
+    await shoot(page, 'procedure-calculator-phone');
+    await page.close();
+  }, 60_000);
+
+  it('shows the Vietnamese error for a bad personal ID number in the form preview', async () => {
+    const page = await open('procedures/1.001193/form-v3.html');
+    const input = page.locator('#f-fields-nguoiYeuCauSoDinhDanh');
+    await input.fill('12345');
+    await input.press('Tab');
+    const error = page.locator('#f-fields-nguoiYeuCauSoDinhDanh-error');
+    await expect.poll(() => error.textContent()).toBe('Số định danh cá nhân của người yêu cầu phải gồm 12 chữ số.');
+    expect(await input.getAttribute('aria-invalid')).toBe('true');
+    await page.click('[data-form-preview] button[type=submit]');
+    expect(await page.locator('[data-summary]').textContent()).toMatch(/^Tờ khai còn \d+ lỗi, hãy xem các ô được đánh dấu\.$/);
+    expect(await page.locator('#f-fields-treHoTen-error').textContent()).toBe('Chưa nhập họ, chữ đệm và tên người được khai sinh.');
+    await shoot(page, 'form-preview-error-desktop');
+    await input.fill('001090012345');
+    await input.press('Tab');
+    await expect.poll(() => error.isHidden()).toBe(true);
+    await page.setViewportSize(PHONE);
+    await fitsWidth(page, PHONE.width);
+    await page.close();
+  }, 60_000);
+
+  it('opens the diff of a version from the history page', async () => {
+    const page = await open('procedures/1.001193/versions.html');
+    await page.click('text=Xem thay đổi so với v2023');
+    await page.waitForURL(/diff\/v2023--v3\.html$/);
+    expect(await page.locator('h1').textContent()).toBe('So sánh 1.001193@v3 với 1.001193@v2023');
+    expect(await page.locator('main del').count()).toBeGreaterThan(0);
+    await shoot(page, 'diff-desktop');
+    await page.setViewportSize(PHONE);
+    await shoot(page, 'diff-phone');
+    await page.close();
+  }, 60_000);
+
+  it('works with the keyboard: the skip link comes first, and focus is visible', async () => {
+    const page = await open('procedures/1.001193.html');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Bỏ qua, đến nội dung chính');
+    expect(await page.evaluate(() => getComputedStyle(document.activeElement!).outlineWidth)).toBe('3px');
+    await page.keyboard.press('Enter');
+    expect(page.url()).toMatch(/#main$/);
+    await page.close();
+  }, 60_000);
+
+  it('fits a 360 px phone and a desktop, with screenshots kept as artefacts', async () => {
+    for (const [rel, name] of [
+      ['index.html?q=khai+sinh', 'home'],
+      ['procedures/1.001193.html', 'procedure'],
+      ['dashboard/index.html', 'dashboard'],
+      ['developers/index.html', 'developers'],
+    ] as const) {
+      for (const [size, viewport] of [['phone', PHONE], ['desktop', DESKTOP]] as const) {
+        const page = await open(rel, viewport);
+        await page.waitForLoadState('networkidle');
+        if (size === 'phone' && rel !== 'developers/index.html') await fitsWidth(page, PHONE.width);
+        await shoot(page, `${name}-${size}`);
+        await page.close();
+      }
+    }
+  }, 120_000);
+
+  it('loaded nothing from outside, and no page had a script error or a missing file', () => {
+    expect(problems).toEqual([]);
+  });
+});

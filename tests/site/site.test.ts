@@ -1,0 +1,172 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import MiniSearch from 'minisearch';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCatalogue } from '../../generators/build.js';
+import { findCodes, queryTerms } from '../../generators/site/client/query.js';
+import { MINISEARCH_OPTIONS, shardFile, type SearchDoc, type SearchMeta } from '../../generators/site/client/tokens.js';
+import { legalSlug } from '../../generators/site/paths.js';
+import { REPO } from '../helpers/cli.js';
+import { cleanupOutputs, makeOutputRoot, readTree } from '../helpers/output.js';
+import { brokenLinks } from './links.js';
+
+let out: string;
+let tree: Map<string, Buffer>;
+const text = (rel: string) => {
+  const bytes = tree.get(rel);
+  if (!bytes) throw new Error(`${rel} was not written`);
+  return bytes.toString();
+};
+
+beforeAll(async () => {
+  out = path.join(await makeOutputRoot(), 'build');
+  const result = await buildCatalogue(path.join(REPO, 'catalogue'), { out, at: '2026-03-01', cacheDir: false });
+  expect(result.built).toBe(true);
+  tree = await readTree(out);
+}, 120_000);
+afterAll(cleanupOutputs);
+
+async function search(q: string): Promise<string[]> {
+  const meta = JSON.parse(text('site/search/meta.json')) as SearchMeta;
+  const load = async (key: string) => MiniSearch.loadJSON(text(`site/search/terms/${shardFile(key)}.json`), { ...MINISEARCH_OPTIONS, fields: [...MINISEARCH_OPTIONS.fields] });
+  return (await findCodes(meta, queryTerms(q), load)) ?? [];
+}
+
+describe('search index', () => {
+  it('finds birth registration with or without diacritics, by part of its name, and by its code', async () => {
+    for (const q of ['dang ky khai sinh', 'đăng ký khai sinh', 'Đăng Ký Khai Sinh', 'khai sinh', 'thủ tục đăng ký khai sinh', '1.001193', 'khai si']) {
+      expect((await search(q))[0], q).toBe('1.001193');
+    }
+    // "đăng ký" alone finds every registration, birth registration among them; an unrelated word finds nothing.
+    expect(await search('dang ky')).toContain('1.001193');
+    expect(await search('dang ky khai tu')).not.toContain('1.001193');
+    expect(await search('xyzzy')).toEqual([]);
+  });
+
+  it('keeps the terms in shards by their first two letters, and the procedures in pages by code prefix', () => {
+    const meta = JSON.parse(text('site/search/meta.json')) as SearchMeta;
+    expect(meta.count).toBe(16);
+    expect(meta.shards).toContain('kh');
+    expect(meta.shards).toContain('1.');
+    for (const key of meta.shards) expect(tree.has(`site/search/terms/${shardFile(key)}.json`), key).toBe(true);
+    const kh = JSON.parse(text('site/search/terms/kh.json')) as { documentCount: number };
+    // Only the procedures with a word starting "kh" (khai sinh, khai tử, …) are in that shard.
+    expect(kh.documentCount).toBeLessThan(meta.count);
+    expect(meta.pages).toEqual([{ prefix: '', file: 'all' }]);
+    const docs = (JSON.parse(text('site/search/docs/all.json')) as { docs: SearchDoc[] }).docs;
+    expect(docs.find((d) => d.c === '1.001193')).toEqual({ c: '1.001193', n: 'Thủ tục đăng ký khai sinh', f: 'ho-tich', a: ['ubnd-xa'], l: ['commune'], ch: ['in-person', 'postal', 'online'], o: 'partial', free: false, s: '' });
+    expect(meta.names.field['ho-tich']).toBe('Hộ tịch');
+  });
+});
+
+describe('procedure page', () => {
+  it('is in Vietnamese, with the parts in the official order and a summary for the applicant', () => {
+    const page = text('site/procedures/1.001193.html');
+    expect(page).toContain('<html lang="vi">');
+    const ids = [...page.matchAll(/<section id="([a-zA-Z-]+)"/g)].map((m) => m[1]);
+    expect(ids).toEqual(['steps', 'channels', 'dossier', 'timeLimit', 'subjects', 'agencies', 'results', 'fees', 'forms', 'requirements', 'legalBasis', 'lich-su']);
+    expect(page).toContain('<div><dt>Giấy tờ</dt><dd>1 giấy tờ bắt buộc, 5 giấy tờ tùy trường hợp<br>2 giấy tờ không cần mang (cơ quan tự tra cứu)</dd></div>');
+    expect(page).toContain('<a class="skip" href="#main">Bỏ qua, đến nội dung chính</a>');
+  });
+
+  it('lists what to bring with original and copy counts, explains conditional papers, and names those the office looks up', () => {
+    const page = text('site/procedures/1.001193.html');
+    expect(page).toContain('<thead><tr><th scope="col">Giấy tờ</th><th scope="col">Bản chính</th><th scope="col">Bản sao</th><th scope="col">Ghi chú</th></tr></thead>');
+    expect(page).toContain('<tr><td data-label="Giấy tờ">Giấy chứng sinh</td><td data-label="Bản chính">1</td><td data-label="Bản sao">0</td><td data-label="Ghi chú"><span class="tag cond">Tùy trường hợp</span><br>Trường hợp có Giấy chứng sinh.</td></tr>');
+    expect(page).toContain('<td data-label="Ghi chú"><span class="tag cond">Tùy trường hợp</span><br>Trừ trường hợp có Giấy chứng sinh.</td>');
+    expect(page).toContain('<p>Không cần mang những giấy tờ sau: cơ quan giải quyết tự tra cứu thông tin trong cơ sở dữ liệu.</p>');
+    expect(page).toMatch(/<li>Thẻ căn cước \(căn cước công dân\) hoặc giấy tờ tùy thân khác của người đi đăng ký khai sinh: cơ quan khai thác từ Cơ sở dữ liệu quốc gia về dân cư\. Người yêu cầu chỉ cần cung cấp số định danh cá nhân/);
+  });
+
+  it('links each legal document to its registry page, which lists the procedures citing it', () => {
+    const page = text('site/procedures/1.001193.html');
+    expect(legalSlug('123/2015/NĐ-CP')).toBe('123-2015-nd-cp');
+    expect(page).toContain('<li><a href="../legal/60-2014-qh13.html">Luật Hộ tịch số 60/2014/QH13.</a></li>');
+    const legal = text('site/legal/60-2014-qh13.html');
+    expect(legal).toContain('<a href="../procedures/1.001193.html">Thủ tục đăng ký khai sinh</a>');
+    expect(legal).toContain('<li>Loại văn bản: Luật</li>');
+  });
+
+  it('carries the calculator: the time limit of each channel for the bundled deadline code, and the calendar beside it', async () => {
+    const page = text('site/procedures/2.000488.html');
+    const limits = JSON.parse(/<script type="application\/json" data-limits>(.*?)<\/script>/s.exec(page)![1]!);
+    // Luật Lý lịch tư pháp Art. 48: 10 days, 15 where verification is needed; every channel has the procedure's limit.
+    const verify = 'người đã cư trú ở nhiều nơi, có thời gian cư trú ở nước ngoài, người nước ngoài, hoặc phải xác minh điều kiện đương nhiên được xóa án tích';
+    expect(limits.options).toEqual(
+      ['Trực tiếp', 'Dịch vụ bưu chính', 'Trực tuyến'].flatMap((channel) => [
+        { label: channel, value: 10, unit: 'days', text: '10 ngày kể từ ngày nhận đủ hồ sơ hợp lệ' },
+        { label: `${channel}, ${verify}`, value: 15, unit: 'days', text: '15 ngày' },
+      ]),
+    );
+    expect(page).toContain('data-calendar="../assets/calendar-vn.json"');
+    expect(page).toContain('<script src="../assets/calculator.js" defer></script>');
+    const calendar = JSON.parse(await readFile(path.join(REPO, 'catalogue/calendars/vn.json'), 'utf8'));
+    expect(JSON.parse(text('site/assets/calendar-vn.json'))).toEqual(calendar);
+    expect(text('site/assets/calculator.js')).toContain('Tết');
+  });
+});
+
+describe('version history', () => {
+  it('lists the versions with their periods and links each change to its diff', () => {
+    const page = text('site/procedures/1.001193/versions.html');
+    expect(page).toContain('<a href="diff/v2023--v3.html">Xem thay đổi so với v2023</a>');
+    const diff = text('site/procedures/1.001193/diff/v2023--v3.html');
+    expect(diff).toContain('<h1>So sánh 1.001193@v3 với 1.001193@v2023</h1>');
+    expect(diff).toMatch(/<del>[^<]+<\/del>/);
+    expect(diff).toContain('<strong>Cắt giảm</strong>');
+  });
+});
+
+describe('form preview', () => {
+  it('embeds the generated JSON Schema of the online form, the same as forms/', () => {
+    const page = text('site/procedures/1.001193/form-v3.html');
+    const schema = JSON.parse(/<script type="application\/json" data-schema>(.*?)<\/script>/s.exec(page)![1]!);
+    expect(schema).toEqual(JSON.parse(text('forms/1.001193/v3.schema.json')));
+    expect(page).toContain('<li>Số định danh cá nhân của người yêu cầu (bắt buộc): Số định danh cá nhân gồm 12 chữ số.</li>');
+    expect(page).toContain('<script src="../../assets/form.js" defer></script>');
+  });
+});
+
+describe('dashboard and developer pages', () => {
+  it('shows the simplification report with its charts and the total against the 20% target', () => {
+    const page = text('site/dashboard/index.html');
+    expect(page).toContain('<title id="muc-tieu-t">Đã cắt giảm 19,83%; mục tiêu 20,00%</title>');
+    expect(page).toContain('Chưa đạt mục tiêu');
+    expect((page.match(/<svg /g) ?? []).length).toBe(3);
+    expect(page).toContain('<a href="1.004222--pa-2026.html">');
+    expect(text('site/dashboard/1.004222--pa-2026.html')).toContain('phương án đơn giản hóa so với phiên bản chuẩn');
+  });
+
+  it('documents the portal API with real examples, and every lint rule from its metadata', () => {
+    const api = text('site/developers/index.html');
+    expect(api).toContain('<code>api/v1/index.json</code>');
+    expect(api).toContain('"code": "1.000656"');
+    expect(api).toContain('<a href="schemas/index-page.html">index-page</a>');
+    expect(text('site/developers/schemas/procedure.html')).toContain('<h1>Lược đồ procedure</h1>');
+    const rules = text('site/developers/rules/index.html');
+    expect(rules).toContain('<a href="time-limit-stated.html">time-limit-stated</a>');
+    expect(text('site/developers/rules/time-limit-stated.html')).toContain('<h2>Why</h2>');
+  });
+});
+
+describe('the site as a whole', () => {
+  it('has no broken internal links, sources or fetched data', async () => {
+    const { checked, broken } = await brokenLinks(path.join(out, 'site'));
+    expect(broken).toEqual([]);
+    expect(checked).toBeGreaterThan(500);
+  });
+
+  it('uses one small stylesheet, no external resources, and tables with header cells', () => {
+    const css = [...tree.keys()].filter((rel) => rel.startsWith('site/') && rel.endsWith('.css'));
+    expect(css).toEqual(['site/assets/site.css']);
+    expect(tree.get('site/assets/site.css')!.length).toBeLessThan(12_000);
+    for (const [rel, bytes] of tree) {
+      if (!rel.startsWith('site/') || !rel.endsWith('.html')) continue;
+      const html = bytes.toString();
+      expect(html, rel).toContain('<html lang="vi">');
+      // External addresses appear only as links a reader follows (official texts, portals), never as something loaded.
+      expect(html.match(/<(script|link|img|iframe)\b[^>]*(src|href)="(https?:)?\/\//gi), rel).toBeNull();
+      for (const table of html.match(/<table[\s\S]*?<\/table>/g) ?? []) expect(table, rel).toContain('<th');
+    }
+  });
+});
