@@ -92,6 +92,9 @@ export async function buildCatalogue(dir: string, options: BuildOptions): Promis
   const base = path.basename(out);
   const cacheDir = options.cacheDir === false ? undefined : path.resolve(options.cacheDir ?? path.join(parent, `.${base}.tthc-cache`));
   const readCache = options.cache !== false;
+  // A build killed mid-way is cleaned up (or its journal finished) first, so the previous output
+  // is whole before anything looks at it.
+  if (await isDirectory(parent)) await recoverStaleBuilds(parent, base, out);
   // Checking that the previous output's files are still the ones recorded starts now, in a worker
   // thread, while this one validates and plans.
   const verification = readCache ? verifyInBackground(cacheDir, out) : Promise.resolve(undefined);
@@ -107,7 +110,6 @@ export async function buildCatalogue(dir: string, options: BuildOptions): Promis
 
   await checkOutFolder(out, catalogue.root);
   await mkdir(parent, { recursive: true });
-  await recoverStaleBuilds(parent, base, out);
   const staging = path.join(parent, `.${base}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
   await mkdir(staging);
 
