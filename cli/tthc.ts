@@ -30,6 +30,7 @@ program
   .option('--cache-dir <dir>', 'build cache folder (default: .<out>.tthc-cache beside the output)')
   .option('--base-url <url>', 'absolute URL the output is served from, for links in JSON-LD')
   .option('--strict', 'treat warnings about problems as errors')
+  .option('--preview', 'a preview for review, not for publishing: procedures with no published version are shown from their latest draft, marked as drafts; version files with errors are left out and listed (errors in registries, the lock or calendars still refuse the build)')
   .option('-f, --format <format>', 'how to print diagnostics when the build is refused: stylish or json', 'stylish')
   .option('--max-file-size <bytes>', 'largest procedure-version file to read')
   .action((dir: string, flags) => runCommand(async () => (await import('./commands/build.js')).buildCommand(dir, flags)));

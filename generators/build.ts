@@ -8,6 +8,7 @@ import { sha256Hex } from '../rules/load/canonical.js';
 import { BuildCache, MANIFEST_OWNER, verifyInBackground } from './engine/cache.js';
 import { commitJournal, recoverJournal } from './engine/commit.js';
 import { BuildContext } from './engine/context.js';
+import type { Catalogue, LoadedVersion } from '../rules/load/catalogue.js';
 import { MANIFEST, manifestFiles, TOOL } from './engine/manifest.js';
 import { generatorSalts } from './engine/salt.js';
 import type { Generator, GeneratorEntry, Unit } from './engine/unit.js';
@@ -29,6 +30,23 @@ export interface BuildOptions extends ValidateOptions {
   generators?: readonly GeneratorEntry[];
   /** Called as the build advances, for a progress bar or log lines. */
   onProgress?: (event: BuildProgress) => void;
+  /**
+   * A preview build (`tthc build --preview`), for reviewing a catalogue before anything in it is
+   * published, such as a fresh import: procedures with no published version are shown from their
+   * latest draft, marked as drafts everywhere; procedure version files with errors are left out
+   * (and listed in the result) instead of refusing the build. Errors anywhere else (registries, the
+   * lock, calendars) still refuse it: every page depends on them.
+   */
+  preview?: boolean;
+}
+
+/** A procedure version file a preview build left out, and why. */
+export interface LeftOutFile {
+  /** The file as diagnostics name it. */
+  file: string;
+  errors: number;
+  /** The rule ids of its errors, sorted, each once. */
+  rules: string[];
 }
 
 export interface GeneratorSummary {
@@ -47,7 +65,7 @@ export interface GeneratorSummary {
 }
 
 export type BuildProgress =
-  | { phase: 'validated'; versions: number; procedures: number; errors: number; warnings: number }
+  | { phase: 'validated'; versions: number; procedures: number; errors: number; warnings: number; leftOut: number }
   | { phase: 'generator'; generator: string; done: number; units: number }
   | { phase: 'generator-done'; summary: GeneratorSummary }
   | { phase: 'finishing' };
@@ -60,9 +78,14 @@ export type BuildResult =
       /** The output folder, absolute. */
       out: string;
       at: IsoDate;
-      /** Procedures with a published version, and those in force on `at`. */
+      /** Procedures shown (with a published version, or in a preview a draft), those in force on `at`, and the drafts among them. */
       procedures: number;
       inForce: number;
+      drafts: number;
+      /** A preview build (options.preview). */
+      preview: boolean;
+      /** Preview builds only: version files left out for their errors. */
+      leftOut: LeftOutFile[];
       generators: GeneratorSummary[];
       files: number;
       bytes: number;
@@ -101,12 +124,14 @@ export async function buildCatalogue(dir: string, options: BuildOptions): Promis
 
   // The catalogue state lives in the build cache: a rebuild reads and lints only what changed.
   const validation = await validateCatalogue(dir, { ...options, ...(cacheDir ? { stateDir: path.join(cacheDir, 'catalogue'), readState: readCache } : {}) });
-  options.onProgress?.({ phase: 'validated', versions: validation.catalogue.versions.length, procedures: validation.catalogue.byCode.size, errors: validation.errors, warnings: validation.warnings });
-  if (validation.errors > 0) {
+  const preview = options.preview === true && validation.errors > 0 ? previewCatalogue(validation) : undefined;
+  const leftOut = preview?.leftOut ?? [];
+  options.onProgress?.({ phase: 'validated', versions: validation.catalogue.versions.length, procedures: validation.catalogue.byCode.size, errors: validation.errors, warnings: validation.warnings, leftOut: leftOut.length });
+  if (validation.errors > 0 && (!preview || preview.blocking > 0)) {
     await verification;
     return { built: false, validation };
   }
-  const catalogue = validation.catalogue;
+  const catalogue = preview?.catalogue ?? validation.catalogue;
 
   await checkOutFolder(out, catalogue.root);
   await mkdir(parent, { recursive: true });
@@ -116,7 +141,7 @@ export async function buildCatalogue(dir: string, options: BuildOptions): Promis
   try {
     const previousExists = await isDirectory(out);
     const cache = await BuildCache.open(cacheDir, out, readCache && previousExists);
-    const ctx = new BuildContext(catalogue, at, { baseUrl: options.baseUrl?.replace(/\/+$/, '') });
+    const ctx = new BuildContext(catalogue, at, { baseUrl: options.baseUrl?.replace(/\/+$/, ''), preview: options.preview === true });
     const entries = [...(options.generators ?? GENERATORS)].sort((a, b) => (a.id < b.id ? -1 : 1));
     const salts = await generatorSalts(entries.map((e) => e.id));
 
@@ -179,6 +204,9 @@ export async function buildCatalogue(dir: string, options: BuildOptions): Promis
       at,
       procedures: ctx.procedures.length,
       inForce: ctx.procedures.filter((p) => p.state === 'in-force').length,
+      drafts: ctx.procedures.filter((p) => p.state === 'draft').length,
+      preview: options.preview === true,
+      leftOut,
       generators: summaries,
       files: writer.records.length,
       bytes: writer.bytes,
@@ -191,6 +219,45 @@ export async function buildCatalogue(dir: string, options: BuildOptions): Promis
     await rm(staging, { recursive: true, force: true });
     throw error;
   }
+}
+
+/**
+ * What a preview builds from a catalogue with errors: the catalogue without the version files that
+ * have errors (those that failed to load are not in it already), the files left out, and how many
+ * errors lie outside procedure version files, which a preview cannot leave out.
+ */
+export function previewCatalogue(validation: ValidationResult): { catalogue: Catalogue; leftOut: LeftOutFile[]; blocking: number } {
+  const catalogue = validation.catalogue;
+  const displayOf = (rel: string) => (catalogue.display === '.' ? rel : `${catalogue.display}/${rel}`);
+  const specFiles = new Map<string, string>();
+  for (const v of catalogue.versions) specFiles.set(v.file.display, v.file.rel);
+  for (const rel of catalogue.rejected) specFiles.set(displayOf(rel), rel);
+  const byFile = new Map<string, { errors: number; rules: Set<string> }>();
+  let blocking = 0;
+  for (const d of validation.diagnostics) {
+    if (d.severity !== 'error') continue;
+    if (!specFiles.has(d.file)) {
+      blocking++;
+      continue;
+    }
+    let entry = byFile.get(d.file);
+    if (!entry) byFile.set(d.file, (entry = { errors: 0, rules: new Set() }));
+    entry.errors++;
+    entry.rules.add(d.ruleId);
+  }
+  const leftOut = [...byFile.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([file, e]) => ({ file, errors: e.errors, rules: [...e.rules].sort() }));
+  const excluded = new Set(byFile.keys());
+  const versions = catalogue.versions.filter((v) => !excluded.has(v.file.display));
+  const byCode = new Map<string, LoadedVersion[]>();
+  for (const [code, list] of catalogue.byCode) {
+    const kept = list.filter((v) => !excluded.has(v.file.display));
+    if (kept.length > 0) byCode.set(code, kept);
+  }
+  const rejected = new Set(catalogue.rejected);
+  for (const file of excluded) rejected.add(specFiles.get(file)!);
+  return { catalogue: { ...catalogue, versions, byCode, rejected }, leftOut, blocking };
 }
 
 /** The manifest's own folder: its shards are not units' files. */

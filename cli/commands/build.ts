@@ -11,6 +11,7 @@ export interface BuildFlags {
   cacheDir?: string;
   baseUrl?: string;
   strict?: boolean;
+  preview?: boolean;
   format: string;
   maxFileSize?: string;
 }
@@ -26,7 +27,9 @@ export function progressReporter(stream: NodeJS.WriteStream = process.stderr): {
   return {
     report(e) {
       if (e.phase === 'validated') {
-        if (e.errors === 0) stream.write(`tthc build: catalogue valid (${e.versions} version${e.versions === 1 ? '' : 's'} of ${e.procedures} procedure${e.procedures === 1 ? '' : 's'}${e.warnings > 0 ? `, ${e.warnings} warning${e.warnings === 1 ? '' : 's'}` : ''})\n`);
+        const counts = `${e.versions} version${e.versions === 1 ? '' : 's'} of ${e.procedures} procedure${e.procedures === 1 ? '' : 's'}${e.warnings > 0 ? `, ${e.warnings} warning${e.warnings === 1 ? '' : 's'}` : ''}`;
+        if (e.errors === 0) stream.write(`tthc build: catalogue valid (${counts})\n`);
+        else if (e.leftOut > 0) stream.write(`tthc build: preview: ${e.errors} error${e.errors === 1 ? '' : 's'} in ${e.leftOut} version file${e.leftOut === 1 ? '' : 's'}, which are left out (${counts})\n`);
       } else if (e.phase === 'generator') {
         if (!live) return;
         const width = 30;
@@ -49,6 +52,9 @@ function pad(text: string, width: number, right = false): string {
   return right ? text.padStart(width) : text.padEnd(width);
 }
 
+/** How many left-out files the summary names before it says how many more there are. */
+const LEFT_OUT_SHOWN = 20;
+
 /** The closing summary: what was written, where, and how long it took. */
 export function formatSummary(result: Extract<BuildResult, { built: true }>, shownOut: string): string {
   const rows = result.generators.map((g) => [g.id, String(g.files), formatBytes(g.bytes), String(g.rendered), String(g.reused)]);
@@ -60,8 +66,9 @@ export function formatSummary(result: Extract<BuildResult, { built: true }>, sho
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => '  ' + cells.map((c, i) => pad(c, widths[i]!, i > 0)).join('  ').trimEnd();
   const shown = shownOut.replace(/\/+$/, '');
+  const drafts = result.drafts > 0 ? `, ${result.drafts} shown from a draft` : '';
   const lines = [
-    `Built ${result.procedures} procedure${result.procedures === 1 ? '' : 's'} (${result.inForce} in force on ${result.at}) into ${shown}/ in ${result.seconds.toFixed(2)} s:`,
+    `Built ${result.preview ? 'a preview of ' : ''}${result.procedures} procedure${result.procedures === 1 ? '' : 's'} (${result.inForce} in force on ${result.at}${drafts}) into ${shown}/ in ${result.seconds.toFixed(2)} s:`,
     line(header),
     ...rows.map(line),
     '',
@@ -70,6 +77,13 @@ export function formatSummary(result: Extract<BuildResult, { built: true }>, sho
   const starts = [...result.generators.filter((g) => g.start).map((g) => [`${shown}/${g.start}`, g.description]), [`${shown}/manifest.json`, 'the SHA-256 of every file, for incremental sync']];
   const startWidth = Math.max(...starts.map(([p]) => p!.length));
   for (const [p, what] of starts) lines.push(`  ${p!.padEnd(startWidth)}  ${what}`);
+  if (result.leftOut.length > 0) {
+    const errors = result.leftOut.reduce((n, f) => n + f.errors, 0);
+    lines.push('', `Left out of this preview: ${result.leftOut.length} version file${result.leftOut.length === 1 ? '' : 's'} with ${errors} error${errors === 1 ? '' : 's'} (\`tthc validate\` lists them):`);
+    for (const f of result.leftOut.slice(0, LEFT_OUT_SHOWN)) lines.push(`  ${f.file}  ${f.rules.join(', ')}`);
+    if (result.leftOut.length > LEFT_OUT_SHOWN) lines.push(`  … and ${result.leftOut.length - LEFT_OUT_SHOWN} more`);
+  }
+  if (result.preview) lines.push('', 'This is a preview: drafts are not law. Publish versions (tthc publish) before building the public catalogue.');
   if (result.validation.warnings > 0) lines.push('', `The catalogue has ${result.validation.warnings} warning${result.validation.warnings === 1 ? '' : 's'}: run \`tthc validate\` to see them.`);
   return lines.join('\n') + '\n';
 }
@@ -86,6 +100,7 @@ export async function buildCommand(dir: string, flags: BuildFlags): Promise<numb
       ...(flags.cacheDir !== undefined ? { cacheDir: flags.cacheDir } : {}),
       ...(flags.baseUrl !== undefined ? { baseUrl: flags.baseUrl } : {}),
       strict: flags.strict ?? false,
+      preview: flags.preview ?? false,
       ...(flags.maxFileSize ? { maxFileBytes: parsePositiveInt(flags.maxFileSize, '--max-file-size') } : {}),
       onProgress: progress.report,
     });
@@ -94,7 +109,11 @@ export async function buildCommand(dir: string, flags: BuildFlags): Promise<numb
   }
   if (!result.built) {
     await out(formatDiagnostics(result.validation.diagnostics, format, { color: useColor() }));
-    process.stderr.write(`tthc: build refused: the catalogue has ${result.validation.errors} error${result.validation.errors === 1 ? '' : 's'} (listed above); nothing was written. Fix them, or check with \`tthc validate ${dir}\`.\n`);
+    const why = flags.preview
+      ? `${result.validation.errors} error${result.validation.errors === 1 ? '' : 's'} (listed above), some outside procedure version files (registries, the lock, calendars), which a preview cannot leave out`
+      : `the catalogue has ${result.validation.errors} error${result.validation.errors === 1 ? '' : 's'} (listed above)`;
+    const hint = flags.preview ? '' : ' To review a catalogue that is not ready to publish (a fresh import), build a preview with --preview.';
+    process.stderr.write(`tthc: build refused: ${why}; nothing was written. Fix them, or check with \`tthc validate ${dir}\`.${hint}\n`);
     return EXIT.findings;
   }
   await out(formatSummary(result, path.isAbsolute(flags.out) ? flags.out : path.normalize(flags.out)));

@@ -35,6 +35,16 @@ function period(w: EffectiveWindow) {
   return { from: w.from, until: w.until };
 }
 
+/** What a draft proposes as its period (not law), or null when it proposes none. */
+function plannedPeriod(v: ProcedureVersion) {
+  return v.effective ? { from: v.effective.from, until: v.effective.until ?? null } : null;
+}
+
+/** The period an entry's shown version is in force, or a draft's proposed one. */
+function shownPeriod(entry: ProcedureEntry) {
+  return entry.shownWindow ? period(entry.shownWindow) : plannedPeriod(entry.shown.data);
+}
+
 function named(id: string, name: string) {
   return { id, name };
 }
@@ -49,7 +59,7 @@ export function indexItem(ctx: BuildContext, entry: ProcedureEntry, from: string
     name: v.name.vi,
     status: entry.state,
     version: v.version,
-    effective: period(entry.shownWindow),
+    effective: shownPeriod(entry),
     levels: (v.levels ?? []).map((id) => named(id, ctx.levelName(id))),
     field: v.field ? named(v.field, ctx.fieldName(v.field)) : null,
     agencies: (v.agencies?.implementing ?? []).map((id) => named(id, ctx.agencyName(id))),
@@ -109,6 +119,7 @@ function indexUnits(ctx: BuildContext): Unit[] {
     $schema: schemaRef(PATHS.apiIndex, 'index'),
     at: ctx.at,
     procedures: ctx.procedures.length,
+    ...(ctx.options.preview ? { preview: true } : {}),
     pages: pages.map((p) => ({ prefix: p.prefix, href: href(PATHS.apiIndex, p.path), procedures: p.entries.length, first: p.entries[0]!.code, last: p.entries[p.entries.length - 1]!.code })),
   };
   units.push({ key: 'index', inputs: hashParts([JSON.stringify(root)]), render: () => [{ path: PATHS.apiIndex, content: jsonFile(root) }] });
@@ -141,6 +152,9 @@ function procedureFile(ctx: BuildContext, entry: ProcedureEntry) {
           form: hasOnlineForm(d) ? { schema: href(path, PATHS.formSchema(entry.code, d.version)), types: href(path, PATHS.formTypes(entry.code, d.version)) } : null,
         };
       }),
+      ...(entry.state === 'draft'
+        ? { draft: { version: entry.shown.data.version, status: entry.shown.data.status, effective: plannedPeriod(entry.shown.data), href: href(path, PATHS.apiVersion(entry.code, entry.shown.data.version)) } }
+        : {}),
       html: href(path, PATHS.detail(entry.code)),
     }),
   };
@@ -176,8 +190,9 @@ function registryOf(ctx: BuildContext, v: ProcedureVersion) {
   };
 }
 
-function versionFile(ctx: BuildContext, entry: ProcedureEntry, w: EffectiveWindow) {
-  const d = w.version.data;
+/** A version's file: `w` is its window in force, undefined for the draft a preview build shows. */
+function versionFile(ctx: BuildContext, entry: ProcedureEntry, version: LoadedVersion, w: EffectiveWindow | undefined) {
+  const d = version.data;
   const path = PATHS.apiVersion(entry.code, d.version);
   const { $schema: _ignored, ...spec } = d;
   return {
@@ -187,12 +202,12 @@ function versionFile(ctx: BuildContext, entry: ProcedureEntry, w: EffectiveWindo
       code: d.code,
       version: d.version,
       status: d.status,
-      effective: period(w),
-      endsBecause: w.endsBecause,
-      supersededBy: w.supersededBy?.data.version ?? null,
+      effective: w ? period(w) : plannedPeriod(d),
+      endsBecause: w ? w.endsBecause : null,
+      supersededBy: w?.supersededBy?.data.version ?? null,
       changedBy: (d.changedBy?.legalBasis ?? []).map((r) => citation(ctx, r)),
       registry: registryOf(ctx, d),
-      parts: d.status === 'repealed' ? [] : procedureParts(ctx, w.version),
+      parts: d.status === 'repealed' ? [] : procedureParts(ctx, version),
       spec,
     }),
   };
@@ -338,8 +353,12 @@ export const generator: Generator = {
         units.push({
           key: `version/${entry.code}/${v.data.version}`,
           inputs: hashParts([ctx.versionHash(v), ctx.registryHash(v), w.from, w.until ?? '', w.endsBecause, w.supersededBy?.data.version ?? '']),
-          render: () => [versionFile(ctx, entry, w)],
+          render: () => [versionFile(ctx, entry, v, w)],
         });
+      }
+      if (entry.state === 'draft') {
+        const v = entry.shown;
+        units.push({ key: `version/${entry.code}/${v.data.version}`, inputs: hashParts(['draft', ctx.versionHash(v), ctx.registryHash(v)]), render: () => [versionFile(ctx, entry, v, undefined)] });
       }
     }
     units.push(...changeUnits(ctx));

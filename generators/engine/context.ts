@@ -7,8 +7,11 @@ import type { IsoDate } from '../../rules/compute/dates.js';
 import type { FactDefinition, ProcedureVersion } from '../../rules/schema/types/procedure-version.js';
 import type { Agency, Database, Field, LegalDocument, Level } from '../../rules/schema/types/registry.js';
 
-/** Where a procedure stands on the build date, from the public's point of view. */
-export type ProcedureState = 'in-force' | 'not-yet-in-force' | 'repealed' | 'lapsed';
+/**
+ * Where a procedure stands on the build date, from the public's point of view. `draft` only in a
+ * preview build: the procedure has no published version yet, and its pages show the latest draft.
+ */
+export type ProcedureState = 'in-force' | 'not-yet-in-force' | 'repealed' | 'lapsed' | 'draft';
 
 /** One procedure (all versions of one code) with what the build date makes of it. */
 export interface ProcedureEntry {
@@ -24,8 +27,8 @@ export interface ProcedureEntry {
    * that first one; after repeal or lapse, the last one that was in force.
    */
   shown: LoadedVersion;
-  /** The window of the shown version. */
-  shownWindow: EffectiveWindow;
+  /** The window of the shown version; undefined for a draft, which is in force at no time. */
+  shownWindow: EffectiveWindow | undefined;
   /** When repealed: the repealing (tombstone) version. */
   repealedBy: LoadedVersion | undefined;
 }
@@ -33,6 +36,11 @@ export interface ProcedureEntry {
 export interface BuildOptions {
   /** Absolute URL the output is served from, for JSON-LD ids; relative links are used without it. */
   baseUrl?: string | undefined;
+  /**
+   * A preview build: procedures with no published version are included too, in the state `draft`,
+   * showing their latest draft or proposed version. Every page and the API say so.
+   */
+  preview?: boolean | undefined;
 }
 
 /** A small content-addressed store for rendered fragments (listing sections), shared across builds. */
@@ -68,7 +76,7 @@ export class BuildContext {
     readonly at: IsoDate,
     readonly options: BuildOptions,
   ) {
-    this.procedures = procedureEntries(catalogue, at);
+    this.procedures = procedureEntries(catalogue, at, options.preview === true);
   }
 
   agency(id: string): Agency | undefined {
@@ -153,7 +161,7 @@ export class BuildContext {
   entryHash(entry: ProcedureEntry): string {
     let hash = this.entryHashes.get(entry);
     if (!hash) {
-      const parts = [entry.state, entry.shown.data.version, entry.repealedBy?.data.version ?? ''];
+      const parts = [entry.state, entry.shown.data.version, entry.repealedBy?.data.version ?? '', this.options.preview === true ? 'preview' : ''];
       for (const v of entry.versions) parts.push(this.versionHash(v), this.registryHash(v));
       hash = hashParts(parts);
       this.entryHashes.set(entry, hash);
@@ -173,18 +181,47 @@ export class BuildContext {
   }
 }
 
+/**
+ * The draft a preview shows for a procedure with no published version: the one taking effect last
+ * (a draft without a date counts as the latest), then the highest version id.
+ */
+export function latestDraft(versions: readonly LoadedVersion[]): LoadedVersion | undefined {
+  let best: LoadedVersion | undefined;
+  for (const v of versions) {
+    if (v.data.status !== 'draft' && v.data.status !== 'proposed') continue;
+    if (!best || compareDrafts(v, best) > 0) best = v;
+  }
+  return best;
+}
+
+function compareDrafts(a: LoadedVersion, b: LoadedVersion): number {
+  const fa = a.data.effective?.from ?? '9999-12-31';
+  const fb = b.data.effective?.from ?? '9999-12-31';
+  if (fa !== fb) return fa < fb ? -1 : 1;
+  const va = a.data.version;
+  const vb = b.data.version;
+  return va === vb ? 0 : va.localeCompare(vb, 'en', { numeric: true });
+}
+
 /** A hash over several strings, unambiguous about where one ends. */
 export function hashParts(parts: readonly string[]): string {
   return sha256Hex(parts.map((p) => `${p.length}:${p}`).join('\n'));
 }
 
-function procedureEntries(catalogue: Catalogue, at: IsoDate): ProcedureEntry[] {
+function procedureEntries(catalogue: Catalogue, at: IsoDate, preview: boolean): ProcedureEntry[] {
   const entries: ProcedureEntry[] = [];
   const codes = [...catalogue.byCode.keys()].sort();
   for (const code of codes) {
     const versions = catalogue.byCode.get(code)!;
     const windows = effectiveWindows(versions);
-    if (windows.length === 0) continue;
+    if (windows.length === 0) {
+      const draft = preview ? latestDraft(versions) : undefined;
+      if (draft) {
+        const resolution = resolve(catalogue, code, at);
+        entries.push({ code, versions, windows, state: 'draft', resolution, shown: draft, shownWindow: undefined, repealedBy: undefined });
+      }
+      continue;
+    }
     const resolution = resolve(catalogue, code, at);
     let shownWindow: EffectiveWindow | undefined;
     let state: ProcedureState;

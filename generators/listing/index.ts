@@ -11,12 +11,16 @@ import { foot, head, level as levelTemplate, section as sectionTemplate } from '
 const CSV_COLUMNS = ['STT', 'Cấp thực hiện', 'Lĩnh vực', 'Mã TTHC', 'Tên thủ tục hành chính', ...CELL_COLUMNS];
 
 function titleOf(ctx: BuildContext): string {
-  return `Danh mục thủ tục hành chính có hiệu lực ngày ${formatDate(ctx.at)}`;
+  return ctx.options.preview
+    ? `Danh mục thủ tục hành chính ngày ${formatDate(ctx.at)} (bản xem trước, gồm dự thảo chưa công bố)`
+    : `Danh mục thủ tục hành chính có hiệu lực ngày ${formatDate(ctx.at)}`;
 }
 
 function introOf(ctx: BuildContext, levels: readonly LevelGroup[]): string {
-  const count = new Set(levels.flatMap((l) => l.sections.flatMap((s) => s.entries.map((e) => e.entry.code)))).size;
-  return `${count} thủ tục hành chính, sắp xếp theo cấp thực hiện, lĩnh vực và cơ quan thực hiện. Thời hạn giải quyết, địa điểm và phí, lệ phí ghi theo từng cách thức nộp hồ sơ.`;
+  const entries = new Map(levels.flatMap((l) => l.sections.flatMap((s) => s.entries.map((e) => [e.entry.code, e.entry] as const))));
+  const drafts = [...entries.values()].filter((e) => e.state === 'draft').length;
+  const preview = drafts > 0 ? ` Trong đó ${drafts} thủ tục chưa được công bố, tên có ghi "(dự thảo)": nội dung là dự thảo, chưa có giá trị áp dụng.` : '';
+  return `${entries.size} thủ tục hành chính, sắp xếp theo cấp thực hiện, lĩnh vực và cơ quan thực hiện. Thời hạn giải quyết, địa điểm và phí, lệ phí ghi theo từng cách thức nộp hồ sơ.${preview}`;
 }
 
 function emptyOf(ctx: BuildContext, levels: readonly LevelGroup[]): string | undefined {
@@ -115,7 +119,7 @@ export const generator: Generator = {
   plan(ctx, store) {
     const levels = planSections(ctx);
     for (const l of levels) for (const s of l.sections) store.retain(rowsKey(s));
-    const inputs = hashParts([ctx.at, ...levels.flatMap((l) => [l.heading, l.name, ...l.sections.map((s) => s.inputs)])]);
+    const inputs = hashParts([ctx.at, ctx.options.preview ? 'preview' : '', ...levels.flatMap((l) => [l.heading, l.name, ...l.sections.map((s) => s.inputs)])]);
     return [
       {
         key: 'danh-muc',

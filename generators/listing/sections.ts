@@ -67,14 +67,15 @@ function letter(i: number): string {
 }
 
 /**
- * Groups the procedures in force by level, then field, then agency, as official lists do. A
+ * Groups the procedures in force (and, in a preview, the unpublished drafts) by level, then field, then agency, as official lists do. A
  * procedure performed at several levels is listed under each; under a level it names the
  * implementing agencies of that level (all of them when none belongs to a level).
  */
 export function planSections(ctx: BuildContext): LevelGroup[] {
   const byLevel = new Map<string, Map<string, { entry: ProcedureEntry; agencies: string[] }[]>>();
   for (const entry of ctx.procedures) {
-    if (entry.state !== 'in-force') continue;
+    // A preview lists the drafts of unpublished procedures too, marked as drafts in their rows.
+    if (entry.state !== 'in-force' && entry.state !== 'draft') continue;
     const v = entry.shown.data;
     const implementing = v.agencies?.implementing ?? [];
     for (const levelId of v.levels ?? []) {
@@ -122,7 +123,7 @@ export function rowContent(ctx: BuildContext, entry: ProcedureEntry, agencies: r
   const fees = (v.channels ?? []).length > 1 && (v.fees ?? []).some((f) => f.channels) ? feesByChannel(ctx, entry) : formatFees(v.fees, ctx.facts(v));
   return {
     code: entry.code,
-    name: v.name.vi,
+    name: entry.state === 'draft' ? `${v.name.vi} (dự thảo)` : v.name.vi,
     href: href(PATHS.listing('html'), PATHS.detail(entry.code)),
     cells: [timeLimitLines(ctx, v), whereLines(v), fees, citeDocuments(v.legalBasis ?? [], (n) => ctx.legalDocument(n)), agencies.map((a) => ctx.agencyName(a))],
   };

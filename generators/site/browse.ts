@@ -16,7 +16,7 @@ import { SITE_PATHS } from './paths.js';
 import { listing, article } from './templates/index.js';
 import { renderBlocks } from './procedure.js';
 
-const STATE_VI = { 'in-force': '', 'not-yet-in-force': 'chưa có hiệu lực', repealed: 'đã bãi bỏ', lapsed: 'hết hiệu lực' } as const;
+const STATE_VI = { 'in-force': '', 'not-yet-in-force': 'chưa có hiệu lực', repealed: 'đã bãi bỏ', lapsed: 'hết hiệu lực', draft: 'dự thảo, chưa công bố' } as const;
 
 /** The facts of a procedure a listing row shows; also what its page depends on. */
 export interface Row {

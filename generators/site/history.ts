@@ -48,14 +48,14 @@ export function renderHistory(ctx: BuildContext, entry: ProcedureEntry): { path:
     });
   }
   const versions = versionRows(ctx, entry).map((row, i) => {
-    const d = row.window.version.data;
-    const pair = pairs.find((p) => p.after === row.window.version);
+    const d = row.loaded.data;
+    const pair = pairs.find((p) => p.after === row.loaded);
     return {
       ...row,
       summary: d.changedBy?.summary,
       previous: pair?.before.data.version,
       diffHref: pair ? link(path, SITE_PATHS.diff(entry.code, pair.before.data.version, d.version)) : undefined,
-      note: i === 0 ? 'Phiên bản đầu tiên' : d.status === 'repealed' ? 'Thủ tục bị bãi bỏ' : '',
+      note: d.status === 'draft' || d.status === 'proposed' ? 'Chưa công bố' : i === 0 ? 'Phiên bản đầu tiên' : d.status === 'repealed' ? 'Thủ tục bị bãi bỏ' : '',
     };
   });
   const proposals = entry.versions

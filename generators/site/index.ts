@@ -85,6 +85,8 @@ function homeUnit(ctx: BuildContext, fields: ReturnType<typeof groupsBy>, agenci
   const model = {
     count: ctx.procedures.length,
     at: formatDate(ctx.at),
+    // A preview must never pass for the published catalogue.
+    drafts: ctx.options.preview ? ctx.procedures.filter((e) => e.state === 'draft').length : 0,
     filters: [
       { id: 'level', label: FILTER_LABELS.level, options: options([...levels].sort(([, a], [, b]) => compareVietnamese(a, b))) },
       { id: 'field', label: FILTER_LABELS.field, options: options(byName(fields).map((g) => [g.id, g.name])) },

@@ -15,7 +15,7 @@ const FILTERS = ['level', 'field', 'agency', 'online', 'channel', 'fee'] as cons
 type Filter = (typeof FILTERS)[number];
 
 const CHANNEL_VI: Record<string, string> = { 'in-person': 'Trực tiếp', online: 'Trực tuyến', postal: 'Qua dịch vụ bưu chính' };
-const STATE_VI: Record<string, string> = { 'not-yet-in-force': 'chưa có hiệu lực', repealed: 'đã bãi bỏ', lapsed: 'hết hiệu lực' };
+const STATE_VI: Record<string, string> = { 'not-yet-in-force': 'chưa có hiệu lực', repealed: 'đã bãi bỏ', lapsed: 'hết hiệu lực', draft: 'dự thảo, chưa công bố' };
 
 function fetchJson<T>(url: string): Promise<T> {
   return fetch(url).then((r) => {

@@ -406,6 +406,17 @@ export const history: Handlebars.TemplateDelegate = Handlebars.template({"0":fun
 
 /** home.hbs */
 export const home: Handlebars.TemplateDelegate = Handlebars.template({"0":function(container,depth0,helpers,partials,data) {
+    var lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<p class=\"banner\" role=\"note\">Bản xem trước, không phải danh mục đã công bố: "
+    + container.escapeExpression(container.lambda((depth0 != null ? lookupProperty(depth0,"drafts") : depth0), depth0))
+    + " thủ tục chưa được công bố, nội dung là dự thảo và chưa có giá trị áp dụng.</p>\n";
+},"1":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.lambda, alias2=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -422,9 +433,9 @@ export const home: Handlebars.TemplateDelegate = Handlebars.template({"0":functi
     + "\" name=\""
     + alias2(alias1((depth0 != null ? lookupProperty(depth0,"id") : depth0), depth0))
     + "\"><option value=\"\">Tất cả</option>"
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),(depth0 != null ? lookupProperty(depth0,"options") : depth0),{"name":"each","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":15,"column":112},"end":{"line":15,"column":182}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),(depth0 != null ? lookupProperty(depth0,"options") : depth0),{"name":"each","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":18,"column":112},"end":{"line":18,"column":182}}})) != null ? stack1 : "")
     + "</select></div>\n";
-},"1":function(container,depth0,helpers,partials,data) {
+},"2":function(container,depth0,helpers,partials,data) {
     var alias1=container.lambda, alias2=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -437,7 +448,7 @@ export const home: Handlebars.TemplateDelegate = Handlebars.template({"0":functi
     + "\">"
     + alias2(alias1((depth0 != null ? lookupProperty(depth0,"label") : depth0), depth0))
     + "</option>";
-},"2":function(container,depth0,helpers,partials,data) {
+},"3":function(container,depth0,helpers,partials,data) {
     var alias1=container.lambda, alias2=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -453,23 +464,25 @@ export const home: Handlebars.TemplateDelegate = Handlebars.template({"0":functi
     + alias2(alias1((depth0 != null ? lookupProperty(depth0,"count") : depth0), depth0))
     + ")</span></li>\n";
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
-    var stack1, alias1=container.lambda, alias2=container.escapeExpression, alias3=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.lambda, alias3=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
         }
         return undefined
     };
 
-  return "<h1>Tra cứu thủ tục hành chính</h1>\n<p>Tìm thủ tục, xem cần chuẩn bị giấy tờ gì, nộp ở đâu, mất bao lâu và tốn bao nhiêu. "
-    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"count") : depth0), depth0))
+  return "<h1>Tra cứu thủ tục hành chính</h1>\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"drafts") : depth0),{"name":"if","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":2,"column":0},"end":{"line":4,"column":7}}})) != null ? stack1 : "")
+    + "<p>Tìm thủ tục, xem cần chuẩn bị giấy tờ gì, nộp ở đâu, mất bao lâu và tốn bao nhiêu. "
+    + alias3(alias2((depth0 != null ? lookupProperty(depth0,"count") : depth0), depth0))
     + " thủ tục, dữ liệu theo các văn bản có hiệu lực ngày "
-    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"at") : depth0), depth0))
+    + alias3(alias2((depth0 != null ? lookupProperty(depth0,"at") : depth0), depth0))
     + ".</p>\n<section id=\"tim-kiem\" class=\"tool\" data-search data-root=\"search/\" aria-labelledby=\"tim-kiem-h\">\n<h2 id=\"tim-kiem-h\">Tìm thủ tục</h2>\n<noscript><p>Tìm kiếm cần JavaScript. Bạn vẫn có thể tìm thủ tục theo <a href=\"fields/index.html\">lĩnh vực</a> hoặc theo cơ quan ở cuối trang.</p></noscript>\n<form role=\"search\" class=\"js-only\" hidden>\n<div class=\"search\">\n<div><label for=\"q\">Tên hoặc mã thủ tục <span class=\"hint\">Gõ có dấu hoặc không dấu, ví dụ: dang ky khai sinh</span></label>\n<input id=\"q\" name=\"q\" type=\"search\" autocomplete=\"off\" spellcheck=\"false\"></div>\n</div>\n<details>\n<summary>Lọc kết quả</summary>\n<div class=\"filters\">\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias3,(depth0 != null ? lookupProperty(depth0,"filters") : depth0),{"name":"each","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":14,"column":0},"end":{"line":16,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,(depth0 != null ? lookupProperty(depth0,"filters") : depth0),{"name":"each","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":17,"column":0},"end":{"line":19,"column":9}}})) != null ? stack1 : "")
     + "</div>\n</details>\n</form>\n<p data-status aria-live=\"polite\" class=\"muted\"></p>\n<ol class=\"results\" data-results></ol>\n<button type=\"button\" class=\"secondary\" data-more hidden>Xem thêm kết quả</button>\n</section>\n<section aria-labelledby=\"linh-vuc-h\">\n<h2 id=\"linh-vuc-h\">Theo lĩnh vực</h2>\n<ul class=\"cards\">\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias3,(depth0 != null ? lookupProperty(depth0,"fields") : depth0),{"name":"each","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":27,"column":0},"end":{"line":29,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,(depth0 != null ? lookupProperty(depth0,"fields") : depth0),{"name":"each","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":30,"column":0},"end":{"line":32,"column":9}}})) != null ? stack1 : "")
     + "</ul>\n</section>\n<section aria-labelledby=\"co-quan-h\">\n<h2 id=\"co-quan-h\">Theo cơ quan thực hiện</h2>\n<ul class=\"cards\">\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias3,(depth0 != null ? lookupProperty(depth0,"agencies") : depth0),{"name":"each","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":35,"column":0},"end":{"line":37,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,(depth0 != null ? lookupProperty(depth0,"agencies") : depth0),{"name":"each","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":38,"column":0},"end":{"line":40,"column":9}}})) != null ? stack1 : "")
     + "</ul>\n</section>\n<section aria-labelledby=\"khac-h\">\n<h2 id=\"khac-h\">Thông tin khác</h2>\n<ul>\n<li><a href=\"dashboard/index.html\">Kết quả đơn giản hóa thủ tục hành chính</a>: chi phí tuân thủ trước và sau, so với mục tiêu cắt giảm 20%.</li>\n<li><a href=\"legal/index.html\">Văn bản quy phạm pháp luật</a> làm căn cứ các thủ tục.</li>\n<li><a href=\"developers/index.html\">Cho nhà phát triển</a>: API dữ liệu thủ tục, lược đồ JSON và các quy tắc kiểm tra đặc tả.</li>\n</ul>\n</section>\n";
 },"useData":true});
 
