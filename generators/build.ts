@@ -126,7 +126,7 @@ export async function buildCatalogue(dir: string, options: BuildOptions): Promis
   const validation = await validateCatalogue(dir, { ...options, ...(cacheDir ? { stateDir: path.join(cacheDir, 'catalogue'), readState: readCache } : {}) });
   const preview = options.preview === true && validation.errors > 0 ? previewCatalogue(validation) : undefined;
   const leftOut = preview?.leftOut ?? [];
-  options.onProgress?.({ phase: 'validated', versions: validation.catalogue.versions.length, procedures: validation.catalogue.byCode.size, errors: validation.errors, warnings: validation.warnings, leftOut: leftOut.length });
+  options.onProgress?.({ phase: 'validated', versions: validation.catalogue.versions.length, procedures: validation.catalogue.byCode.size, errors: validation.errors, warnings: validation.warnings, leftOut: preview && preview.blocking === 0 ? leftOut.length : 0 });
   if (validation.errors > 0 && (!preview || preview.blocking > 0)) {
     await verification;
     return { built: false, validation };

@@ -44,8 +44,31 @@ describe('tthc build (CLI)', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toBe(v.stdout);
     expect(r.stdout).toContain('Unknown field "ho-tch"');
-    expect(r.stderr).toBe(`tthc: build refused: the catalogue has 1 error (listed above); nothing was written. Fix them, or check with \`tthc validate ${bad}\`.\n`);
+    expect(r.stderr).toBe(`tthc: build refused: the catalogue has 1 error (listed above); nothing was written. Fix them, or check with \`tthc validate ${bad}\`. To review a catalogue that is not ready to publish (a fresh import), build a preview with --preview.\n`);
     expect(existsSync(out)).toBe(false);
+  });
+
+  it('--preview builds the same catalogue, leaving out the file with errors and saying what it left out', async () => {
+    const bad = await buildFixture({ [versionPath(deathRegistration())]: deathRegistration({ field: 'ho-tch' }) });
+    const out = path.join(root, 'preview');
+    const r = await runTthc(['build', bad, '--out', out, '--at', '2025-06-01', '--preview'], { env: { CI: 'true' } });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('tthc build: preview: 1 error in 1 version file, which are left out (8 versions of 6 procedures, 1 warning)\n');
+    // The fixture's death registration is left out; its draft 1.888888 is shown.
+    expect(r.stdout).toMatch(/^Built a preview of 5 procedures \(2 in force on 2025-06-01, 1 shown from a draft\) into /);
+    expect(r.stdout).toContain(`Left out of this preview: 1 version file with 1 error (\`tthc validate\` lists them):\n  ${bad}/procedures/1.000656/v1.json  references-resolve\n`);
+    expect(r.stdout).toContain('This is a preview: drafts are not law.');
+    expect(existsSync(path.join(out, 'procedures/1.888888.html'))).toBe(true);
+    expect(existsSync(path.join(out, 'procedures/1.000656.html'))).toBe(false);
+  });
+
+  it('--preview still refuses a catalogue whose registry has errors, and says why', async () => {
+    const bad = await buildFixture({ 'registry/registry.json': '{ "agencies": [ }' });
+    const r = await runTthc(['build', bad, '--out', path.join(root, 'preview-refused'), '--preview']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).not.toContain('left out (');
+    expect(r.stderr).toMatch(/^tthc: build refused: \d+ errors? \(listed above\), some outside procedure version files \(registries, the lock, calendars\), which a preview cannot leave out; nothing was written\./);
+    expect(hasStackTrace(r.stdout + r.stderr)).toBe(false);
   });
 
   it('fails with one clear line on a missing or empty catalogue and on bad options', async () => {
