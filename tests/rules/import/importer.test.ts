@@ -10,6 +10,7 @@ import { buildReport } from '../../../rules/import/report.js';
 import type { ProcedureVersion } from '../../../rules/schema/types/procedure-version.js';
 import type { Registry } from '../../../rules/schema/types/registry.js';
 import { validateCatalogue } from '../../../rules/validate.js';
+import { buildCatalogue } from '../../../generators/build.js';
 import { runTthc } from '../../helpers/cli.js';
 
 const FIXTURES = fileURLToPath(new URL('../../fixtures/realworld', import.meta.url));
@@ -214,6 +215,22 @@ describe('tthc import on the fixed sample', async () => {
       ['procedures/1.001193/v2.json', 'schema/min-items', '/agencies/implementing'],
     ]);
   });
+
+  it('builds as a preview: every other imported procedure shown from its draft, the two files with errors left out', async () => {
+    const site = path.join(await tempDir(), 'preview');
+    const result = await buildCatalogue(out, { out: site, at: '2026-11-21', cacheDir: false, preview: true });
+    if (!result.built) throw new Error('the preview was refused');
+    expect(result.leftOut.map((f) => [path.relative(out, f.file), f.rules])).toEqual([
+      ['procedures/1.001193/v1.json', ['schema/required']],
+      ['procedures/1.001193/v2.json', ['schema/min-items']],
+    ]);
+    const codes = (await readdir(path.join(out, 'procedures'))).filter((c) => c !== '1.001193').sort();
+    const page = JSON.parse(await readFile(path.join(site, 'api/v1/index/all.json'), 'utf8')) as { procedures: { code: string; status: string }[] };
+    expect(page.procedures.map((p) => [p.code, p.status])).toEqual(codes.map((c) => [c, 'draft']));
+    expect([result.procedures, result.drafts, result.inForce]).toEqual([codes.length, codes.length, 0]);
+    const detail = await readFile(path.join(site, 'procedures', '1.013628.html'), 'utf8');
+    expect(detail).toContain('Bản xem trước: thủ tục chưa được công bố.');
+  });
 });
 
 describe('tthc import (CLI)', () => {
@@ -247,6 +264,15 @@ describe.skipIf(!existsSync(REAL))('tthc import on ../shared/realworld (skipped 
     expect(report.coverage.missing).toEqual([]);
     expect(report.counts.mismatches).toEqual([]);
   }, 60_000);
+  it('builds a preview of about 1,100 real procedures: site and API', async () => {
+    const result = await buildCatalogue(run.out, { out: path.join(await tempDir(), 'preview'), at: '2026-11-21', cacheDir: false, preview: true });
+    if (!result.built) throw new Error('the preview was refused');
+    const codes = (await readdir(path.join(run.out, 'procedures'))).length;
+    const leftOutCodes = new Set(result.leftOut.map((f) => path.basename(path.dirname(f.file))));
+    expect(result.procedures).toBe(codes - leftOutCodes.size);
+    expect(result.procedures).toBeGreaterThan(1_050);
+    expect(result.leftOut.length).toBeLessThanOrEqual(result.procedures * 0.02);
+  }, 120_000);
 });
 
 if (!existsSync(REAL)) console.log(`Skipping the full real-data import test: ${REAL} is absent.`);
