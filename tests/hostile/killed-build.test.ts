@@ -150,7 +150,7 @@ describe('a build killed at random points loses nothing', () => {
     expect(snapshot(inc)).not.toEqual(previous);
   }, 300_000);
 
-  it('a first build killed mid-way leaves no output folder, and the next one succeeds', async () => {
+  it('a first build killed mid-way leaves no output folder (or, killed after its swap, the finished one), and the next one succeeds', async () => {
     const target = path.join(work, 'first');
     let killed = 0;
     for (const fraction of [0.2, 0.5, 0.8]) {
@@ -160,7 +160,12 @@ describe('a build killed at random points loses nothing', () => {
         continue;
       }
       killed++;
-      expect(existsSync(target)).toBe(false);
+      // On a busy machine a kill can land after the swap, while the process saves its cache and
+      // prints its summary: the output is then the finished one, never a part of it.
+      if (existsSync(target)) {
+        expect(snapshot(target), `a partial first build after a kill at ${Math.round(fullMs * fraction)} ms`).toEqual(await completeOutput());
+        rmSync(target, { recursive: true, force: true });
+      }
     }
     expect(killed).toBeGreaterThan(0);
     expect((await build(catalogue, target)).code).toBe(0);
