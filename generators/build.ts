@@ -8,7 +8,7 @@ import { sha256Hex } from '../rules/load/canonical.js';
 import { BuildCache, MANIFEST_OWNER, verifyInBackground } from './engine/cache.js';
 import { commitJournal, recoverJournal } from './engine/commit.js';
 import { BuildContext } from './engine/context.js';
-import type { Catalogue, LoadedVersion } from '../rules/load/catalogue.js';
+import { displayPath, type Catalogue, type LoadedVersion } from '../rules/load/catalogue.js';
 import { MANIFEST, manifestFiles, TOOL } from './engine/manifest.js';
 import { generatorSalts } from './engine/salt.js';
 import type { Generator, GeneratorEntry, Unit } from './engine/unit.js';
@@ -228,10 +228,9 @@ export async function buildCatalogue(dir: string, options: BuildOptions): Promis
  */
 export function previewCatalogue(validation: ValidationResult): { catalogue: Catalogue; leftOut: LeftOutFile[]; blocking: number } {
   const catalogue = validation.catalogue;
-  const displayOf = (rel: string) => (catalogue.display === '.' ? rel : `${catalogue.display}/${rel}`);
   const specFiles = new Map<string, string>();
   for (const v of catalogue.versions) specFiles.set(v.file.display, v.file.rel);
-  for (const rel of catalogue.rejected) specFiles.set(displayOf(rel), rel);
+  for (const rel of catalogue.rejected) specFiles.set(displayPath(catalogue.display, rel), rel);
   const byFile = new Map<string, { errors: number; rules: Set<string> }>();
   let blocking = 0;
   for (const d of validation.diagnostics) {

@@ -86,6 +86,11 @@ export interface Catalogue {
   rejected: Set<string>;
 }
 
+/** How diagnostics name a file of a catalogue: the catalogue folder as given, joined with the relative path. */
+export function displayPath(display: string, rel: string): string {
+  return display === '.' ? rel : `${display}/${rel}`;
+}
+
 export interface LoadOptions {
   /** Largest procedure-version file accepted, in bytes. Default 1 MiB: real specs are 3–20 KB. */
   maxFileBytes?: number;
@@ -218,7 +223,7 @@ export async function loadCatalogue(dir: string, options: LoadOptions = {}): Pro
   if (!rootInfo.isDirectory()) throw new CatalogueAccessError(`${dir} is not a folder: give the catalogue folder (the one holding procedures/ and registry/).`);
 
   const display = toPosix(dir).replace(/\/+$/, '') || '.';
-  const displayOf = (rel: string) => (display === '.' ? rel : `${display}/${rel}`);
+  const displayOf = (rel: string) => displayPath(display, rel);
   let listing: ReturnType<typeof listJsonFiles>;
   try {
     listing = listJsonFiles(dir);
