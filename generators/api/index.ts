@@ -73,15 +73,15 @@ export function indexItem(ctx: BuildContext, entry: ProcedureEntry, from: string
 }
 
 /**
- * Splits the procedures into pages by code prefix, like a trie: a prefix with too many codes is
- * split on its next character. The split depends only on the set of codes, so adding a procedure
- * changes its own page (or splits it), never every page after it.
+ * Splits items into groups by code prefix, like a trie: a group of more than `size` is split on
+ * the next character of its codes, unless none of its codes is longer than the prefix (one code's
+ * many items stay whole). Groups come in prefix order; each keeps the order the items came in.
  */
-export function indexPages<T extends { code: string }>(items: readonly T[], size = INDEX_PAGE_SIZE): { prefix: string; entries: T[] }[] {
-  const pages: { prefix: string; entries: T[] }[] = [];
+function splitByCodePrefix<T extends { code: string }>(items: readonly T[], size: number): { prefix: string; entries: T[] }[] {
+  const groups: { prefix: string; entries: T[] }[] = [];
   const split = (group: T[], prefix: string) => {
-    if (group.length <= size) {
-      if (group.length > 0) pages.push({ prefix, entries: group });
+    if (group.length <= size || group.every((item) => item.code.length <= prefix.length)) {
+      if (group.length > 0) groups.push({ prefix, entries: group });
       return;
     }
     const next = new Map<string, T[]>();
@@ -93,8 +93,17 @@ export function indexPages<T extends { code: string }>(items: readonly T[], size
     }
     for (const key of [...next.keys()].sort()) split(next.get(key)!, key);
   };
-  split([...items].sort((a, b) => (a.code < b.code ? -1 : 1)), '');
-  return pages;
+  split([...items], '');
+  return groups;
+}
+
+/**
+ * Splits the procedures into pages by code prefix, like a trie: a prefix with too many codes is
+ * split on its next character. The split depends only on the set of codes, so adding a procedure
+ * changes its own page (or splits it), never every page after it.
+ */
+export function indexPages<T extends { code: string }>(items: readonly T[], size = INDEX_PAGE_SIZE): { prefix: string; entries: T[] }[] {
+  return splitByCodePrefix([...items].sort((a, b) => (a.code < b.code ? -1 : 1)), size);
 }
 
 function pageName(prefix: string): string {
@@ -281,25 +290,7 @@ function changeEntry(ctx: BuildContext, c: Change, from: string) {
  */
 export function changePages<T extends { code: string }>(month: readonly T[], size = CHANGES_PAGE_SIZE): T[][] {
   if (month.length <= size) return [[...month]];
-  const order = new Map(month.map((c, i) => [c, i]));
-  const pages: T[][] = [];
-  const split = (group: T[], prefix: string) => {
-    // A group whose codes cannot be told apart by a longer prefix (one code's many versions) stays whole.
-    if (group.length <= size || group.every((c) => c.code.length <= prefix.length)) {
-      pages.push(group.sort((a, b) => order.get(a)! - order.get(b)!));
-      return;
-    }
-    const next = new Map<string, T[]>();
-    for (const c of group) {
-      const key = c.code.slice(0, prefix.length + 1);
-      const list = next.get(key);
-      if (list) list.push(c);
-      else next.set(key, [c]);
-    }
-    for (const key of [...next.keys()].sort()) split(next.get(key)!, key);
-  };
-  split([...month], '');
-  return pages;
+  return splitByCodePrefix(month, size).map((page) => page.entries);
 }
 
 function changeUnits(ctx: BuildContext): Unit[] {

@@ -120,7 +120,7 @@ function keyName(key: string): string {
 }
 
 /** Indents the unformatted output by brace depth (prettier would cost ~8 ms a file). */
-function indent(ts: string): string {
+export function indent(ts: string): string {
   let depth = 0;
   const lines = ts.trimEnd().split('\n').map((line) => {
     const trimmed = line.trim();

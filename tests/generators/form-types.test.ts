@@ -4,7 +4,7 @@ import path from 'node:path';
 import { compile } from 'json-schema-to-typescript';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formSchema } from '../../generators/form-schemas/schema.js';
-import { formTypes } from '../../generators/form-schemas/types.js';
+import { formTypes, indent } from '../../generators/form-schemas/types.js';
 import { hasOnlineForm } from '../../generators/engine/paths.js';
 import { loadCatalogue } from '../../rules/load/catalogue.js';
 import type { ProcedureVersion } from '../../rules/schema/types/procedure-version.js';
@@ -45,18 +45,7 @@ function forTypes(schema: unknown, at: string, depth: number): unknown {
   return out;
 }
 
-function indent(ts: string): string {
-  let depth = 0;
-  const lines = ts.trimEnd().split('\n').map((line) => {
-    const trimmed = line.trim();
-    if (trimmed.startsWith('}')) depth = Math.max(0, depth - 1);
-    const out = trimmed === '' ? '' : '  '.repeat(depth) + (trimmed.startsWith('*') ? ' ' : '') + trimmed;
-    if (trimmed.endsWith('{')) depth++;
-    return out;
-  });
-  return lines.join('\n') + '\n';
-}
-
+/** The generator's brace indenting is the step the old pipeline applied to the library's output too. */
 async function reference(schema: Schema, banner: string): Promise<string> {
   const prepared = forTypes(schema, '', 0) as Schema;
   prepared.title = 'Submission';
