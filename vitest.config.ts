@@ -8,5 +8,8 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // A file stuck in synchronous work is killed by its watchdog and reported, instead of holding CI.
+    setupFiles: ['tests/helpers/watchdog.ts'],
+    teardownTimeout: 10_000,
   },
 });

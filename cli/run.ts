@@ -1,10 +1,24 @@
 import { UsageError } from '../rules/errors.js';
+import { m } from './i18n.js';
+import { note } from './output.js';
 
 /** Exit codes, decided here and nowhere else: 0 clean, 1 findings, 2 usage or I/O problems. */
 export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
 
 function isNamed(error: unknown, ...names: string[]): error is Error {
   return error instanceof Error && names.includes(error.name);
+}
+
+/**
+ * The words for an error: the current language's wording of its id when the library gave one
+ * (UsageError.id and params), else its own message.
+ */
+export function errorText(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const id = (error as { id?: unknown } | undefined)?.id;
+  if (typeof id !== 'string') return message;
+  const word = m().error[id];
+  return word ? word((error as { params?: Record<string, unknown> }).params ?? {}) : message;
 }
 
 /**
@@ -17,43 +31,18 @@ export async function runCommand(body: () => Promise<number>): Promise<void> {
     code = await body();
   } catch (error) {
     if (error instanceof UsageError || isNamed(error, 'UsageError', 'CatalogueAccessError')) {
-      process.stderr.write(`tthc: ${(error as Error).message}\n`);
+      note(errorText(error));
       code = EXIT.usage;
     } else if (isNamed(error, 'CatalogueOperationError')) {
-      process.stderr.write(`tthc: ${(error as Error).message}\n`);
+      note(errorText(error));
       code = EXIT.findings;
     } else {
       const io = (error as NodeJS.ErrnoException | undefined)?.code;
-      const message = error instanceof Error ? error.message : String(error);
-      process.stderr.write(io ? `tthc: ${message}\n` : `tthc: internal error: ${message} (set TTHC_DEBUG=1 for details)\n`);
+      const message = errorText(error);
+      note(io ? message : m().run.internal(message));
       if (process.env.TTHC_DEBUG && error instanceof Error && error.stack) process.stderr.write(error.stack + '\n');
       code = EXIT.usage;
     }
   }
   process.exitCode = code;
-}
-
-/** Writes to stdout and resolves once the data is flushed, so piped output is never cut short. */
-export function out(text: string): Promise<void> {
-  return new Promise((resolve) => {
-    if (text === '') return resolve();
-    process.stdout.write(text, () => resolve());
-  });
-}
-
-export function parsePositiveInt(value: string, what: string): number {
-  if (!/^[0-9]+$/.test(value)) throw new UsageError(`${what} must be a whole number, got "${value}".`);
-  const n = Number(value);
-  if (!Number.isSafeInteger(n) || n <= 0) throw new UsageError(`${what} must be a positive number, got "${value}".`);
-  return n;
-}
-
-/** A --format value, checked against the formats a command offers. */
-export function parseFormat(value: string, allowed: readonly string[]): string {
-  if (!allowed.includes(value)) throw new UsageError(`Unknown format "${value}": use ${allowed.join(' or ')}.`);
-  return value;
-}
-
-export function useColor(): boolean {
-  return Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
 }

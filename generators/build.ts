@@ -1,18 +1,19 @@
 import { randomBytes } from 'node:crypto';
 import { lstat, mkdir, readdir, readFile, realpath, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { isIsoDate, todayInVietnam, type IsoDate } from '../rules/compute/dates.js';
+import { checkIsoDate, todayInVietnam, type IsoDate } from '../rules/compute/dates.js';
 import { UsageError } from '../rules/errors.js';
-import { validateCatalogue, type ValidateOptions, type ValidationResult } from '../rules/validate.js';
+import { validateCatalogue, type ValidateOptions, type ValidationResult } from '../rules/validate/index.js';
 import { sha256Hex } from '../rules/load/canonical.js';
 import { BuildCache, MANIFEST_OWNER, verifyInBackground } from './engine/cache.js';
 import { commitJournal, recoverJournal } from './engine/commit.js';
 import { BuildContext } from './engine/context.js';
-import { displayPath, type Catalogue, type LoadedVersion } from '../rules/load/catalogue.js';
+import { displayPath, type Catalogue, type LoadedVersion } from '../rules/model/catalogue.js';
 import { MANIFEST, manifestFiles, TOOL } from './engine/manifest.js';
 import { generatorSalts } from './engine/salt.js';
 import type { Generator, GeneratorEntry, Unit } from './engine/unit.js';
 import { isUnchanged, OutputWriter, type FileRecord } from './engine/writer.js';
+import { POOL_FROM, poolAvailable, poolSize, RenderPool } from './engine/pool.js';
 import { GENERATORS } from './index.js';
 
 export interface BuildOptions extends ValidateOptions {
@@ -38,6 +39,12 @@ export interface BuildOptions extends ValidateOptions {
    * lock, calendars) still refuse it: every page depends on them.
    */
   preview?: boolean;
+  /**
+   * Worker threads that render procedures' pages and documents (generators/engine/pool.ts); default
+   * one per core when a generator has many procedures to render, none on one core. 0 renders
+   * everything in this thread. The output is byte-identical either way.
+   */
+  workers?: number;
 }
 
 /** A procedure version file a preview build left out, and why. */
@@ -108,7 +115,7 @@ const CONCURRENCY = 16;
 export async function buildCatalogue(dir: string, options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
   const at = options.at ?? todayInVietnam();
-  if (!isIsoDate(at)) throw new UsageError(`--at must be a real date as YYYY-MM-DD, got "${at}".`);
+  checkIsoDate(at, '--at');
   if (options.baseUrl !== undefined && !/^https?:\/\/[^\s]+$/.test(options.baseUrl)) throw new UsageError(`--base-url must be an absolute http(s) URL, got "${options.baseUrl}".`);
   const out = await realOutFolder(path.resolve(options.out));
   const parent = path.dirname(out);
@@ -156,7 +163,7 @@ export async function buildCatalogue(dir: string, options: BuildOptions): Promis
         if (keys.has(unit.key)) throw new Error(`generator ${generator.id} planned two units with the key "${unit.key}"`);
         keys.add(unit.key);
       }
-      plans.push({ generator, salt, units, cached: units.map((u) => cache.lookup(generator.id, salt, u.key, u.inputs)) });
+      plans.push({ generator, salt, units, poolable: GENERATORS.includes(entry), cached: units.map((u) => cache.lookup(generator.id, salt, u.key, u.inputs)) });
     }
     const stale = (await verification) ?? undefined;
     const intact = (r: FileRecord) => (stale ? !stale.has(r.path) : isUnchanged(out, r));
@@ -169,10 +176,23 @@ export async function buildCatalogue(dir: string, options: BuildOptions): Promis
 
     const writer = new OutputWriter(staging);
     const summaries: GeneratorSummary[] = [];
-    for (const plan of plans) {
-      const summary = await runGenerator(plan, writer, cache, incremental ? intact : undefined, options.onProgress);
-      summaries.push(summary);
-      options.onProgress?.({ phase: 'generator-done', summary });
+    // The render pool starts when the first generator has enough procedures to render, and is
+    // shared by the ones after it.
+    const workers = poolAvailable() ? poolSize(options.workers) : 0;
+    let pool: RenderPool | undefined;
+    const poolFor = (toRender: number): RenderPool | undefined => {
+      if (workers === 0 || (toRender < POOL_FROM && options.workers === undefined)) return pool;
+      pool ??= new RenderPool(catalogue, { staging, at, options: ctx.options }, workers);
+      return pool;
+    };
+    try {
+      for (const plan of plans) {
+        const summary = await runGenerator(plan, writer, cache, incremental ? intact : undefined, options.onProgress, poolFor);
+        summaries.push(summary);
+        options.onProgress?.({ phase: 'generator-done', summary });
+      }
+    } finally {
+      await pool?.close();
     }
     options.onProgress?.({ phase: 'finishing' });
     // Files of the previous output that no unit writes any more are deleted; the manifest's shards
@@ -268,6 +288,8 @@ interface Plan {
   salt: string;
   units: Unit[];
   cached: (FileRecord[] | undefined)[];
+  /** A registered generator, so a render worker loads the same one. */
+  poolable: boolean;
 }
 
 /**
@@ -293,40 +315,67 @@ async function writeManifest(writer: OutputWriter, cache: BuildCache, at: IsoDat
   cache.recordManifest(manifest.shards);
 }
 
-async function runGenerator(plan: Plan, writer: OutputWriter, cache: BuildCache, intact: ((r: FileRecord) => boolean) | undefined, onProgress: BuildOptions['onProgress']): Promise<GeneratorSummary> {
+async function runGenerator(
+  plan: Plan,
+  writer: OutputWriter,
+  cache: BuildCache,
+  intact: ((r: FileRecord) => boolean) | undefined,
+  onProgress: BuildOptions['onProgress'],
+  poolFor: (toRender: number) => RenderPool | undefined,
+): Promise<GeneratorSummary> {
   const started = performance.now();
   const { generator, salt, units } = plan;
   const summary: GeneratorSummary = { id: generator.id, description: generator.description, start: generator.start, units: units.length, rendered: 0, reused: 0, files: 0, bytes: 0, seconds: 0 };
-  let next = 0;
   let done = 0;
   const step = Math.max(1, Math.floor(units.length / 100));
 
-  async function one(index: number): Promise<void> {
-    const unit = units[index]!;
-    const owner = `${generator.id}:${unit.key}`;
-    let records: FileRecord[];
-    const cached = intact ? plan.cached[index] : undefined;
-    if (cached && intact && cached.every(intact)) {
-      records = writer.keep(cached, owner);
-      summary.reused++;
-    } else {
-      records = [];
-      for (const file of await unit.render()) records.push(await writer.write(file, owner));
-      summary.rendered++;
-    }
+  const finish = (unit: Unit, records: FileRecord[]) => {
     cache.record(generator.id, salt, unit.key, unit.inputs, records);
     summary.files += records.length;
     for (const r of records) summary.bytes += r.bytes;
-  }
+    done++;
+    if (done % step === 0 || done === units.length) onProgress?.({ phase: 'generator', generator: generator.id, done, units: units.length });
+  };
 
+  // Units taken over from the previous output, units a worker can render (one procedure's), the rest.
+  const here: number[] = [];
+  const alone: number[] = [];
+  units.forEach((unit, index) => {
+    const cached = intact ? plan.cached[index] : undefined;
+    if (cached && intact && cached.every(intact)) {
+      summary.reused++;
+      finish(unit, writer.keep(cached, `${generator.id}:${unit.key}`));
+    } else if (unit.procedure !== undefined && generator.perProcedure) alone.push(index);
+    else here.push(index);
+  });
+  const pool = alone.length > 0 && plan.poolable ? poolFor(alone.length) : undefined;
+  if (!pool) here.push(...alone.splice(0));
+  here.sort((a, b) => a - b);
+
+  let next = 0;
   async function worker(): Promise<void> {
-    while (next < units.length) {
-      await one(next++);
-      done++;
-      if (done % step === 0 || done === units.length) onProgress?.({ phase: 'generator', generator: generator.id, done, units: units.length });
+    while (next < here.length) {
+      const unit = units[here[next++]!]!;
+      const owner = `${generator.id}:${unit.key}`;
+      const records: FileRecord[] = [];
+      for (const file of await unit.render()) records.push(await writer.write(file, owner));
+      summary.rendered++;
+      finish(unit, records);
     }
   }
-  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, Math.max(1, units.length)) }, worker));
+  const byKey = new Map(alone.map((i) => [units[i]!.key, units[i]!]));
+  await Promise.all([
+    ...Array.from({ length: Math.min(CONCURRENCY, Math.max(1, here.length)) }, worker),
+    pool?.render(
+      generator.id,
+      alone.map((i) => ({ key: units[i]!.key, code: units[i]!.procedure! })),
+      (key, records) => {
+        const unit = byKey.get(key)!;
+        summary.rendered++;
+        finish(unit, writer.adopt(records, `${generator.id}:${unit.key}`));
+      },
+    ),
+  ]);
   summary.seconds = (performance.now() - started) / 1000;
   return summary;
 }

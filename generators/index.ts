@@ -10,7 +10,6 @@ import { wholeCatalogueGenerator, type GeneratorEntry } from './engine/unit.js';
 export const GENERATORS: readonly GeneratorEntry[] = [
   { id: 'api', load: async () => (await import('./api/index.js')).generator },
   { id: 'assets', load: async () => (await import('./assets/index.js')).generator },
-  { id: 'detail', load: async () => (await import('./detail/index.js')).generator },
   { id: 'form-schemas', load: async () => (await import('./form-schemas/index.js')).generator },
   { id: 'listing', load: async () => (await import('./listing/index.js')).generator },
   {

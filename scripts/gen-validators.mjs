@@ -1,4 +1,4 @@
-// Writes dist/rules/schema/standalone-<schema>.cjs: ajv's standalone code for our schemas (one file
+// Writes dist/rules/schema/<schema>.validator.generated.cjs: ajv's standalone code for our schemas (one file
 // each, so a command loads only the validators it uses), compiled with the
 // same options as rules/schema/validators.ts, so a command starts without compiling them (~150 ms).
 // Run by `npm run build:ts` (and prepare, pretest) after tsc. The file records the hash of the

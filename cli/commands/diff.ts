@@ -2,7 +2,10 @@ import { loadCatalogue } from '../../rules/load/catalogue.js';
 import { baselineOf, resolveReference } from '../../rules/compute/references.js';
 import { diffVersions } from '../../rules/compute/diff/index.js';
 import { renderDiff, type DiffFormat } from '../../generators/version-diff/index.js';
-import { EXIT, out, parseFormat } from '../run.js';
+import { parseFormat } from '../options.js';
+import { m } from '../i18n.js';
+import { note, outDocument } from '../output.js';
+import { EXIT } from '../run.js';
 
 export interface DiffFlags {
   format: string;
@@ -19,9 +22,9 @@ export async function diffCommand(a: string, b: string | undefined, flags: DiffF
   const first = await resolveReference(catalogue, a);
   const [before, after] = b === undefined ? [baselineOf(catalogue, first.version), first] : [first, await resolveReference(catalogue, b)];
   const diff = diffVersions(catalogue, before, after);
-  await out(renderDiff(diff, format, catalogue.registry));
+  await outDocument(renderDiff(diff, format, catalogue.registry));
   if (diff.regression) {
-    process.stderr.write(`tthc: regression: ${diff.after.code}@${diff.after.version} adds burden beyond its baseline ${diff.before.code}@${diff.before.version} (${diff.counts.addition} addition${diff.counts.addition === 1 ? '' : 's'}).\n`);
+    note(m().diff.regression(`${diff.after.code}@${diff.after.version}`, `${diff.before.code}@${diff.before.version}`, diff.counts.addition));
     return EXIT.findings;
   }
   return EXIT.ok;

@@ -1,23 +1,39 @@
-import { prepareApplication } from '../../rules/compute/application.js';
-import { computeFees } from '../../rules/compute/fees.js';
-import { requiredDocuments } from '../../rules/compute/dossier.js';
-import { FEE_KIND_VI, formatCopies, formatMoney } from '../../rules/text/vi.js';
-import { EXIT, out, parseFormat } from '../run.js';
-import { channelLine, procedureLine } from './due.js';
-import { cite, json, loadForQuery, parseDateOption, parseFactOptions } from './query.js';
+import type { Application } from '../../rules/compute/application.js';
+import { computeFees, type FeeLine } from '../../rules/compute/fees.js';
+import { factsOf } from '../../rules/compute/conditions.js';
+import { formatCase } from '../../rules/text/vi/conditions.js';
+import { formatChannelList } from '../../rules/text/vi/channels.js';
+import { FEE_KIND_VI, VARIABLE_FEE_VI } from '../../rules/text/vi/fees.js';
+import { formatMoney, formatNumber } from '../../rules/text/vi/numbers.js';
+import { application, channelLine, procedureLine, type ApplicantFlags } from '../applicant.js';
+import { lang, m } from '../i18n.js';
+import { parseFormat } from '../options.js';
+import { cite, json, out, outDocument, say } from '../output.js';
+import { EXIT } from '../run.js';
 
-export interface ApplicantFlags {
-  at?: string;
-  channel?: string;
-  fact?: string[];
-  format: string;
-  dir: string;
-}
-
-async function application(code: string, flags: ApplicantFlags) {
-  const date = parseDateOption(flags.at, '--at');
-  const { catalogue } = await loadForQuery(flags.dir);
-  return { catalogue, app: prepareApplication(catalogue, { code, date, channel: flags.channel, facts: parseFactOptions(flags.fact) }) };
+/**
+ * Why a fee line is what it is, in Vietnamese, from the spec's own data (the library's explanation
+ * is English): the amount and how it is counted, who sets a variable one, the exemption, or the
+ * channel or case the fee is limited to.
+ */
+function explanationVi(l: FeeLine, app: Application): string {
+  const fee = (app.version.data.fees ?? []).find((f) => f.id === l.id);
+  const facts = factsOf(app.version.data.facts);
+  const applies = fee?.when ? `${formatCase(fee.when, facts)}: ` : '';
+  switch (l.status) {
+    case 'exempt':
+      return `Được miễn: ${l.exemption?.reason ?? ''}`;
+    case 'not-applicable':
+      if (fee?.channels && !fee.channels.includes(app.channel)) return `Chỉ áp dụng khi nộp ${formatChannelList(fee.channels)}.`;
+      return fee?.when ? `Chỉ áp dụng: ${formatCase(fee.when, facts)}.` : 'Không áp dụng cho hồ sơ này.';
+    case 'variable':
+      return `${applies}${VARIABLE_FEE_VI[l.variable?.setBy ?? 'not-recorded']}${l.quantity !== 1 ? `, × ${formatNumber(l.quantity)}` : ''}; không tính vào tổng cộng.`;
+    case 'due': {
+      const money = (n: number) => formatMoney(n, l.currency);
+      const rate = l.rate ? `${formatNumber(l.rate.percent)}% của ${money(l.rate.baseAmount)} theo ${l.rate.document} (từ ${l.rate.from}${l.rate.until ? ` đến ${l.rate.until}` : ''}): ` : '';
+      return `${applies}${rate}${money(l.unitAmount ?? 0)}${l.unit ? `/${l.unit}` : ''}${l.quantity !== 1 ? ` × ${formatNumber(l.quantity)}` : ''} = ${money(l.amount ?? 0)}.`;
+    }
+  }
 }
 
 /** tthc fee: the fees and charges due for an applicant, with exemptions and legal basis. */
@@ -26,52 +42,25 @@ export async function feeCommand(code: string, flags: ApplicantFlags): Promise<n
   const { catalogue, app } = await application(code, flags);
   const result = computeFees(app);
   if (format === 'json') {
-    await out(json(result));
+    await outDocument(json(result));
     return EXIT.ok;
   }
+  const t = m().fee;
   const lines = [procedureLine(result.application), channelLine(result.application), ''];
-  if (result.lines.length === 0) lines.push('No fees or charges: the procedure is free (miễn phí).');
+  if (result.lines.length === 0) lines.push(t.free);
   for (const l of result.lines) {
-    const mark = l.status === 'due' ? formatMoney(l.amount ?? 0, l.currency) : l.status === 'variable' ? 'due, amount set locally' : l.status === 'exempt' ? 'exempt (miễn)' : 'not applicable';
+    const mark = l.status === 'due' ? formatMoney(l.amount ?? 0, l.currency) : l.status === 'variable' ? t.variable : l.status === 'exempt' ? t.exempt : t.notApplicable;
     lines.push(`${l.name} [${FEE_KIND_VI[l.kind].toLowerCase()}, ${l.id}]: ${mark}`);
-    lines.push(`  ${l.explanation}`);
-    for (const r of l.exemption?.legalBasis ?? []) lines.push(`  Exemption basis: ${cite(catalogue, r)}`);
-    if (l.legalBasis.length > 0) lines.push(`  Basis: ${l.legalBasis.map((r) => cite(catalogue, r)).join('; ')}`);
+    lines.push(`  ${lang() === 'vi' ? explanationVi(l, app) : l.explanation}`);
+    for (const r of l.exemption?.legalBasis ?? []) lines.push(t.exemptionBasis(cite(catalogue, r)));
+    if (l.legalBasis.length > 0) lines.push(t.basis(l.legalBasis.map((r) => cite(catalogue, r)).join('; ')));
   }
-  lines.push('', `Total: ${result.totals.map((t) => formatMoney(t.amount, t.currency)).join(' + ')}${result.incomplete ? ', plus the locally set amounts above' : ''}`);
-  await out(lines.join('\n') + '\n');
-  return EXIT.ok;
-}
-
-const STATUS_TEXT = { submit: 'hand in', present: 'show (xuất trình)', 'looked-up': 'not needed: looked up', 'not-required': 'not required' } as const;
-
-/** tthc dossier: the documents an applicant must bring, and those they need not. */
-export async function dossierCommand(code: string, flags: ApplicantFlags): Promise<number> {
-  const format = parseFormat(flags.format, ['text', 'json']);
-  const { catalogue, app } = await application(code, flags);
-  const result = requiredDocuments(catalogue, app);
-  if (format === 'json') {
-    await out(json(result));
-    return EXIT.ok;
+  lines.push('', t.total(result.totals.map((x) => formatMoney(x.amount, x.currency)).join(' + '), result.incomplete));
+  if (result.notes.length > 0) {
+    lines.push('', m().applicant.notesHead);
+    for (const n of result.notes) lines.push(`  - ${n.kind === 'uncertain' ? '[chưa xác minh] ' : ''}${n.text}`);
   }
-  const lines = [procedureLine(result.application), channelLine(result.application), `Sets: ${result.sets}`, ''];
-  const bring = result.documents.filter((d) => d.status === 'submit' || d.status === 'present');
-  lines.push(bring.length > 0 ? `Bring (${bring.length}):` : 'Nothing to bring.');
-  let n = 0;
-  for (const d of result.documents) {
-    if (d.status === 'not-required' || d.status === 'looked-up') continue;
-    lines.push(`  ${++n}. ${d.name} [${d.id}]: ${formatCopies(d.originals, d.copies, d.certifiedCopy)}; ${STATUS_TEXT[d.status]}`);
-    if (d.explanation.startsWith('Required because')) lines.push(`     ${d.explanation.split('. ')[0]}.`);
-    if (d.legalBasis.length > 0) lines.push(`     Basis: ${d.legalBasis.map((r) => cite(catalogue, r)).join('; ')}`);
-  }
-  const others = result.documents.filter((d) => d.status === 'not-required' || d.status === 'looked-up');
-  if (others.length > 0) {
-    lines.push('', 'Not needed:');
-    for (const d of others) {
-      lines.push(`  - ${d.name} [${d.id}]: ${STATUS_TEXT[d.status]}. ${d.explanation}`);
-      for (const r of d.lookup?.legalBasis ?? []) lines.push(`     Basis: ${cite(catalogue, r)}`);
-    }
-  }
-  await out(lines.join('\n') + '\n');
+  for (const l of result.lines) if (l.rate?.note) lines.push(`  - [${l.rate.document}] ${l.rate.note}`);
+  await say(lines.join('\n') + '\n');
   return EXIT.ok;
 }

@@ -1,11 +1,14 @@
 import { describeResolution, resolve, type Resolution } from '../../rules/compute/resolve.js';
-import type { Catalogue, LoadedVersion } from '../../rules/load/catalogue.js';
-import { renderMarkdown, type Block } from '../../rules/text/markup.js';
+import type { Catalogue, LoadedVersion } from '../../rules/model/catalogue.js';
+import { renderMarkdown, type Block } from '../../rules/text/render/index.js';
 import { BuildContext } from '../../generators/engine/context.js';
 import { changeBasis, partsToBlocks, procedureParts } from '../../generators/detail/parts.js';
 import { UsageError } from '../../rules/errors.js';
-import { EXIT, out, parseFormat } from '../run.js';
-import { json, loadForQuery, parseDateOption } from './query.js';
+import { loadForQuery } from '../catalogue.js';
+import { parseDateOption, parseFormat } from '../options.js';
+import { m } from '../i18n.js';
+import { json, outDocument, say } from '../output.js';
+import { EXIT } from '../run.js';
 
 export interface ShowFlags {
   at?: string;
@@ -22,13 +25,13 @@ export async function showCommand(code: string, flags: ShowFlags): Promise<numbe
   const date = parseDateOption(flags.at, '--at');
   const { catalogue } = await loadForQuery(flags.dir);
   const r = resolve(catalogue, code, date);
-  if (r.kind === 'unknown-code') throw new UsageError(describeResolution(r));
+  if (r.kind === 'unknown-code') throw new UsageError(describeResolution(r), { id: 'resolution', params: { resolution: r } });
   if (format === 'json') {
-    await out(json(resolutionJson(r)));
+    await outDocument(json(resolutionJson(r)));
   } else if (r.kind === 'in-force') {
-    await out(markdown(catalogue, r.version, r, date));
+    await outDocument(markdown(catalogue, r.version, r, date));
   } else {
-    await out(`${describeResolution(r)}\n${lastInForce(r)}`);
+    await say(`${m().explain.resolution(r)}\n${lastInForce(r)}`);
   }
   return r.kind === 'in-force' ? EXIT.ok : EXIT.findings;
 }
@@ -36,7 +39,7 @@ export async function showCommand(code: string, flags: ShowFlags): Promise<numbe
 function lastInForce(r: Resolution): string {
   const last = r.kind === 'repealed' ? r.last : r.kind === 'lapsed' ? r.last : undefined;
   if (!last) return '';
-  return `The last version in force was ${last.version.data.version}, from ${last.from} until ${last.until ?? 'the repeal'}.\n`;
+  return m().show.lastInForce(last.version.data.version, last.from, last.until) + '\n';
 }
 
 function resolutionJson(r: Resolution): Record<string, unknown> {
@@ -77,7 +80,7 @@ function markdown(catalogue: Catalogue, version: LoadedVersion, r: Resolution, d
   const v = version.data;
   const head: Block[] = [
     { kind: 'heading', level: 1, text: `${v.code} ${v.name.vi}` },
-    { kind: 'paragraph', content: [describeResolution(r)] },
+    { kind: 'paragraph', content: [m().explain.resolution(r)] },
   ];
   const basis = changeBasis(ctx, v);
   if (basis.length > 0) head.push({ kind: 'paragraph', content: [`Sửa đổi, bổ sung bởi: ${basis.join('; ')}${v.changedBy?.summary ? `. ${v.changedBy.summary}` : ''}`] });

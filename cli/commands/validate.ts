@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { formatDiagnostics, type FormatName } from '../../rules/diagnostics/format.js';
-import { validateCatalogue } from '../../rules/validate.js';
-import { EXIT, out, parseFormat, parsePositiveInt, useColor } from '../run.js';
+import type { FormatName } from '../../rules/diagnostics/format.js';
+import { validateCatalogue } from '../../rules/validate/index.js';
+import { parseFormat, parsePositiveInt } from '../options.js';
+import { formatFindings, out, useColor } from '../output.js';
+import { EXIT } from '../run.js';
 
 export interface ValidateFlags {
   format: string;
@@ -11,8 +13,6 @@ export interface ValidateFlags {
   cache?: boolean;
   cacheDir?: string;
 }
-
-export { parseFormat } from '../run.js';
 
 export async function validateCommand(dir: string, flags: ValidateFlags): Promise<number> {
   const format = parseFormat(flags.format, ['stylish', 'json']) as FormatName;
@@ -23,6 +23,6 @@ export async function validateCommand(dir: string, flags: ValidateFlags): Promis
     ...(flags.cache ? { stateDir: path.join(path.resolve(flags.cacheDir ?? '.tthc-cache'), `validate-${createHash('sha256').update(path.resolve(dir)).digest('hex').slice(0, 16)}`) } : {}),
   };
   const result = await validateCatalogue(dir, options);
-  await out(formatDiagnostics(result.diagnostics, format, { color: useColor() }));
+  await out(formatFindings(result.diagnostics, format, useColor()));
   return result.errors > 0 ? EXIT.findings : EXIT.ok;
 }

@@ -1,5 +1,5 @@
 /**
- * The shared document model (rules/text/markup.ts) as a Word document, laid out as Nghị định
+ * The shared document model (rules/text/render/blocks.ts) as a Word document, laid out as Nghị định
  * 30/2020/NĐ-CP (Phụ lục I) sets administrative documents: A4 paper; margins top 20 mm, bottom 20 mm,
  * left 30 mm, right 15 mm; Times New Roman; body text 14 pt, justified, first line indented 1 cm, at
  * least 6 pt between paragraphs and line spacing between single and 1.5 lines; the page number centred
@@ -29,7 +29,7 @@ import {
   type ISectionOptions,
 } from 'docx';
 import { unzipSync, zipSync, type Zippable } from 'fflate';
-import { escapeHtml as escapeXml, type Align, type Block, type Inline, type LayoutCell } from '../../rules/text/markup.js';
+import { escapeHtml as escapeXml, type Align, type Block, type Inline, type LayoutCell } from '../../rules/text/render/index.js';
 
 const FONT = 'Times New Roman';
 /** Half-points: 14 pt body, 13 pt tables and layout cells unless a cell sets its lines' sizes. */
@@ -62,8 +62,8 @@ function runs(content: readonly Inline[], size: number, base: { bold?: boolean; 
       text: i.text,
       font: FONT,
       size,
-      bold: base.bold || i.style === 'strong' || i.style === 'ins',
-      italics: base.italics || i.style === 'em',
+      bold: base.bold || i.style === 'strong' || i.style === 'strong-em' || i.style === 'ins',
+      italics: base.italics || i.style === 'em' || i.style === 'strong-em',
       strike: i.style === 'del',
     });
   });
@@ -81,9 +81,9 @@ function paragraph(content: readonly Inline[], options: { size?: number; align?:
   });
 }
 
-/** The short line under the issuer's name, the motto and the subject line: a bottom border on a narrow paragraph. */
-function rule(cellWidth: number): Paragraph {
-  const side = Math.round(cellWidth * 0.3);
+/** The short line under the issuer's name, the motto and the subject line: a top border on a paragraph `percent` of the cell wide, centred. */
+function rule(cellWidth: number, percent = 40): Paragraph {
+  const side = Math.round((cellWidth * (1 - percent / 100)) / 2);
   return new Paragraph({ children: [], indent: { left: side, right: side }, border: { top: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } }, spacing: { after: 0, line: 240 } });
 }
 
@@ -122,7 +122,7 @@ function dataTable(b: Extract<Block, { kind: 'table' }>, orientation: Orientatio
 
 function layoutCellChildren(cell: LayoutCell, width: number): Paragraph[] {
   const children = cell.lines.map((line, i) => {
-    if (line === 'rule') return rule(width);
+    if (line === 'rule') return rule(width, cell.ruleWidths?.[i]);
     const points = cell.sizes?.[i];
     return new Paragraph({ children: runs(line, points ? points * 2 : SIZE.layout), ...(cell.align ? { alignment: ALIGN[cell.align] } : {}), spacing: { after: 0, line: 240 } });
   });
@@ -196,7 +196,7 @@ export async function renderDocx(blocks: readonly Block[], options: { title: str
         children.push(paragraph([b.text], { align: b.align, bold: true, heading: HEADING[b.level], keepNext: true, after: 120 }));
         break;
       case 'paragraph':
-        children.push(paragraph(b.content, { align: b.align, indent: b.indent }));
+        children.push(paragraph(b.content, { align: b.align, indent: b.indent, keepNext: b.keepNext ?? false }));
         break;
       case 'list':
         for (const item of b.items) children.push(new Paragraph({ children: runs(['- ', ...item], SIZE.body), alignment: AlignmentType.JUSTIFIED, indent: { firstLine: FIRST_LINE }, spacing: { after: 60, line: 276 } }));

@@ -1,16 +1,17 @@
 import type { EffectiveWindow } from '../../rules/compute/resolve.js';
 import { findVersion } from '../../rules/compute/resolve.js';
-import type { LoadedVersion } from '../../rules/load/catalogue.js';
-import type { LegalRef, ProcedureVersion } from '../../rules/schema/types/procedure-version.js';
-import { citeDocument, citeRef, formatTimeLimit } from '../../rules/text/vi.js';
-import { legalRefs } from '../../rules/lint/walk.js';
+import type { LoadedVersion } from '../../rules/model/catalogue.js';
+import type { LegalRef, ProcedureVersion } from '../../rules/schema/types/procedure-version.generated.js';
+import { citeDocument, citeRef } from '../../rules/text/vi/citations.js';
+import { formatTimeLimit } from '../../rules/text/vi/time-limits.js';
+import { legalRefs } from '../../rules/model/spec.js';
 import type { BuildContext, ProcedureEntry } from '../engine/context.js';
 import { hashParts } from '../engine/context.js';
 import { jsonFile } from '../engine/manifest.js';
-import { hasOnlineForm, href, PATHS } from '../engine/paths.js';
+import { formVersions, href, PATHS } from '../engine/paths.js';
 import type { Generator, Unit } from '../engine/unit.js';
 import { isFree, onlineServiceOf, procedureParts } from '../detail/parts.js';
-import { diff, type Operation } from './diff.js';
+import { diffJson, type Operation } from '../../rules/compute/diff/json.js';
 import { API_SCHEMAS } from './schemas.js';
 
 /** Most procedures in one index page, and most changes in one page of the feed. */
@@ -68,7 +69,7 @@ export function indexItem(ctx: BuildContext, entry: ProcedureEntry, from: string
     onlineService: onlineServiceOf(v) ?? null,
     free: isFree(v),
     href: href(from, PATHS.apiProcedure(entry.code)),
-    html: href(from, PATHS.detail(entry.code)),
+    html: href(from, PATHS.page(entry.code)),
   };
 }
 
@@ -135,11 +136,23 @@ function indexUnits(ctx: BuildContext): Unit[] {
   return units;
 }
 
-// ---- procedures and versions -------------------------------------------------------------------
+// ---- procedures, each with its versions ----------------------------------------------------------
 
+/** Where a version sits in its procedure's document (a JSON Pointer fragment of the procedure file). */
+function versionPointer(entry: ProcedureEntry, version: string): string {
+  const index = entry.windows.findIndex((w) => w.version.data.version === version);
+  return PATHS.apiVersion(entry.code, index >= 0 ? index : 'draft');
+}
+
+/**
+ * A procedure's one document: every version in force at some time, each whole (the spec as
+ * published, the registry entries it names, its parts worded in Vietnamese), so a portal needs one
+ * request per procedure. Versions are addressed as fragments (#/versions/<i>), not files.
+ */
 function procedureFile(ctx: BuildContext, entry: ProcedureEntry) {
   const path = PATHS.apiProcedure(entry.code);
   const current = entry.state === 'in-force' ? entry.shownWindow : undefined;
+  const forms = new Set(formVersions(entry, ctx.at).map((v) => v.version));
   return {
     path,
     content: jsonFile({
@@ -147,24 +160,10 @@ function procedureFile(ctx: BuildContext, entry: ProcedureEntry) {
       code: entry.code,
       name: entry.shown.data.name.vi,
       status: entry.state,
-      current: current ? { version: current.version.data.version, effective: period(current), href: href(path, PATHS.apiVersion(entry.code, current.version.data.version)) } : null,
-      versions: entry.windows.map((w) => {
-        const d = w.version.data;
-        return {
-          version: d.version,
-          status: d.status,
-          effective: period(w),
-          endsBecause: w.endsBecause,
-          supersedes: d.supersedes ?? null,
-          changedBy: (d.changedBy?.legalBasis ?? []).map((r) => citation(ctx, r)),
-          href: href(path, PATHS.apiVersion(entry.code, d.version)),
-          form: hasOnlineForm(d) ? { schema: href(path, PATHS.formSchema(entry.code, d.version)), types: href(path, PATHS.formTypes(entry.code, d.version)) } : null,
-        };
-      }),
-      ...(entry.state === 'draft'
-        ? { draft: { version: entry.shown.data.version, status: entry.shown.data.status, effective: plannedPeriod(entry.shown.data), href: href(path, PATHS.apiVersion(entry.code, entry.shown.data.version)) } }
-        : {}),
-      html: href(path, PATHS.detail(entry.code)),
+      current: current ? { version: current.version.data.version, effective: period(current), href: href(path, versionPointer(entry, current.version.data.version)) } : null,
+      versions: entry.windows.map((w) => versionBody(ctx, w.version, w, forms.has(w.version.data.version) ? path : undefined)),
+      ...(entry.state === 'draft' ? { draft: versionBody(ctx, entry.shown, undefined, undefined) } : {}),
+      html: href(path, PATHS.page(entry.code)),
     }),
   };
 }
@@ -199,26 +198,25 @@ function registryOf(ctx: BuildContext, v: ProcedureVersion) {
   };
 }
 
-/** A version's file: `w` is its window in force, undefined for the draft a preview build shows. */
-function versionFile(ctx: BuildContext, entry: ProcedureEntry, version: LoadedVersion, w: EffectiveWindow | undefined) {
+/**
+ * One version inside its procedure's document: `w` is its window in force, undefined for the draft
+ * a preview build shows; `formFrom` is the document's path when the version has a published form.
+ */
+function versionBody(ctx: BuildContext, version: LoadedVersion, w: EffectiveWindow | undefined, formFrom: string | undefined) {
   const d = version.data;
-  const path = PATHS.apiVersion(entry.code, d.version);
   const { $schema: _ignored, ...spec } = d;
   return {
-    path,
-    content: jsonFile({
-      $schema: schemaRef(path, 'version'),
-      code: d.code,
-      version: d.version,
-      status: d.status,
-      effective: w ? period(w) : plannedPeriod(d),
-      endsBecause: w ? w.endsBecause : null,
-      supersededBy: w?.supersededBy?.data.version ?? null,
-      changedBy: (d.changedBy?.legalBasis ?? []).map((r) => citation(ctx, r)),
-      registry: registryOf(ctx, d),
-      parts: d.status === 'repealed' ? [] : procedureParts(ctx, version),
-      spec,
-    }),
+    version: d.version,
+    status: d.status,
+    effective: w ? period(w) : plannedPeriod(d),
+    endsBecause: w ? w.endsBecause : null,
+    supersedes: d.supersedes ?? null,
+    supersededBy: w?.supersededBy?.data.version ?? null,
+    changedBy: (d.changedBy?.legalBasis ?? []).map((r) => citation(ctx, r)),
+    form: formFrom ? { schema: href(formFrom, PATHS.formSchema(d.code, d.version)), types: href(formFrom, PATHS.formTypesIndex), module: PATHS.formTypesModule(d.code, d.version) } : null,
+    registry: registryOf(ctx, d),
+    parts: d.status === 'repealed' ? [] : procedureParts(ctx, version),
+    spec,
   };
 }
 
@@ -267,7 +265,7 @@ function changesOf(ctx: BuildContext): Change[] {
 
 function changeEntry(ctx: BuildContext, c: Change, from: string) {
   const to = c.window.version.data;
-  const operations: Operation[] = c.kind === 'amended' ? diff(content(c.from!.data), content(to)) : [];
+  const operations: Operation[] = c.kind === 'amended' ? diffJson(content(c.from!.data), content(to)) : [];
   return {
     code: to.code,
     name: to.status === 'repealed' ? c.entry.shown.data.name.vi : to.name.vi,
@@ -278,7 +276,7 @@ function changeEntry(ctx: BuildContext, c: Change, from: string) {
     changedBy: (to.changedBy?.legalBasis ?? []).map((r) => citation(ctx, r)),
     ...(to.changedBy?.summary ? { summary: to.changedBy.summary } : {}),
     operations,
-    href: href(from, PATHS.apiVersion(to.code, to.version)),
+    href: href(from, versionPointer(c.entry, to.version)),
   };
 }
 
@@ -322,11 +320,27 @@ function changeUnits(ctx: BuildContext): Unit[] {
   return units;
 }
 
+/**
+ * A procedure's document holds every version, so its inputs are every version's and the registry
+ * entries they name; forms depend on the build date (which versions are current and next).
+ */
+function procedureUnits(ctx: BuildContext, entry: ProcedureEntry): Unit[] {
+  const versions = entry.state === 'draft' ? [entry.shown] : entry.windows.map((w) => w.version);
+  return [
+    {
+      key: `procedure/${entry.code}`,
+      inputs: hashParts([ctx.entryHash(entry), ...versions.map((v) => ctx.registryHash(v)), formVersions(entry, ctx.at).map((v) => v.version).join(',')]),
+      render: () => [procedureFile(ctx, entry)],
+      procedure: entry.code,
+    },
+  ];
+}
+
 // ---- the generator -----------------------------------------------------------------------------
 
 export const generator: Generator = {
   id: 'api',
-  description: 'the portal JSON API: paged index, procedures, versions, change feed, and their JSON Schemas',
+  description: 'the portal JSON API: paged index, one document per procedure with all its versions, change feed, and their JSON Schemas',
   start: PATHS.apiIndex,
   plan(ctx) {
     const units: Unit[] = [
@@ -337,22 +351,9 @@ export const generator: Generator = {
       },
     ];
     units.push(...indexUnits(ctx));
-    for (const entry of ctx.procedures) {
-      units.push({ key: `procedure/${entry.code}`, inputs: ctx.entryHash(entry), render: () => [procedureFile(ctx, entry)] });
-      for (const w of entry.windows) {
-        const v = w.version;
-        units.push({
-          key: `version/${entry.code}/${v.data.version}`,
-          inputs: hashParts([ctx.versionHash(v), ctx.registryHash(v), w.from, w.until ?? '', w.endsBecause, w.supersededBy?.data.version ?? '']),
-          render: () => [versionFile(ctx, entry, v, w)],
-        });
-      }
-      if (entry.state === 'draft') {
-        const v = entry.shown;
-        units.push({ key: `version/${entry.code}/${v.data.version}`, inputs: hashParts(['draft', ctx.versionHash(v), ctx.registryHash(v)]), render: () => [versionFile(ctx, entry, v, undefined)] });
-      }
-    }
+    for (const entry of ctx.procedures) units.push(...procedureUnits(ctx, entry));
     units.push(...changeUnits(ctx));
     return units;
   },
+  perProcedure: procedureUnits,
 };

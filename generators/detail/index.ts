@@ -1,20 +1,22 @@
+/**
+ * What the public procedure page (generators/site) and the API share about a procedure: the note
+ * on why the page is not simply "in force", and the rows of its version history. This folder no
+ * longer writes a page of its own: procedures/<code>.html duplicated the site's procedure page and
+ * is dropped (issue 15); parts.ts (the Phần II model) and jsonld.ts serve the site, the API, the
+ * announcement and `tthc show`.
+ */
 import { addDays } from '../../rules/compute/dates.js';
-import { formatDate, formatPeriod, PROCEDURE_KIND_VI } from '../../rules/text/vi.js';
+import { formatDate, formatPeriod } from '../../rules/text/vi/dates.js';
 import type { BuildContext, ProcedureEntry } from '../engine/context.js';
-import { hashParts } from '../engine/context.js';
-import { hasOnlineForm, href, PATHS } from '../engine/paths.js';
-import type { Generator, OutputFile, Unit } from '../engine/unit.js';
-import { governmentService, scriptSafeJson } from './jsonld.js';
-import { changeBasis, procedureParts } from './parts.js';
-import { page } from './templates/index.js';
-import type { ProcedureVersion } from '../../rules/schema/types/procedure-version.js';
+import { changeBasis } from './parts.js';
+import type { ProcedureVersion } from '../../rules/schema/types/procedure-version.generated.js';
 
 /** Why the page is not simply "in force": not yet, repealed, lapsed, or about to change. */
 export function banner(ctx: BuildContext, entry: ProcedureEntry): string | undefined {
   const w = entry.shownWindow;
   switch (entry.state) {
     case 'draft':
-      return `Bản xem trước: thủ tục chưa được công bố. Nội dung dưới đây là ${entry.shown.data.status === 'proposed' ? 'bản trình' : 'dự thảo'} (phiên bản ${entry.shown.data.version}), chưa có giá trị áp dụng.`;
+      return `Bản xem trước: thủ tục chưa được công bố. Nội dung dưới đây là ${entry.shown.data.status === 'proposed' ? 'bản trình' : 'dự thảo'}, chưa có giá trị áp dụng.`;
     case 'not-yet-in-force':
       return `Thủ tục chưa có hiệu lực: áp dụng từ ngày ${formatDate(w!.from)}.`;
     case 'repealed': {
@@ -30,7 +32,7 @@ export function banner(ctx: BuildContext, entry: ProcedureEntry): string | undef
       const from = next.data.effective!.from;
       return next.data.status === 'repealed'
         ? `Thủ tục sẽ bị bãi bỏ từ ngày ${formatDate(from)}.`
-        : `Từ ngày ${formatDate(from)} thủ tục được sửa đổi, bổ sung (phiên bản ${next.data.version}).`;
+        : `Từ ngày ${formatDate(from)} thủ tục được sửa đổi, bổ sung${next.data.changedBy ? ` theo ${changeBasis(ctx, next.data).join('; ')}` : ''}.`;
     }
   }
 }
@@ -63,56 +65,3 @@ function draftPeriod(v: ProcedureVersion): string {
   const kind = v.status === 'proposed' ? 'Bản trình' : 'Dự thảo';
   return v.effective ? `${kind}, chưa công bố (dự kiến: ${formatPeriod(v.effective.from, v.effective.until ?? null).replace(/^T/, 't')})` : `${kind}, chưa công bố`;
 }
-
-export function renderDetail(ctx: BuildContext, entry: ProcedureEntry): OutputFile {
-  const v = entry.shown.data;
-  const pagePath = PATHS.detail(entry.code);
-  const link = (to: string) => href(pagePath, to);
-  const meta: { term: string; value: string }[] = [];
-  if (v.name.en) meta.push({ term: 'Tên tiếng Anh', value: v.name.en });
-  if (v.field) meta.push({ term: 'Lĩnh vực', value: ctx.fieldName(v.field) });
-  if (v.levels) meta.push({ term: 'Cấp thực hiện', value: v.levels.map((l) => ctx.levelName(l)).join(', ') });
-  if (v.kind) meta.push({ term: 'Loại thủ tục', value: PROCEDURE_KIND_VI[v.kind] });
-  meta.push({ term: 'Phiên bản', value: v.version });
-  meta.push({ term: 'Hiệu lực', value: entry.shownWindow ? formatPeriod(entry.shownWindow.from, entry.shownWindow.until) : draftPeriod(v) });
-  const change = changeBasis(ctx, v);
-  if (change.length > 0) meta.push({ term: 'Văn bản sửa đổi, bổ sung', value: change.join('; ') });
-
-  const notes = (v.notes ?? []).filter((n) => n.kind !== 'editorial').map((n) => (n.kind === 'uncertain' ? `Nội dung đang được kiểm tra lại: ${n.text}` : n.text));
-  const versions = versionRows(ctx, entry).map((row) => ({ ...row, href: link(PATHS.apiVersion(entry.code, row.loaded.data.version)) }));
-  const links = [{ href: link(PATHS.apiProcedure(entry.code)), text: 'Thủ tục và các phiên bản (JSON)' }];
-  if (hasOnlineForm(v)) {
-    links.push({ href: link(PATHS.formSchema(entry.code, v.version)), text: 'Lược đồ tờ khai trực tuyến (JSON Schema 2020-12)' });
-    links.push({ href: link(PATHS.formTypes(entry.code, v.version)), text: 'Kiểu dữ liệu TypeScript của tờ khai' });
-  }
-
-  const html = page({
-    code: entry.code,
-    name: v.name.vi,
-    css: link(PATHS.css),
-    listingHref: link(PATHS.listing('html')),
-    jsonLd: scriptSafeJson(governmentService(ctx, entry, pagePath)),
-    banner: banner(ctx, entry),
-    meta,
-    parts: procedureParts(ctx, entry.shown),
-    notes,
-    versions,
-    links,
-  });
-  return { path: pagePath, content: html };
-}
-
-export const generator: Generator = {
-  id: 'detail',
-  description: 'one HTML page per procedure, every part in the Phần II order, with schema.org JSON-LD',
-  start: PATHS.detail('<code>'),
-  plan(ctx) {
-    return ctx.procedures.map(
-      (entry): Unit => ({
-        key: entry.code,
-        inputs: hashParts([ctx.entryHash(entry), ctx.options.baseUrl ?? '']),
-        render: () => [renderDetail(ctx, entry)],
-      }),
-    );
-  },
-};

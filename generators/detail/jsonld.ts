@@ -1,5 +1,8 @@
-import type { ProcedureVersion, TimeLimit } from '../../rules/schema/types/procedure-version.js';
-import { CHANNEL_VI, formatFeeLine, formatSubject, formatTimeLimitWithCases, formatWhere, PORTAL_VI } from '../../rules/text/vi.js';
+import type { ProcedureVersion, TimeLimit } from '../../rules/schema/types/procedure-version.generated.js';
+import { CHANNEL_VI, formatWhere, PORTAL_VI } from '../../rules/text/vi/channels.js';
+import { formatFeeLine } from '../../rules/text/vi/fees.js';
+import { formatSubject } from '../../rules/text/vi/procedure.js';
+import { formatTimeLimitWithCases } from '../../rules/text/vi/time-limits.js';
 import type { BuildContext, ProcedureEntry } from '../engine/context.js';
 import { channelTimeLimit } from './parts.js';
 

@@ -4,35 +4,19 @@
  * detail page here; Markdown or DOCX elsewhere) escape the strings for their format; nothing in
  * this model is markup.
  */
-import type { LoadedVersion } from '../../rules/load/catalogue.js';
-import type { Channel, ChannelKind, Fee, LegalRef, ProcedureVersion } from '../../rules/schema/types/procedure-version.js';
-import {
-  AGENCY_ROLE_VI,
-  CHANNEL_VI,
-  citeDocument,
-  citeDocuments,
-  citeRef,
-  formatCase,
-  formatDocumentQuantity,
-  formatDuration,
-  formatExemptions,
-  formatFeeAmount,
-  formatFeeLine,
-  formatFormName,
-  formatSubject,
-  formatTimeLimit,
-  formatTimeLimitWithCases,
-  formatValidity,
-  formatWhere,
-  lowerFirst,
-  ONLINE_SERVICE_VI,
-  PART_TITLES_VI,
-  PORTAL_VI,
-  twoDigits,
-  upperFirst,
-  type PartId,
-} from '../../rules/text/vi.js';
-import { linesInline, type Block as MarkupBlock } from '../../rules/text/markup.js';
+import type { LoadedVersion } from '../../rules/model/catalogue.js';
+import type { Channel, ChannelKind, Fee, LegalRef, ProcedureVersion } from '../../rules/schema/types/procedure-version.generated.js';
+import { CHANNEL_VI, formatWhere, ONLINE_SERVICE_VI, PORTAL_VI } from '../../rules/text/vi/channels.js';
+import { citeDocument, citeDocuments, citeRef, DOCUMENT_TYPE_VI } from '../../rules/text/vi/citations.js';
+import { formatCase } from '../../rules/text/vi/conditions.js';
+import { formatDocumentQuantity, formatFormName } from '../../rules/text/vi/dossier.js';
+import { formatExemptions, formatFeeAmount, formatFeeLine } from '../../rules/text/vi/fees.js';
+import { twoDigits } from '../../rules/text/vi/numbers.js';
+import { formatDate } from '../../rules/text/vi/dates.js';
+import { AGENCY_ROLE_VI, formatSubject, PART_TITLES_VI, type PartId } from '../../rules/text/vi/procedure.js';
+import { formatDuration, formatTimeLimit, formatTimeLimitWithCases, formatValidity } from '../../rules/text/vi/time-limits.js';
+import { lowerFirst, upperFirst } from '../../rules/text/vi/words.js';
+import { linesInline, type Block as MarkupBlock } from '../../rules/text/render/index.js';
 import type { BuildContext } from '../engine/context.js';
 
 /** A block of text. Table cells are lists of lines. */
@@ -49,7 +33,7 @@ export interface ProcedurePart {
 const ORDER: readonly PartId[] = ['steps', 'channels', 'dossier', 'timeLimit', 'subjects', 'agencies', 'results', 'fees', 'forms', 'requirements', 'legalBasis'];
 
 /** The citations of an item as a closing sentence: ". Căn cứ: khoản 1 Điều 16 Luật Hộ tịch số 60/2014/QH13". */
-function cited(ctx: BuildContext, refs: readonly LegalRef[] | undefined): string {
+function citedText(ctx: BuildContext, refs: readonly LegalRef[] | undefined): string {
   if (!refs || refs.length === 0) return '';
   return `. Căn cứ: ${refs.map((r) => citeRef(r, ctx.legalDocument(r.document))).join('; ')}`;
 }
@@ -101,10 +85,38 @@ export function channelDescription(channel: Channel): string[] {
   return lines;
 }
 
+export interface PartsOptions {
+  /**
+   * Phần II of an announcement decision (issue 18): each part's content only, as a signed decision
+   * gives it. No "Căn cứ:" after items (the legal basis is part l), the time limit stated once (part
+   * d; the channel table keeps a time or fee column only where channels differ), forms cited as
+   * "Mẫu … ban hành kèm theo Thông tư số …", and the spec's free-text notes left to the drafting notes.
+   */
+  decision?: boolean;
+  /** How a date is written in a citation (the decision writes "28/5/2020"). */
+  citeDate?: (iso: string) => string;
+}
+
+/** "(Mẫu CT01 ban hành kèm theo Thông tư số 56/2021/TT-BCA ngày 15/5/2021 của Bộ trưởng Bộ Công an)", from the form's first cited document. */
+export function formAnnexText(ctx: BuildContext, form: { code?: string | undefined; legalBasis?: readonly LegalRef[] | undefined }, citeDate: (iso: string) => string): string | undefined {
+  const ref = form.legalBasis?.[0];
+  if (!ref) return form.code ? `Mẫu ${form.code.replace(/^mẫu\s*/i, '')}` : undefined;
+  const doc = ctx.legalDocument(ref.document);
+  const mau = form.code ? `Mẫu ${form.code.replace(/^mẫu\s*/i, '')}` : 'Mẫu';
+  if (!doc) return `${mau} ban hành kèm theo văn bản số ${ref.document}`;
+  // A circular or decision of a ministry is signed by its minister: "của Bộ trưởng Bộ Tư pháp".
+  const by = (doc.type === 'circular' || doc.type === 'decision') && /^bộ\s/i.test(doc.issuer) ? `Bộ trưởng ${doc.issuer}` : doc.issuer;
+  const typeWord = DOCUMENT_TYPE_VI[doc.type];
+  if (doc.type === 'law' || doc.type === 'ordinance') return `${mau} ban hành kèm theo ${citeDocument(doc)}`;
+  return `${mau} ban hành kèm theo ${typeWord} số ${doc.number}${doc.issued ? ` ngày ${citeDate(doc.issued)}` : ''} của ${by}`;
+}
+
 /** The parts of a version, every one present, in the Phần II order. */
-export function procedureParts(ctx: BuildContext, version: LoadedVersion): ProcedurePart[] {
+export function procedureParts(ctx: BuildContext, version: LoadedVersion, options: PartsOptions = {}): ProcedurePart[] {
   const v = version.data;
   const facts = ctx.facts(v);
+  const decision = options.decision ?? false;
+  const cited = (c: BuildContext, refs: readonly LegalRef[] | undefined) => (decision ? '' : citedText(c, refs));
   const blocks: Record<PartId, Block[]> = {
     steps: [],
     channels: [],
@@ -127,13 +139,20 @@ export function procedureParts(ctx: BuildContext, version: LoadedVersion): Proce
   blocks.steps.push(steps.length > 0 ? { list: steps, ordered: false } : { paragraph: 'Không quy định.' });
 
   if ((v.channels ?? []).length > 0) {
+    const channels = v.channels!;
+    const limitOf = (c: Channel) => {
+      const limit = channelTimeLimit(v, c);
+      return limit ? [formatTimeLimitWithCases(limit, facts)] : [''];
+    };
+    const same = (f: (c: Channel) => string[]) => new Set(channels.map((c) => f(c).join('\n'))).size === 1;
+    // The decision states the time limit in part d and the fees in part h: a column here only where channels differ.
+    const withTime = !decision || !same(limitOf);
+    const withFees = !decision || !same((c) => channelFeeLines(ctx, v, c.kind));
+    const headers = ['Hình thức nộp', ...(withTime ? ['Thời hạn giải quyết'] : []), ...(withFees ? ['Phí, lệ phí'] : []), 'Mô tả'];
     blocks.channels.push({
       table: {
-        headers: ['Hình thức nộp', 'Thời hạn giải quyết', 'Phí, lệ phí', 'Mô tả'],
-        rows: v.channels!.map((c) => {
-          const limit = channelTimeLimit(v, c);
-          return [[CHANNEL_VI[c.kind]], limit ? [formatTimeLimitWithCases(limit, facts)] : [''], channelFeeLines(ctx, v, c.kind), channelDescription(c)];
-        }),
+        headers,
+        rows: channels.map((c) => [[CHANNEL_VI[c.kind]], ...(withTime ? [limitOf(c)] : []), ...(withFees ? [channelFeeLines(ctx, v, c.kind)] : []), channelDescription(c)]),
       },
     });
   } else blocks.channels.push({ paragraph: 'Không quy định.' });
@@ -163,7 +182,11 @@ export function procedureParts(ctx: BuildContext, version: LoadedVersion): Proce
   blocks.dossier.push({ paragraph: `Số lượng hồ sơ: ${twoDigits(v.dossier?.sets ?? 1)} bộ.` });
   if (v.dossier?.note) blocks.dossier.push({ paragraph: v.dossier.note });
 
-  if (v.timeLimit) {
+  if (v.timeLimit && decision) {
+    // Once: the statutory limit with its cases, and a channel's own limit where it has one.
+    const own = (v.channels ?? []).filter((c) => c.timeLimit).map((c) => `nộp ${lowerFirst(CHANNEL_VI[c.kind])}: ${formatTimeLimitWithCases(c.timeLimit!, facts)}`);
+    blocks.timeLimit.push({ paragraph: `${[formatTimeLimitWithCases(v.timeLimit, facts), ...own].join('; ')}.` });
+  } else if (v.timeLimit) {
     blocks.timeLimit.push({ paragraph: `${formatTimeLimit(v.timeLimit)}.` });
     const cases = (v.timeLimit.cases ?? []).map((c) => `${c.label ? upperFirst(c.label) : formatCase(c.when, facts)}: ${formatDuration(c)}${cited(ctx, c.legalBasis)}.`);
     const own = (v.channels ?? []).filter((c) => c.timeLimit).map((c) => `Nộp ${lowerFirst(CHANNEL_VI[c.kind])}: ${formatTimeLimitWithCases(c.timeLimit!, facts)}.`);
@@ -193,23 +216,28 @@ export function procedureParts(ctx: BuildContext, version: LoadedVersion): Proce
   const fees = (v.fees ?? []).map((f) => `${formatFeeLine(f, facts).replace(/\.$/, '')}${cited(ctx, f.legalBasis)}.`);
   blocks.fees.push(fees.length > 0 ? { list: fees, ordered: false } : { paragraph: 'Miễn phí.' });
 
-  const forms = (v.forms ?? []).map((f) => `${formatFormName(f)}${cited(ctx, f.legalBasis)}.`);
+  const citeDate = options.citeDate ?? formatDate;
+  const forms = (v.forms ?? []).map((f) => {
+    if (!decision) return `${formatFormName(f)}${cited(ctx, f.legalBasis)}.`;
+    const annex = formAnnexText(ctx, f, citeDate);
+    return `${f.name}${annex ? ` (${annex})` : ''}.`;
+  });
   blocks.forms.push(forms.length > 0 ? { list: forms, ordered: false } : { paragraph: 'Không quy định.' });
 
   const requirements = (v.requirements ?? []).map((r) => `${r.text.replace(/\.$/, '')}${cited(ctx, r.legalBasis)}.`);
   blocks.requirements.push(requirements.length > 0 ? { list: requirements, ordered: false } : { paragraph: 'Không.' });
 
-  const basis = citeDocuments(v.legalBasis ?? [], (n) => ctx.legalDocument(n)).map((c) => `${c}.`);
+  const basis = citeDocuments(v.legalBasis ?? [], (n) => ctx.legalDocument(n), citeDate).map((c) => `${c}.`);
   blocks.legalBasis.push(basis.length > 0 ? { list: basis, ordered: false } : { paragraph: 'Không quy định.' });
 
   return ORDER.map((id, i) => ({ id, number: i + 1, title: PART_TITLES_VI[id], blocks: blocks[id] }));
 }
 
 /** The amending (or abolishing) documents of a version, cited in full. */
-export function changeBasis(ctx: BuildContext, v: ProcedureVersion): string[] {
+export function changeBasis(ctx: BuildContext, v: ProcedureVersion, date: (iso: string) => string = formatDate): string[] {
   return (v.changedBy?.legalBasis ?? []).map((r) => {
     const doc = ctx.legalDocument(r.document);
-    return r.article ? citeRef(r, doc) : doc ? citeDocument(doc) : r.document;
+    return r.article ? citeRef(r, doc, date) : doc ? citeDocument(doc, date) : r.document;
   });
 }
 
@@ -241,7 +269,7 @@ export function timeLimitLines(ctx: BuildContext, v: ProcedureVersion): string[]
 }
 
 /**
- * The parts as the shared document model (rules/text/markup.ts), each under its Phần II heading, so a
+ * The parts as the shared document model (rules/text/render/blocks.ts), each under its Phần II heading, so a
  * caller renders them to Markdown, HTML or DOCX without a second description of the parts.
  */
 export function partBlocksOf(blocks: readonly Block[]): MarkupBlock[] {

@@ -1,11 +1,11 @@
-import type { Catalogue, LoadedVersion } from '../../rules/load/catalogue.js';
+import type { Catalogue, LoadedVersion } from '../../rules/model/catalogue.js';
 import { canonicalJson, sha256Hex } from '../../rules/load/canonical.js';
 import { effectiveWindows, resolve, type EffectiveWindow, type Resolution } from '../../rules/compute/resolve.js';
 import { factsOf } from '../../rules/lint/condition-facts.js';
-import { registryRefs, type RegistryKind } from '../../rules/lint/walk.js';
+import { registryRefs, type RegistryKind } from '../../rules/model/spec.js';
 import type { IsoDate } from '../../rules/compute/dates.js';
-import type { FactDefinition, ProcedureVersion } from '../../rules/schema/types/procedure-version.js';
-import type { Agency, Database, Field, LegalDocument, Level } from '../../rules/schema/types/registry.js';
+import type { FactDefinition, ProcedureVersion } from '../../rules/schema/types/procedure-version.generated.js';
+import type { Agency, Database, Field, LegalDocument, Level } from '../../rules/schema/types/registry.generated.js';
 
 /**
  * Where a procedure stands on the build date, from the public's point of view. `draft` only in a

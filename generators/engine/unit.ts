@@ -1,4 +1,4 @@
-import type { BuildContext, FragmentStore } from './context.js';
+import type { BuildContext, FragmentStore, ProcedureEntry } from './context.js';
 
 /** Content of one output file. An async iterable is written chunk by chunk, so a large listing is never held whole in memory. */
 export type FileContent = string | Uint8Array | AsyncIterable<string | Uint8Array>;
@@ -21,6 +21,12 @@ export interface Unit {
   inputs: string;
   /** Renders the files. Pure: the same inputs give byte-identical files. */
   render(): OutputFile[] | Promise<OutputFile[]>;
+  /**
+   * The code of the one procedure the files depend on (with the registries and calendars), when the
+   * generator's perProcedure plans this unit: a worker of the render pool, holding only that
+   * procedure's versions, can then render it.
+   */
+  procedure?: string;
 }
 
 /**
@@ -39,6 +45,12 @@ export interface Generator {
    * large file (a listing section) across builds, keyed by this generator's code and their inputs.
    */
   plan(ctx: BuildContext, fragments: FragmentStore): Unit[] | Promise<Unit[]>;
+  /**
+   * The units of one procedure (each with `procedure` set to its code), as `plan` includes them.
+   * A render worker calls it with a context holding only that procedure's versions, so it may read
+   * nothing of other procedures.
+   */
+  perProcedure?(ctx: BuildContext, entry: ProcedureEntry): Unit[];
 }
 
 /** A registry entry: the generator module is imported only when a build runs, so `tthc --help` stays fast. */

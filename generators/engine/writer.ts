@@ -74,65 +74,34 @@ export class OutputWriter {
   constructor(readonly root: string) {}
 
   /** Reserves a path for one owner: two units may not write the same file (on a case-insensitive disk either). */
-  private claim(rel: string, owner: string): string {
+  private claim(rel: string, owner: string): void {
     checkOutputPath(rel);
     const folded = /[A-Z]/.test(rel) ? rel.toLowerCase() : rel;
     const previous = this.paths.get(folded);
     if (previous !== undefined) throw new CatalogueOperationError(`Two outputs want the same file "${rel}" (${previous} and ${owner}).`);
     this.paths.set(folded, owner);
-    return outputPath(this.root, rel);
-  }
-
-  private ensureDir(dir: string): void {
-    if (this.dirs.has(dir)) return;
-    mkdirSync(dir, { recursive: true });
-    this.dirs.add(dir);
   }
 
   /** Writes one file and returns its record. */
   async write(file: OutputFile, owner: string): Promise<FileRecord> {
-    const target = this.claim(file.path, owner);
-    const content = file.content;
-    this.ensureDir(path.dirname(target));
-    if (typeof content === 'string' || content instanceof Uint8Array) return this.writeWhole(target, file.path, content);
-    const hash = createHash('sha256');
-    let bytes = 0;
-    const handle = await open(target, 'wx');
-    let info;
-    try {
-      for await (const chunk of content) {
-        const data = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
-        if (data.byteLength === 0) continue;
-        hash.update(data);
-        bytes += data.byteLength;
-        await handle.write(data);
-      }
-      info = await handle.stat();
-    } finally {
-      await handle.close();
-    }
-    return this.remember({ path: file.path, sha256: hash.digest('hex'), bytes, ino: info.ino, mtimeMs: info.mtimeMs, shard: pathShard(file.path) }, true);
+    this.claim(file.path, owner);
+    return this.remember(await writeOutputFile(this.root, file, this.dirs), true);
   }
 
-  private writeWhole(target: string, rel: string, content: string | Uint8Array): FileRecord {
-    const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
-    const fd = openSync(target, 'wx');
-    let info;
-    try {
-      let done = 0;
-      while (done < data.byteLength) done += writeSync(fd, data, done, data.byteLength - done);
-      info = fstatSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    return this.remember({ path: rel, sha256: createHash('sha256').update(data).digest('hex'), bytes: data.byteLength, ino: info.ino, mtimeMs: info.mtimeMs, shard: pathShard(rel) }, true);
+  /** Records files another thread wrote into this writer's folder (the render pool), claiming their paths. */
+  adopt(records: readonly FileRecord[], owner: string): FileRecord[] {
+    return this.take(records, owner, true);
   }
 
   /** Keeps a unit's files from the previous output, where they stay (an incremental build); the caller has checked them. */
   keep(records: readonly FileRecord[], owner: string): FileRecord[] {
+    return this.take(records, owner, false);
+  }
+
+  private take(records: readonly FileRecord[], owner: string, written: boolean): FileRecord[] {
     for (const record of records) {
       this.claim(record.path, owner);
-      this.remember(record, false);
+      this.remember(record, written);
     }
     return [...records];
   }
@@ -143,4 +112,52 @@ export class OutputWriter {
     this.bytes += record.bytes;
     return record;
   }
+}
+
+/**
+ * Writes one file under `root` (which must not hold it yet) and returns its record; `dirs` remembers
+ * the folders made so far. Used by the writer and by the render pool's workers, which write into
+ * the same staging folder.
+ */
+export async function writeOutputFile(root: string, file: OutputFile, dirs: Set<string>): Promise<FileRecord> {
+  checkOutputPath(file.path);
+  const target = outputPath(root, file.path);
+  const dir = path.dirname(target);
+  if (!dirs.has(dir)) {
+    mkdirSync(dir, { recursive: true });
+    dirs.add(dir);
+  }
+  const content = file.content;
+  if (typeof content === 'string' || content instanceof Uint8Array) return writeWhole(target, file.path, content);
+  const hash = createHash('sha256');
+  let bytes = 0;
+  const handle = await open(target, 'wx');
+  let info;
+  try {
+    for await (const chunk of content) {
+      const data = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+      if (data.byteLength === 0) continue;
+      hash.update(data);
+      bytes += data.byteLength;
+      await handle.write(data);
+    }
+    info = await handle.stat();
+  } finally {
+    await handle.close();
+  }
+  return { path: file.path, sha256: hash.digest('hex'), bytes, ino: info.ino, mtimeMs: info.mtimeMs, shard: pathShard(file.path) };
+}
+
+function writeWhole(target: string, rel: string, content: string | Uint8Array): FileRecord {
+  const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+  const fd = openSync(target, 'wx');
+  let info;
+  try {
+    let done = 0;
+    while (done < data.byteLength) done += writeSync(fd, data, done, data.byteLength - done);
+    info = fstatSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  return { path: rel, sha256: createHash('sha256').update(data).digest('hex'), bytes: data.byteLength, ino: info.ino, mtimeMs: info.mtimeMs, shard: pathShard(rel) };
 }

@@ -1,5 +1,5 @@
 import { evaluateCondition } from '../../rules/compute/conditions.js';
-import type { Condition, FactComparison, FactDefinition } from '../../rules/schema/types/procedure-version.js';
+import type { Condition, FactComparison, FactDefinition } from '../../rules/schema/types/procedure-version.generated.js';
 
 type Value = string | number | boolean;
 

@@ -1,6 +1,11 @@
 import { sha256Hex } from '../../rules/load/canonical.js';
-import type { Document, FactDefinition, FormField, ProcedureVersion } from '../../rules/schema/types/procedure-version.js';
-import { formatCase, formatDocumentQuantity, formatFormName, formatPeriod, formatTimeLimitWithCases, lowerFirst, PORTAL_VI } from '../../rules/text/vi.js';
+import type { Document, FactDefinition, FormField, ProcedureVersion } from '../../rules/schema/types/procedure-version.generated.js';
+import { PORTAL_VI } from '../../rules/text/vi/channels.js';
+import { formatCase } from '../../rules/text/vi/conditions.js';
+import { formatPeriod } from '../../rules/text/vi/dates.js';
+import { formatDocumentQuantity, formatFormName } from '../../rules/text/vi/dossier.js';
+import { formatTimeLimitWithCases } from '../../rules/text/vi/time-limits.js';
+import { lowerFirst } from '../../rules/text/vi/words.js';
 import { conditionSchema, specialise } from './conditions.js';
 import { FIELD_PATTERNS } from './messages.js';
 

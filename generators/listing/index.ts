@@ -1,4 +1,4 @@
-import { formatDate } from '../../rules/text/vi.js';
+import { formatDate } from '../../rules/text/vi/dates.js';
 import type { BuildContext, FragmentStore } from '../engine/context.js';
 import { hashParts } from '../engine/context.js';
 import { href, PATHS } from '../engine/paths.js';
@@ -6,7 +6,7 @@ import type { Generator, OutputFile } from '../engine/unit.js';
 import { BOM, csvRow } from './csv.js';
 import { directHeadingMarkdown, directHeadMarkdown, directSectionMarkdown, heading, markdownStringifier, sectionTree } from './markdown.js';
 import { CELL_COLUMNS, planSections, rowContent, sectionRows, type AgencyGroup, type LevelGroup, type RowContent, type Section } from './sections.js';
-import { foot, head, level as levelTemplate, section as sectionTemplate } from './templates/index.js';
+import { foot, head, level as levelTemplate, section as sectionTemplate } from './templates.generated.js';
 
 const CSV_COLUMNS = ['STT', 'Cấp thực hiện', 'Lĩnh vực', 'Mã TTHC', 'Tên thủ tục hành chính', ...CELL_COLUMNS];
 

@@ -1,4 +1,7 @@
-import { CHANNEL_VI, citeDocuments, compareVietnamese, formatFees } from '../../rules/text/vi.js';
+import { CHANNEL_VI } from '../../rules/text/vi/channels.js';
+import { citeDocuments } from '../../rules/text/vi/citations.js';
+import { formatFees } from '../../rules/text/vi/fees.js';
+import { compareVietnamese } from '../../rules/text/vi/words.js';
 import type { BuildContext, ProcedureEntry } from '../engine/context.js';
 import { hashParts } from '../engine/context.js';
 import { href, PATHS } from '../engine/paths.js';
@@ -124,7 +127,7 @@ export function rowContent(ctx: BuildContext, entry: ProcedureEntry, agencies: r
   return {
     code: entry.code,
     name: entry.state === 'draft' ? `${v.name.vi} (dự thảo)` : v.name.vi,
-    href: href(PATHS.listing('html'), PATHS.detail(entry.code)),
+    href: href(PATHS.listing('html'), PATHS.page(entry.code)),
     cells: [timeLimitLines(ctx, v), whereLines(v), fees, citeDocuments(v.legalBasis ?? [], (n) => ctx.legalDocument(n)), agencies.map((a) => ctx.agencyName(a))],
   };
 }

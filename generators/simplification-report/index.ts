@@ -4,17 +4,23 @@
  * totals; a verdict against a target; and the procedure-side indicators before and after.
  * simplificationReport() computes the data; the render functions turn it into Markdown, HTML or JSON.
  */
-import type { Catalogue, LoadedVersion } from '../../rules/load/catalogue.js';
+import type { Catalogue, LoadedVersion } from '../../rules/model/catalogue.js';
 import type { AssumptionUsed, ComplianceCost } from '../../rules/compute/compliance-cost.js';
 import { compareCosts, type CostComparison } from '../../rules/compute/compliance-cost.js';
-import { diffVersions, type Classification, type VersionDiff } from '../../rules/compute/diff/index.js';
+import { costDate, costFigure, costPair, diffVersions, type Classification, type VersionDiff } from '../../rules/compute/diff/index.js';
+import type { ChannelKind } from '../../rules/schema/types/procedure-version.generated.js';
+import type { SimplificationTarget } from '../../rules/schema/types/registry.generated.js';
+import { CHANNEL_VI } from '../../rules/text/vi/channels.js';
 import { percent } from '../../rules/compute/exact.js';
 import { findVersion } from '../../rules/compute/resolve.js';
 import { UsageError } from '../../rules/errors.js';
-import type { ProcedureVersion, TimeUnit, VersionStatus } from '../../rules/schema/types/procedure-version.js';
+import type { ProcedureVersion, TimeUnit, VersionStatus } from '../../rules/schema/types/procedure-version.generated.js';
 import { didYouMean } from '../../rules/schema/validators.js';
-import { renderHtml, renderMarkdown, toJson, type Block, type Inline } from '../../rules/text/markup.js';
-import { formatNumber, formatPercent, formatVnd, UNIT_VI, STATUS_VI } from '../../rules/text/vi.js';
+import { renderHtml, renderMarkdown, toJson, type Block, type Inline } from '../../rules/text/render/index.js';
+import { formatNumber, formatPercent, formatVnd } from '../../rules/text/vi/numbers.js';
+import { formatDate } from '../../rules/text/vi/dates.js';
+import { STATUS_VI } from '../../rules/text/vi/procedure.js';
+import { UNIT_VI } from '../../rules/text/vi/time-limits.js';
 import { assumptionBlocks, comparisonTable, countRow, num, pct } from '../version-diff/index.js';
 
 export interface SimplificationReportOptions {
@@ -24,11 +30,31 @@ export interface SimplificationReportOptions {
   field?: string | undefined;
   /** Only proposals performed at this level. */
   level?: string | undefined;
-  /** The cut in compliance cost the selection must reach, in percent; 20 by Nghị quyết 68/NQ-CP. */
+  /**
+   * A cut in compliance cost to judge every proposal against, in percent, instead of the registry's
+   * targets (simplificationTargets), which are used when this is absent.
+   */
   targetCostCut?: number | undefined;
 }
 
-export const DEFAULT_TARGET_COST_CUT = 20;
+/** The target a proposal is judged against: a registry entry, or the one given on the command line. */
+export interface AppliedTarget {
+  id: string;
+  /** The document that sets it; null for a target given on the command line. */
+  document: string | null;
+  scope: SimplificationTarget['scope'] | null;
+  period: { from: string; until: string | null } | null;
+  costCutPercent: number;
+  /** How the target reads in the verdict: "Nghị quyết 68/NQ-CP (quy định kinh doanh, 12/05/2020–31/12/2025): ≥ 20%". */
+  label: string;
+  source: string;
+}
+
+/** One channel's cost before and after (issue 18: a proposal may change one channel only). */
+export interface ChannelCost extends CostComparison {
+  channel: ChannelKind;
+  basis: 'per-year' | 'per-performance';
+}
 
 export interface ProposalRow {
   code: string;
@@ -44,8 +70,29 @@ export interface ProposalRow {
   fees: { before: number; after: number };
   counts: Record<Classification, number>;
   regression: boolean;
-  /** Whether this proposal alone cuts at least the target; undefined when its cost is unknown. */
+  /** Whether this proposal alone cuts at least its target; undefined when its cost is unknown or no target applies. */
   meetsTarget: boolean | undefined;
+  /** business when its subjects include enterprises (quy định kinh doanh), else citizen. */
+  scope: SimplificationTarget['scope'];
+  /** The day the proposal would take effect (proposal.target, else effective.from): the day its target must be in force. */
+  effectiveDate: string | undefined;
+  /** The target in force that day for its scope; null when none is (then it is not judged). */
+  target: AppliedTarget | null;
+  /** Which channel the headline cost is for: one channel, or the spec's channel mix. */
+  costChannel: { channel: ChannelKind | undefined; basis: 'given' | 'mix' | 'channel-order' | 'only-channel' } | undefined;
+  /** The cost of each channel both versions offer, before and after. */
+  channels: ChannelCost[];
+  /** Why the headline saving is zero, in a sentence for the proposal's own line; undefined when it is not. */
+  zeroReason: string | undefined;
+}
+
+/** The verdict for the proposals judged against one target (or against none). */
+export interface VerdictGroup {
+  target: AppliedTarget | null;
+  proposals: string[];
+  /** Sums over the group's proposals whose annual cost is known on both sides. */
+  cost: CostComparison & { proposals: number };
+  meets: boolean | undefined;
 }
 
 export interface Share {
@@ -56,7 +103,8 @@ export interface Share {
 }
 
 export interface SimplificationReport {
-  target: { costCutPercent: number; source: string };
+  /** Where the targets came from: the registry (by date and scope), or the command line. */
+  targets: { from: 'registry' | 'option'; note: string };
   selection: { agency: string | null; field: string | null; level: string | null };
   proposals: ProposalRow[];
   totals: {
@@ -71,7 +119,12 @@ export interface SimplificationReport {
     /** Proposals left out of the cost totals, and why. */
     excluded: { code: string; version: string; reason: string }[];
   };
-  verdict: { meets: boolean | undefined; percent: number | undefined; target: number };
+  /**
+   * meets: false when any group misses its target, true when every group with a target reaches it,
+   * undefined when no proposal has a target in force or none could be costed a year. percent is the
+   * total cut; target the percent when one target applies to every judged proposal.
+   */
+  verdict: { meets: boolean | undefined; percent: number | undefined; target: number | undefined; groups: VerdictGroup[] };
   indicators: {
     /** Procedures offered entirely online (toàn trình), target > 40%. */
     fullyOnline: { before: Share; after: Share };
@@ -128,12 +181,58 @@ function workingDays(t: VersionDiff['time']): number {
   return 0;
 }
 
+const CHANNEL_PHRASE: Record<ChannelKind, string> = { 'in-person': 'nộp trực tiếp', online: 'nộp trực tuyến', postal: 'gửi qua dịch vụ bưu chính' };
+const SCOPE_VI = { business: 'quy định kinh doanh', citizen: 'thủ tục của công dân' } as const;
+
+/** business when the procedure's subjects include enterprises (a business regulation), else citizen. */
+export function scopeOf(v: ProcedureVersion): SimplificationTarget['scope'] {
+  return (v.subjects ?? []).some((s) => s.kind === 'enterprise') ? 'business' : 'citizen';
+}
+
+function registryTarget(t: SimplificationTarget): AppliedTarget {
+  const until = t.period.until ?? null;
+  return {
+    id: t.id,
+    document: t.document,
+    scope: t.scope,
+    period: { from: t.period.from, until },
+    costCutPercent: t.costCutPercent,
+    label: `${t.document} (${SCOPE_VI[t.scope]}, ${formatDate(t.period.from)}–${until ? formatDate(until) : '…'}): cắt giảm ≥ ${formatPercent(t.costCutPercent)} chi phí tuân thủ`,
+    source: t.source,
+  };
+}
+
+/** The registry's target in force on a day for a scope: the latest-starting one; undefined when none is. */
+export function targetInForce(catalogue: Catalogue, scope: SimplificationTarget['scope'], date: string | undefined): SimplificationTarget | undefined {
+  if (date === undefined) return undefined;
+  return [...catalogue.registry.simplificationTargets.byId.values()]
+    .filter((t) => t.scope === scope && t.period.from <= date && (t.period.until === undefined || t.period.until === null || date <= t.period.until))
+    .sort((a, b) => (a.period.from !== b.period.from ? (a.period.from < b.period.from ? 1 : -1) : a.id < b.id ? -1 : 1))[0];
+}
+
+/** Why a proposal's headline saving is zero, for its own line. */
+function zeroReasonOf(row: Pick<ProposalRow, 'costChannel' | 'channels'>, time: VersionDiff['time']): string {
+  const basis = row.costChannel;
+  const costedOn = basis?.basis === 'mix' ? 'theo tỷ lệ các cách thức nộp mà đặc tả nêu' : basis?.channel ? `cho cách thức ${CHANNEL_PHRASE[basis.channel]}${basis.basis === 'channel-order' ? ' (giả định theo thứ tự cách thức của bộ tham số ước tính)' : ''}` : '';
+  const changed = row.channels.filter((c) => c.saved !== 0);
+  if (changed.length > 0) {
+    const list = changed.map((c) => `khi ${CHANNEL_PHRASE[c.channel]}: ${formatVnd(c.before)} → ${formatVnd(c.after)}${c.basis === 'per-performance' ? ' một lần' : ' một năm'} (${c.percent === undefined ? '—' : pct(c.percent)})`).join('; ');
+    return `Tỷ lệ 0% vì chi phí được tính ${costedOn}, cách thức mà phương án không thay đổi; phương án giảm chi phí ${list}.`;
+  }
+  const days = time.saved !== undefined && time.saved > 0 ? ' Rút ngắn thời hạn giải quyết không làm giảm số giờ người thực hiện phải bỏ ra (Điều 27 Thông tư 02/2017/TT-VPCP không tính thời gian chờ cơ quan giải quyết, không tính chi phí cơ hội).' : '';
+  return `Tỷ lệ 0% vì phương án không thay đổi giấy tờ, biểu mẫu, phí, lệ phí hay số lượt đi lại ở cách thức nộp nào.${days}`;
+}
+
 /** The report's data. Deterministic: proposals in code then version order. */
 export function simplificationReport(catalogue: Catalogue, options: SimplificationReportOptions = {}): SimplificationReport {
-  const target = options.targetCostCut ?? DEFAULT_TARGET_COST_CUT;
-  if (!Number.isFinite(target) || target < 0 || target > 100) throw new UsageError(`The target cost cut must be a percent from 0 to 100, got ${target}.`);
+  const given = options.targetCostCut;
+  if (given !== undefined && (!Number.isFinite(given) || given < 0 || given > 100)) throw new UsageError(`The target cost cut must be a percent from 0 to 100, got ${given}.`);
+  const optionTarget: AppliedTarget | null =
+    given === undefined ? null : { id: 'tham-so-dong-lenh', document: null, scope: null, period: null, costCutPercent: given, label: `mục tiêu cắt giảm ≥ ${formatPercent(given)} chi phí tuân thủ (tham số --target-cost-cut)`, source: 'Nhập khi chạy báo cáo (--target-cost-cut), thay cho các mục tiêu trong danh mục.' };
   const rows: ProposalRow[] = [];
   const costs: ComplianceCost[] = [];
+  /** Each channel's cost details, for the assumptions they used. */
+  const channelDetails: ComplianceCost[] = [];
   const excluded: SimplificationReport['totals']['excluded'] = [];
   const baselines: ProcedureVersion[] = [];
   const proposals: ProcedureVersion[] = [];
@@ -151,7 +250,23 @@ export function simplificationReport(catalogue: Catalogue, options: Simplificati
     if (diff.cost.detail) costs.push(diff.cost.detail.before, diff.cost.detail.after);
     if (diff.cost.unavailable) excluded.push({ code: version.data.code, version: version.data.version, reason: diff.cost.unavailable });
     else if (diff.cost.basis !== 'per-year') excluded.push({ code: version.data.code, version: version.data.version, reason: 'số đối tượng thực hiện một năm chưa được nêu: chỉ có chi phí một lần thực hiện' });
-    rows.push({
+    // Each channel both versions offer, costed on its own.
+    const offeredBefore = new Set((baseline.data.channels ?? []).map((c) => c.kind));
+    const channels: ChannelCost[] = [];
+    for (const kind of ['in-person', 'postal', 'online'] as const) {
+      if (!offeredBefore.has(kind) || !(version.data.channels ?? []).some((c) => c.kind === kind)) continue;
+      const pair = costPair(catalogue, baseline.data, version.data, diff.relation, { channel: kind });
+      if (!pair.detail) continue;
+      channels.push({ channel: kind, basis: pair.basis, ...compareCosts(costFigure(pair.detail.before, pair.basis), costFigure(pair.detail.after, pair.basis)) });
+      channelDetails.push(pair.detail.before, pair.detail.after);
+    }
+    const scope = scopeOf(version.data);
+    const effectiveDate = costDate(version.data);
+    const inForce = targetInForce(catalogue, scope, effectiveDate);
+    const target = optionTarget ?? (inForce ? registryTarget(inForce) : null);
+    const after = diff.cost.detail?.after;
+    const costChannel = after ? { channel: after.channel, basis: after.channelBasis } : undefined;
+    const row: ProposalRow = {
       code: version.data.code,
       version: version.data.version,
       status: version.data.status,
@@ -165,20 +280,47 @@ export function simplificationReport(catalogue: Catalogue, options: Simplificati
       fees: { before: diff.fees.before, after: diff.fees.after },
       counts: diff.counts,
       regression: diff.regression,
-      meetsTarget: diff.cost.percent === undefined ? undefined : diff.cost.percent >= target,
-    });
+      meetsTarget: diff.cost.percent === undefined || target === null ? undefined : diff.cost.percent >= target.costCutPercent,
+      scope,
+      effectiveDate,
+      target,
+      costChannel,
+      channels,
+      zeroReason: undefined,
+    };
+    if (diff.cost.saved === 0) row.zeroReason = zeroReasonOf(row, diff.time);
+    rows.push(row);
     times.push(diff.time);
   }
   const costed = rows.filter((r) => !r.cost.unavailable && r.cost.basis === 'per-year');
   const before = costed.reduce((n, r) => n + r.cost.before!, 0);
   const after = costed.reduce((n, r) => n + r.cost.after!, 0);
   const total = compareCosts(before, after);
+  // One verdict per target applied (and one for the proposals no target applies to), in the rows' order.
+  const groups: VerdictGroup[] = [];
+  for (const r of rows) {
+    const key = r.target?.id ?? null;
+    let g = groups.find((x) => (x.target?.id ?? null) === key);
+    if (!g) groups.push((g = { target: r.target, proposals: [], cost: { before: 0, after: 0, saved: 0, percent: undefined, proposals: 0 }, meets: undefined }));
+    g.proposals.push(`${r.code}@${r.version}`);
+  }
+  for (const g of groups) {
+    const mine = costed.filter((r) => g.proposals.includes(`${r.code}@${r.version}`));
+    const c = compareCosts(mine.reduce((n, r) => n + r.cost.before!, 0), mine.reduce((n, r) => n + r.cost.after!, 0));
+    g.cost = { ...c, proposals: mine.length };
+    g.meets = g.target === null || mine.length === 0 || c.percent === undefined ? undefined : c.percent >= g.target.costCutPercent;
+  }
+  const judged = groups.filter((g) => g.meets !== undefined);
+  const meets = judged.length === 0 ? undefined : judged.every((g) => g.meets === true);
+  const targetsUsed = [...new Set(groups.filter((g) => g.target).map((g) => g.target!.costCutPercent))];
   const workingDaysCut = times.reduce((n, t) => n + workingDays(t), 0);
   const calendarDaysCut = times.reduce((n, t) => n + (t.unit === 'days' && t.saved !== undefined ? t.saved : 0), 0);
   const assumptions = new Map<string, AssumptionUsed>();
-  for (const c of costs) for (const a of c.assumptions) assumptions.set(a.parameter, a);
+  for (const c of [...costs, ...channelDetails]) for (const a of c.assumptions) assumptions.set(a.parameter, a);
   return {
-    target: { costCutPercent: target, source: 'Nghị quyết 68/NQ-CP ngày 12/5/2020 của Chính phủ: cắt giảm, đơn giản hóa ít nhất 20% chi phí tuân thủ quy định kinh doanh giai đoạn 2020–2025' },
+    targets: optionTarget
+      ? { from: 'option', note: optionTarget.source }
+      : { from: 'registry', note: 'Mỗi phương án được đánh giá theo mục tiêu trong danh mục (simplificationTargets) có hiệu lực vào ngày phương án dự kiến có hiệu lực, cho phạm vi của thủ tục (quy định kinh doanh khi đối tượng thực hiện có doanh nghiệp, thủ tục của công dân trong các trường hợp khác).' },
     selection: { agency: options.agency ?? null, field: options.field ?? null, level: options.level ?? null },
     proposals: rows,
     totals: {
@@ -189,15 +331,15 @@ export function simplificationReport(catalogue: Catalogue, options: Simplificati
       calendarDaysCut,
       excluded,
     },
-    verdict: { meets: costed.length === 0 || total.percent === undefined ? undefined : total.percent >= target, percent: total.percent, target },
+    verdict: { meets, percent: total.percent, target: targetsUsed.length === 1 && judged.length === groups.length ? targetsUsed[0] : undefined, groups },
     indicators: {
       fullyOnline: { before: share(baselines, fullyOnline), after: share(proposals, fullyOnline) },
       onlinePayment: { before: share(baselines, paysOnline, hasFinancialObligation), after: share(proposals, paysOnline, hasFinancialObligation) },
     },
     estimated: rows.some((r) => r.cost.estimated),
     assumptions: [...assumptions.values()].sort((a, b) => (a.parameter < b.parameter ? -1 : 1)),
-    caveats: [...new Set(costs.flatMap((c) => c.caveats))],
-    costs,
+    caveats: [...new Set([...costs, ...channelDetails].flatMap((c) => c.caveats))],
+    costs: [...costs, ...channelDetails],
   };
 }
 
@@ -209,10 +351,31 @@ function shareText(s: Share): string {
   return `${s.count}/${s.total} (${pct(s.percent)})`;
 }
 
-function verdictText(r: SimplificationReport): Inline[] {
-  const { meets, percent: p, target } = r.verdict;
-  if (meets === undefined) return [{ text: 'Chưa đánh giá được', style: 'strong' }, ` mục tiêu cắt giảm ${formatPercent(target)} chi phí tuân thủ: chưa có phương án nào tính được chi phí một năm.`];
-  return [{ text: meets ? 'Đạt mục tiêu' : 'Chưa đạt mục tiêu', style: 'strong' }, `: tổng chi phí tuân thủ cắt giảm ${pct(p)}, mục tiêu ${meets ? '≥' : 'là'} ${formatPercent(target)} (${r.target.source}).`];
+/** The verdict: per target applied (named, with its period), and for proposals no target applies to, say so. */
+function verdictText(r: SimplificationReport): Block[] {
+  const out: Block[] = [];
+  for (const g of r.verdict.groups) {
+    // Proposals by the code of their procedure, not "code@pa-…" (issue 18 point 11).
+    const codes = g.proposals.map((p) => p.split('@')[0]!);
+    const who = g.proposals.length <= 5 ? `${g.proposals.length} phương án (${codes.map((c) => `thủ tục ${c}`).join(', ')})` : `${g.proposals.length} phương án`;
+    if (g.target === null) {
+      out.push({ kind: 'paragraph', content: [{ text: 'Không đánh giá theo mục tiêu', style: 'strong' }, `: ${who} — không có mục tiêu cắt giảm chi phí tuân thủ nào trong danh mục có hiệu lực vào ngày phương án dự kiến có hiệu lực cho phạm vi của thủ tục; Nghị quyết 68/NQ-CP chỉ áp dụng cho quy định kinh doanh giai đoạn 2020–2025, và chưa xác minh được từ văn bản gốc chương trình nào đặt mục tiêu cho năm 2026 trở đi.${g.cost.proposals > 0 ? ` Tổng chi phí tuân thủ của các phương án này cắt giảm ${pct(g.cost.percent)}.` : ''}`] });
+      continue;
+    }
+    if (g.meets === undefined) {
+      out.push({ kind: 'paragraph', content: [{ text: 'Chưa đánh giá được', style: 'strong' }, ` ${who} theo ${g.target.label}: chưa có phương án nào tính được chi phí một năm.`] });
+      continue;
+    }
+    out.push({ kind: 'paragraph', content: [{ text: g.meets ? 'Đạt mục tiêu' : 'Chưa đạt mục tiêu', style: 'strong' }, `: ${who}, tổng chi phí tuân thủ cắt giảm ${pct(g.cost.percent)}, mục tiêu ${g.meets ? '≥' : 'là'} ${formatPercent(g.target.costCutPercent)} (${g.target.label}; ${g.target.source.replace(/\.$/, '')}).`] });
+  }
+  if (out.length === 0) out.push({ kind: 'paragraph', content: [{ text: 'Không có phương án nào', style: 'strong' }, ' trong phạm vi đã chọn.'] });
+  return out;
+}
+
+/** "8.070.000.000 đồng/năm", "284.688 đồng/lần". */
+function costCell(n: number | undefined, basis: 'per-year' | 'per-performance', estimated: boolean): string {
+  if (n === undefined) return '—';
+  return `${money(n)} ${basis === 'per-year' ? 'đồng/năm' : 'đồng/lần'}${estimated ? ' (ước tính)' : ''}`;
 }
 
 /** The report as blocks, shared by the Markdown and HTML renderers. */
@@ -220,7 +383,7 @@ export function reportBlocks(r: SimplificationReport): Block[] {
   const blocks: Block[] = [{ kind: 'heading', level: 1, text: 'Báo cáo phương án đơn giản hóa thủ tục hành chính' }];
   const selection = [r.selection.agency && `cơ quan ${r.selection.agency}`, r.selection.field && `lĩnh vực ${r.selection.field}`, r.selection.level && `cấp ${r.selection.level}`].filter(Boolean).join(', ');
   blocks.push({ kind: 'paragraph', content: [`Phạm vi: ${selection || 'toàn bộ danh mục'}; ${r.totals.proposals} phương án.${r.estimated ? ' Một số số liệu chi phí là ước tính (xem giả định ở cuối báo cáo).' : ''}`] });
-  blocks.push({ kind: 'paragraph', content: verdictText(r) });
+  blocks.push(...verdictText(r));
   const t = r.totals;
   blocks.push({ kind: 'heading', level: 2, text: 'Tổng hợp' });
   blocks.push(
@@ -239,22 +402,40 @@ export function reportBlocks(r: SimplificationReport): Block[] {
   blocks.push({ kind: 'heading', level: 2, text: 'Từng phương án' });
   blocks.push({
     kind: 'table',
-    head: ['Mã TTHC', 'Phương án', 'Chi phí trước (đồng/năm)', 'Chi phí sau (đồng/năm)', 'Tiết kiệm (đồng/năm)', 'Tỷ lệ', 'Hồ sơ cắt giảm', 'Thời hạn cắt giảm', 'Đánh giá'],
-    align: ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'left'],
+    head: ['Mã TTHC', 'Phương án', 'Cách thức tính', 'Chi phí trước', 'Chi phí sau', 'Tiết kiệm', 'Tỷ lệ', 'Hồ sơ cắt giảm', 'Thời hạn cắt giảm', 'Mục tiêu', 'Đánh giá'],
+    align: ['left', 'left', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'left', 'left'],
     rows: r.proposals.map((p) => {
-      const perf = p.cost.basis === 'per-performance' && !p.cost.unavailable ? ' (một lần)' : '';
-      const est = p.cost.estimated ? ' (ước tính)' : '';
+      const basis = p.cost.basis;
       const days = p.time.saved !== undefined && p.time.unit ? `${formatNumber(p.time.saved)} ${UNIT_VI[p.time.unit]} (${pct(p.time.percent)})` : '—';
-      const assessment: Inline[] = p.regression ? [{ text: 'Hồi quy', style: 'strong' }, ': bổ sung gánh nặng'] : p.meetsTarget === undefined ? ['—'] : [p.meetsTarget ? 'Đạt' : 'Chưa đạt'];
-      return [[`${p.code}@${p.version}`], [`${p.title} (${p.proposalId}, ${STATUS_VI[p.status]})`], [money(p.cost.before) + perf + est], [money(p.cost.after) + perf + est], [money(p.cost.saved)], [pct(p.cost.percent)], [`${p.documents.cut}/${p.documents.before}`], [days], assessment];
+      const assessment: Inline[] = p.regression ? [{ text: 'Hồi quy', style: 'strong' }, ': bổ sung gánh nặng'] : p.meetsTarget === undefined ? [p.target === null ? 'Không có mục tiêu có hiệu lực' : '—'] : [p.meetsTarget ? 'Đạt' : 'Chưa đạt'];
+      const channel = p.costChannel?.basis === 'mix' ? 'Theo tỷ lệ cách thức nộp' : p.costChannel?.channel ? `${CHANNEL_VI[p.costChannel.channel]}${p.costChannel.basis === 'channel-order' ? ' (giả định)' : ''}` : '—';
+      // The proposal by its title and status, not its id (issue 18 point 11).
+      const title: Inline[] = [`${p.title} (${STATUS_VI[p.status]})`];
+      if (p.zeroReason) title.push(` ${p.zeroReason}`);
+      return [[p.code], title, [channel], [costCell(p.cost.before, basis, p.cost.estimated)], [costCell(p.cost.after, basis, p.cost.estimated)], [costCell(p.cost.saved, basis, false)], [pct(p.cost.percent)], [`${p.documents.cut}/${p.documents.before}`], [days], [p.target ? p.target.label : `Không có (${p.scope === 'business' ? 'quy định kinh doanh' : 'thủ tục của công dân'}, hiệu lực ${p.effectiveDate ? formatDate(p.effectiveDate) : '—'})`], assessment];
     }),
   });
-  const charted = r.proposals.filter((p) => p.cost.before !== undefined && p.cost.after !== undefined);
-  if (charted.length > 0) {
+  const byChannel = r.proposals.filter((p) => p.channels.length > 0);
+  if (byChannel.length > 0) {
+    blocks.push({ kind: 'heading', level: 3, text: 'Chi phí theo từng cách thức nộp' });
+    blocks.push({
+      kind: 'table',
+      head: ['Mã TTHC', 'Cách thức', 'Chi phí trước', 'Chi phí sau', 'Tiết kiệm', 'Tỷ lệ'],
+      align: ['left', 'left', 'right', 'right', 'right', 'right'],
+      rows: byChannel.flatMap((p) => p.channels.map((c) => [[p.code], [CHANNEL_VI[c.channel]], [costCell(c.before, c.basis, p.cost.estimated)], [costCell(c.after, c.basis, p.cost.estimated)], [costCell(c.saved, c.basis, false)], [pct(c.percent)]] as Inline[][])),
+    });
+  }
+  // One chart per unit: a yearly cost and a per-filing cost never share an axis.
+  for (const [basis, title, unit] of [
+    ['per-year', 'Chi phí tuân thủ một năm, trước và sau', 'đồng/năm'],
+    ['per-performance', 'Chi phí tuân thủ một lần thực hiện, trước và sau', 'đồng/lần'],
+  ] as const) {
+    const charted = r.proposals.filter((p) => p.cost.basis === basis && p.cost.before !== undefined && p.cost.after !== undefined);
+    if (charted.length === 0) continue;
     blocks.push({
       kind: 'bars',
-      title: 'Chi phí tuân thủ trước và sau',
-      unit: 'đồng',
+      title,
+      unit,
       series: ['Trước', 'Sau'],
       rows: charted.map((p) => ({ label: `${p.code} ${p.title}`, values: [p.cost.before!, p.cost.after!], text: [formatVnd(p.cost.before!), formatVnd(p.cost.after!)] })),
     });
@@ -273,7 +454,7 @@ export function reportBlocks(r: SimplificationReport): Block[] {
   });
   blocks.push({
     kind: 'bars',
-    title: 'Chỉ số trước và sau (%)',
+    title: 'Chỉ số dịch vụ công trực tuyến, trước và sau',
     unit: '%',
     series: ['Trước', 'Sau'],
     rows: [

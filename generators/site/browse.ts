@@ -3,17 +3,19 @@
  * legal-document registry (each document with the procedures that cite it). The home page links
  * to them, so everything search finds can also be reached by following links.
  */
-import type { LoadedVersion } from '../../rules/load/catalogue.js';
-import type { LegalDocument } from '../../rules/schema/types/registry.js';
-import { legalRefs } from '../../rules/lint/walk.js';
-import { escapeHtml } from '../../rules/text/markup.js';
-import { citeDocument, compareVietnamese, DOCUMENT_TYPE_VI, formatDate } from '../../rules/text/vi.js';
+import type { LoadedVersion } from '../../rules/model/catalogue.js';
+import type { LegalDocument } from '../../rules/schema/types/registry.generated.js';
+import { legalRefs } from '../../rules/model/spec.js';
+import { escapeHtml } from '../../rules/text/render/escape.js';
+import { citeDocument, DOCUMENT_TYPE_VI } from '../../rules/text/vi/citations.js';
+import { formatDate } from '../../rules/text/vi/dates.js';
+import { compareVietnamese } from '../../rules/text/vi/words.js';
 import type { BuildContext, ProcedureEntry } from '../engine/context.js';
 import { hashParts } from '../engine/context.js';
 import { isFree, timeLimitLines } from '../detail/parts.js';
 import { HOME_CRUMB, link, sitePage } from './layout.js';
 import { SITE_PATHS } from './paths.js';
-import { listing, article } from './templates/index.js';
+import { listing, article } from './templates.generated.js';
 import { renderBlocks } from './procedure.js';
 
 const STATE_VI = { 'in-force': '', 'not-yet-in-force': 'chưa có hiệu lực', repealed: 'đã bãi bỏ', lapsed: 'hết hiệu lực', draft: 'dự thảo, chưa công bố' } as const;

@@ -1,5 +1,5 @@
 /**
- * The site's three scripts, bundled at build time with esbuild from client/*.ts: search
+ * The site's three scripts, bundled at build time with esbuild from docs-site/client/*.ts: search
  * (MiniSearch), the due-date calculator (the library's deadlines and calendar code, with its
  * table of lunar months) and the form preview (ajv). Bundling at build time rather than committing the
  * bundles keeps one source of truth: the calculator is always the code `tthc due` runs. esbuild's
@@ -14,9 +14,13 @@ export type ScriptName = (typeof SCRIPTS)[number];
 
 const require = createRequire(import.meta.url);
 
-/** The entry file: client/<name>.js next to the compiled generator, or the .ts source under vitest. */
+/**
+ * The entry file: docs-site/client/<name>.js compiled beside the generators in dist/, or the .ts
+ * source under vitest (dist/docs-site and docs-site sit at the same depth as dist/generators and
+ * generators, so one relative URL serves both).
+ */
 function entry(name: ScriptName): string {
-  const js = fileURLToPath(new URL(`./client/${name}.js`, import.meta.url));
+  const js = fileURLToPath(new URL(`../../docs-site/client/${name}.js`, import.meta.url));
   return existsSync(js) ? js : js.replace(/\.js$/, '.ts');
 }
 
@@ -47,5 +51,5 @@ export async function bundle(name: ScriptName): Promise<string> {
     charset: 'utf8',
     logLevel: 'silent',
   });
-  return `/* tthc site: ${name}. Bundled from generators/site/client/${name}.ts; see the README. */\n${result.outputFiles[0]!.text}`;
+  return `/* tthc site: ${name}. Bundled from docs-site/client/${name}.ts; see the README. */\n${result.outputFiles[0]!.text}`;
 }

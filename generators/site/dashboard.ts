@@ -5,14 +5,14 @@
  */
 import { diffVersions } from '../../rules/compute/diff/index.js';
 import { findVersion } from '../../rules/compute/resolve.js';
-import type { Catalogue } from '../../rules/load/catalogue.js';
-import { escapeHtml, renderHtmlBlocks } from '../../rules/text/markup.js';
-import { formatPercent } from '../../rules/text/vi.js';
+import type { Catalogue } from '../../rules/model/catalogue.js';
+import { escapeHtml, renderHtmlBlocks } from '../../rules/text/render/index.js';
+import { formatPercent } from '../../rules/text/vi/numbers.js';
 import { reportBlocks, selectProposals, simplificationReport } from '../simplification-report/index.js';
 import { diffBlocks } from '../version-diff/index.js';
 import { HOME_CRUMB, link, sitePage } from './layout.js';
 import { SITE_PATHS } from './paths.js';
-import { article } from './templates/index.js';
+import { article } from './templates.generated.js';
 
 /** A bar from 0 to the larger of the cut and twice the target, with the target marked: "19,83% / 20%". */
 export function targetChartSvg(cut: number | undefined, target: number): string {
@@ -40,10 +40,17 @@ export function renderDashboard(catalogue: Catalogue, hasPage: (code: string) =>
   const path = SITE_PATHS.dashboard;
   const blocks = reportBlocks(report);
   // The report's own title becomes the page heading; the target chart goes right after the verdict.
-  const [, scope, verdict, ...rest] = blocks;
-  const chart = `<figure>${targetChartSvg(report.verdict.percent, report.verdict.target)}<figcaption>Tổng chi phí tuân thủ một năm đã cắt giảm so với mục tiêu (Nghị quyết 68/NQ-CP)</figcaption></figure>`;
+  const verdicts = report.verdict.groups.length || 1;
+  const [, scope, ...others] = blocks;
+  const verdict = others.slice(0, verdicts);
+  const rest = others.slice(verdicts);
+  // The target chart only for a target in force (percent of the yearly cost cut, one unit).
+  const charts = report.verdict.groups
+    .filter((g) => g.target !== null && g.cost.proposals > 0)
+    .map((g) => `<figure>${targetChartSvg(g.cost.percent, g.target!.costCutPercent)}<figcaption>${escapeHtml(`Tỷ lệ cắt giảm tổng chi phí tuân thủ một năm so với mục tiêu (%): ${g.target!.label}`)}</figcaption></figure>`)
+    .join('');
   const links = report.proposals.map((p) => `<li><a href="${escapeHtml(link(path, SITE_PATHS.proposal(p.code, p.version)))}">${escapeHtml(`${p.code}: ${p.title}`)}</a></li>`).join('');
-  const html = `<h1>Kết quả đơn giản hóa thủ tục hành chính</h1>${renderHtmlBlocks([scope!, verdict!])}${chart}${renderHtmlBlocks(rest)}${links ? `<h2>Chi tiết từng phương án</h2><ul>${links}</ul>` : ''}`;
+  const html = `<h1>Kết quả đơn giản hóa thủ tục hành chính</h1>${renderHtmlBlocks([scope!, ...verdict])}${charts}${renderHtmlBlocks(rest)}${links ? `<h2>Chi tiết từng phương án</h2><ul>${links}</ul>` : ''}`;
   const files: { path: string; content: string }[] = [{ path, content: sitePage({ path, title: 'Kết quả đơn giản hóa thủ tục hành chính', crumbs: [HOME_CRUMB], body: article({ html }) }) }];
 
   for (const version of selectProposals(catalogue, {})) {

@@ -1,52 +1,20 @@
 /**
- * Pages for developers, written as Markdown and rendered with unified (remark-parse, remark-gfm,
- * remark-rehype, rehype-stringify; raw HTML in the Markdown is dropped, so nothing unescaped gets
- * through): the portal API with its endpoints, schemas and examples, and the lint rules generated
- * from each rule's metadata and examples (generators/rule-docs).
+ * Pages for developers, written as Markdown and rendered by the one renderer (rules/text/render:
+ * remark-parse, remark-gfm, remark-rehype, rehype-stringify; raw HTML in the Markdown is dropped, so
+ * nothing unescaped gets through): the portal API with its endpoints, schemas and examples, and the
+ * lint rules generated from each rule's metadata and examples (generators/rule-docs).
  */
-import type { Root, Link } from 'mdast';
 import { ALL_RULES } from '../../rules/lint/index.js';
+import { markdownToHtml } from '../../rules/text/render/index.js';
 import type { BuildContext } from '../engine/context.js';
 import { hasOnlineForm, PATHS } from '../engine/paths.js';
 import { indexItem } from '../api/index.js';
 import { API_SCHEMAS } from '../api/schemas.js';
 import { formSchema } from '../form-schemas/schema.js';
 import { ruleDocsMarkdown, ruleIndexMarkdown } from '../rule-docs/index.js';
-import { HOME_CRUMB, sitePage } from './layout.js';
+import { HOME_CRUMB, link, sitePage } from './layout.js';
 import { SITE_PATHS } from './paths.js';
-import { article } from './templates/index.js';
-
-type Processor = { process(text: string): Promise<{ toString(): string }> };
-let processor: Promise<Processor> | undefined;
-
-/** Rewrites links to rule docs (`x.md`) to the site's pages (`x.html`). */
-function mdLinksToHtml() {
-  return (tree: Root) => {
-    const visit = (node: { type: string; children?: unknown[] }) => {
-      if (node.type === 'link') {
-        const l = node as unknown as Link;
-        if (/^[a-z0-9-]+\.md$/.test(l.url)) l.url = l.url.replace(/\.md$/, '.html');
-      }
-      for (const child of node.children ?? []) visit(child as { type: string; children?: unknown[] });
-    };
-    visit(tree);
-  };
-}
-
-/** unified is loaded only when a developer page is rendered. */
-async function markdownToHtml(markdown: string): Promise<string> {
-  processor ??= (async () => {
-    const [{ unified }, { default: remarkParse }, { default: remarkGfm }, { default: remarkRehype }, { default: rehypeStringify }] = await Promise.all([
-      import('unified'),
-      import('remark-parse'),
-      import('remark-gfm'),
-      import('remark-rehype'),
-      import('rehype-stringify'),
-    ]);
-    return unified().use(remarkParse).use(remarkGfm).use(mdLinksToHtml).use(remarkRehype).use(rehypeStringify) as unknown as Processor;
-  })();
-  return String(await (await processor).process(markdown));
-}
+import { article } from './templates.generated.js';
 
 const fence = (value: unknown) => ['```json', JSON.stringify(value, null, 2), '```'].join('\n');
 
@@ -66,11 +34,12 @@ export function apiMarkdown(ctx: BuildContext): string {
     '|---|---|---|',
     `| \`${PATHS.apiIndex}\` | Điểm vào: các trang chỉ mục theo tiền tố mã thủ tục | ${schemaLink('index')} |`,
     `| \`${PATHS.apiIndexPage('<tiền tố>')}\` | Một trang chỉ mục: mã, tên, trạng thái, phiên bản, cấp, lĩnh vực, cơ quan, thời hạn, cách nộp, mức độ trực tuyến, miễn phí | ${schemaLink('index-page')} |`,
-    `| \`${PATHS.apiProcedure('<mã>')}\` | Một thủ tục: phiên bản đang có hiệu lực và mọi phiên bản với thời gian hiệu lực | ${schemaLink('procedure')} |`,
-    `| \`${PATHS.apiVersion('<mã>', '<phiên bản>')}\` | Một phiên bản: đặc tả như đã công bố, các mục đăng ký liên quan, các phần bằng tiếng Việt | ${schemaLink('version')} |`,
+    `| \`${PATHS.apiProcedure('<mã>')}\` | Một thủ tục với mọi phiên bản (một yêu cầu cho mỗi thủ tục): phiên bản đang có hiệu lực; mỗi phiên bản với thời gian hiệu lực, đặc tả như đã công bố, các mục đăng ký liên quan, các phần bằng tiếng Việt | ${schemaLink('procedure')} |`,
+    `| \`${PATHS.apiProcedure('<mã>')}#/versions/<i>\` | Một phiên bản: mục thứ i của \`versions\` (JSON Pointer), theo thứ tự có hiệu lực | ${schemaLink('version')} |`,
     `| \`${PATHS.apiChanges}\` | Dòng thay đổi: các trang theo tháng hiệu lực | ${schemaLink('changes')} |`,
     `| \`${PATHS.apiChangesPage('<YYYY-MM>')}\` | Các thay đổi trong tháng: thủ tục, phiên bản trước và sau, các thao tác (add, remove, update) | ${schemaLink('changes-page')} |`,
-    `| \`${PATHS.formSchema('<mã>', '<phiên bản>')}\` | Lược đồ JSON Schema 2020-12 của tờ khai trực tuyến, kèm ví dụ hợp lệ | JSON Schema 2020-12 |`,
+    `| \`${PATHS.formSchema('<mã>', '<phiên bản>')}\` | Lược đồ JSON Schema 2020-12 của tờ khai trực tuyến, kèm ví dụ hợp lệ, cho phiên bản đang có hiệu lực và phiên bản kế tiếp | JSON Schema 2020-12 |`,
+    `| \`${PATHS.formTypesIndex}\` | Kiểu dữ liệu TypeScript của mọi tờ khai trực tuyến, mỗi phiên bản là mô-đun \`${PATHS.formTypesModule('<mã>', '<phiên bản>')}\` | TypeScript |`,
     `| \`manifest.json\` | SHA-256 và kích thước mọi tệp, để đồng bộ từng phần | ${schemaLink('manifest')} |`,
     '',
     'Tải cả thư mục lược đồ vào trình kiểm tra (với ajv cần `allowUnionTypes`); các lược đồ tham chiếu nhau bằng `$id`.',
@@ -82,7 +51,7 @@ export function apiMarkdown(ctx: BuildContext): string {
     const schema = formSchema(withForm.shown.data) as { examples?: unknown[] };
     lines.push('', `## Ví dụ: hồ sơ trực tuyến hợp lệ của thủ tục ${withForm.code}`, '', `Theo lược đồ \`${PATHS.formSchema(withForm.code, withForm.shown.data.version)}\`.`, '', fence(schema.examples?.[0]));
   }
-  lines.push('', '## Lược đồ', '', ...Object.keys(API_SCHEMAS).sort().map((name) => `- ${schemaLink(name)}`), '', '## Quy tắc kiểm tra đặc tả', '', 'Các quy tắc mà `tthc validate` áp dụng, sinh tự động từ mô tả và ví dụ của từng quy tắc: [danh sách quy tắc](rules/index.html).', '');
+  lines.push('', '## Lược đồ', '', ...Object.keys(API_SCHEMAS).sort().map((name) => `- ${schemaLink(name)}`), '', '## Quy tắc kiểm tra đặc tả', '', `Các quy tắc mà \`tthc validate\` áp dụng, sinh tự động từ mô tả và ví dụ của từng quy tắc: [danh sách quy tắc](${link(SITE_PATHS.developers, SITE_PATHS.rules)}).`, '');
   return lines.join('\n');
 }
 

@@ -1,21 +1,23 @@
 /**
- * Version history: the versions of a procedure with their periods, and for each change a readable
- * diff page (rules/compute/diff through the version-diff blocks: cuts, additions, and the
- * word-level text diff of reworded parts). Proposals are diffed against their baseline on the
- * dashboard instead.
+ * Version history, on the procedure page itself: the versions of a procedure with their periods,
+ * and for each change its readable diff (rules/compute/diff through the version-diff blocks: cuts,
+ * additions, and the word-level text diff of reworded parts) in a collapsed section whose anchor
+ * (#thay-doi-<from>--<to>) replaces the separate diff page it used to be. Proposals are diffed
+ * against their baseline on the dashboard instead.
  */
-import type { LoadedVersion } from '../../rules/load/catalogue.js';
+import type { LoadedVersion } from '../../rules/model/catalogue.js';
 import { diffVersions } from '../../rules/compute/diff/index.js';
 import { findVersion } from '../../rules/compute/resolve.js';
-import { renderHtmlBlocks } from '../../rules/text/markup.js';
+import type { Block } from '../../rules/text/render/blocks.js';
+import { renderHtmlBlocks } from '../../rules/text/render/index.js';
+import { formatDate } from '../../rules/text/vi/dates.js';
 import type { BuildContext, ProcedureEntry } from '../engine/context.js';
 import { versionRows } from '../detail/index.js';
 import { diffBlocks } from '../version-diff/index.js';
-import { HOME_CRUMB, link, sitePage } from './layout.js';
+import { link } from './layout.js';
 import { SITE_PATHS } from './paths.js';
-import { article, history } from './templates/index.js';
 
-const LEGEND = '<p class="legend">Trong phần chi tiết, chữ <del>gạch ngang trên nền đỏ</del> là nội dung bị bỏ, chữ <ins>gạch chân trên nền xanh</ins> là nội dung được thêm.</p>';
+const LEGEND = '<p class="legend">Trong phần chi tiết của mỗi thay đổi, chữ <del>gạch ngang trên nền đỏ</del> là nội dung bị bỏ, chữ <ins>gạch chân trên nền xanh</ins> là nội dung được thêm.</p>';
 
 /** Consecutive versions in force that can be compared (a repeal is a tombstone with no parts). */
 export function versionPairs(entry: ProcedureEntry): { before: LoadedVersion; after: LoadedVersion }[] {
@@ -28,25 +30,35 @@ export function versionPairs(entry: ProcedureEntry): { before: LoadedVersion; af
   return pairs;
 }
 
-export function renderHistory(ctx: BuildContext, entry: ProcedureEntry): { path: string; content: string }[] {
-  const files: { path: string; content: string }[] = [];
-  const path = SITE_PATHS.history(entry.code);
-  const name = entry.shown.data.name.vi;
+/**
+ * The diff's own title becomes the section's summary line, and its headings move under the
+ * page's "Lịch sử thay đổi" (h2), so the page keeps one h1 and no skipped level.
+ */
+function underHistory(blocks: readonly Block[]): Block[] {
+  const out = blocks[0]?.kind === 'heading' && blocks[0].level === 1 ? blocks.slice(1) : [...blocks];
+  return out.map((b) => (b.kind === 'heading' ? { ...b, level: (b.level + 1) as 1 | 2 | 3 } : b));
+}
+
+export interface HistoryModel {
+  versions: (ReturnType<typeof versionRows>[number] & { summary: string | undefined; previous: string | undefined; diffHref: string | undefined; note: string })[];
+  changes: { id: string; title: string; html: string }[];
+  legend: string | undefined;
+  proposals: { href: string; text: string }[];
+}
+
+/** The history section of the procedure page at `path`: the versions table, each change, the proposals. */
+export function historySection(ctx: BuildContext, entry: ProcedureEntry, path: string): HistoryModel {
   const pairs = versionPairs(entry);
-  const procedureCrumb = { path: SITE_PATHS.procedure(entry.code), text: name };
-  for (const { before, after } of pairs) {
-    const diffPath = SITE_PATHS.diff(entry.code, before.data.version, after.data.version);
+  // The latest change first: it is the one a reader of the version in force asks about.
+  const changes = [...pairs].reverse().map(({ before, after }) => {
     const diff = diffVersions(ctx.catalogue, { version: before, how: `${entry.code}@${before.data.version}` }, { version: after, how: `${entry.code}@${after.data.version}` });
-    files.push({
-      path: diffPath,
-      content: sitePage({
-        path: diffPath,
-        title: `Thay đổi của phiên bản ${after.data.version}: ${name}`,
-        crumbs: [HOME_CRUMB, procedureCrumb, { path, text: 'Các phiên bản' }],
-        body: article({ lead: `Mã thủ tục: ${entry.code}`, html: LEGEND + renderHtmlBlocks(diffBlocks(diff, ctx.catalogue.registry)) }),
-      }),
-    });
-  }
+    const from = after.data.effective?.from;
+    return {
+      id: SITE_PATHS.changeAnchor(before.data.version, after.data.version),
+      title: `Thay đổi của phiên bản ${after.data.version} so với phiên bản ${before.data.version}${from ? `, áp dụng từ ngày ${formatDate(from)}` : ''}`,
+      html: renderHtmlBlocks(underHistory(diffBlocks(diff, ctx.catalogue.registry))),
+    };
+  });
   const versions = versionRows(ctx, entry).map((row, i) => {
     const d = row.loaded.data;
     const pair = pairs.find((p) => p.after === row.loaded);
@@ -61,14 +73,5 @@ export function renderHistory(ctx: BuildContext, entry: ProcedureEntry): { path:
   const proposals = entry.versions
     .filter((v) => v.data.proposal && findVersion(ctx.catalogue, v.data.proposal.baseline.code, v.data.proposal.baseline.version))
     .map((v) => ({ href: link(path, SITE_PATHS.proposal(v.data.code, v.data.version)), text: `${v.data.proposal!.title} (so với phiên bản ${v.data.proposal!.baseline.version})` }));
-  files.push({
-    path,
-    content: sitePage({
-      path,
-      title: `Các phiên bản: ${name}`,
-      crumbs: [HOME_CRUMB, procedureCrumb],
-      body: history({ code: entry.code, name, versions, proposals, procedureHref: link(path, SITE_PATHS.procedure(entry.code)) }),
-    }),
-  });
-  return files;
+  return { versions, changes, legend: changes.length > 0 ? LEGEND : undefined, proposals };
 }

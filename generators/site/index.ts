@@ -1,13 +1,15 @@
 /**
  * The public site (site/): home and search, a page per procedure for citizens with the due-date
- * calculator, version history with diffs, form previews, browse pages by field and agency, the
+ * calculator and the version history with each change, form previews, browse pages by field and agency, the
  * legal-document registry, the simplification dashboard and pages for developers. One unit per
  * page or small group of pages, keyed by what it shows, so a change to one procedure re-renders
  * its own pages, the listings and index shards it appears in, and nothing else.
  */
 import { canonicalJson, sha256Hex } from '../../rules/load/canonical.js';
-import { calendarsOf } from '../../rules/load/catalogue.js';
-import { CHANNEL_VI, compareVietnamese, formatDate, ONLINE_SERVICE_VI } from '../../rules/text/vi.js';
+import { calendarsOf } from '../../rules/load/calendar-file.js';
+import { CHANNEL_VI, ONLINE_SERVICE_VI } from '../../rules/text/vi/channels.js';
+import { formatDate } from '../../rules/text/vi/dates.js';
+import { compareVietnamese } from '../../rules/text/vi/words.js';
 import type { BuildContext, ProcedureEntry } from '../engine/context.js';
 import { hashParts } from '../engine/context.js';
 import { hasOnlineForm } from '../engine/paths.js';
@@ -18,13 +20,12 @@ import { citingProcedures, groupHash, groupsBy, renderFieldIndex, renderGroupPag
 import { bundle, bundleInputs, SCRIPTS } from './bundle.js';
 import { renderDashboard } from './dashboard.js';
 import { renderDevelopers, renderRulePages, renderSchemaPages } from './developers.js';
-import { renderHistory } from './history.js';
 import { HOME_CRUMB, link, sitePage } from './layout.js';
 import { SITE_PATHS } from './paths.js';
 import { renderProcedurePage, type CalendarRef } from './procedure.js';
 import { searchUnits } from './search-index.js';
-import { SITE_CSS } from './style.js';
-import { form as formTemplate, home } from './templates/index.js';
+import { docsSiteText } from './sources.js';
+import { form as formTemplate, home } from './templates.generated.js';
 
 /** The calendar the calculator counts on: the catalogue's "vn" calendar, or its only one. */
 function siteCalendar(ctx: BuildContext): { id: string; data: unknown } | undefined {
@@ -57,17 +58,29 @@ function renderFormPage(entry: ProcedureEntry): OutputFile {
   };
 }
 
-function procedureUnits(ctx: BuildContext, calendar: CalendarRef | undefined): Unit[] {
-  const cost = costInputsHash(ctx);
-  return ctx.procedures.map((entry) => ({
-    key: `procedure/${entry.code}`,
-    inputs: hashParts([ctx.entryHash(entry), cost, calendar?.id ?? '', ctx.options.baseUrl ?? '']),
-    render: () => {
-      const files: OutputFile[] = [renderProcedurePage(ctx, entry, calendar), ...renderHistory(ctx, entry)];
-      if (hasOnlineForm(entry.shown.data)) files.push(renderFormPage(entry));
-      return files;
+/** What every procedure's pages share, worked out once per build context. */
+const shared = new WeakMap<BuildContext, { cost: string; calendar: CalendarRef | undefined }>();
+
+function procedureUnits(ctx: BuildContext, entry: ProcedureEntry): Unit[] {
+  let common = shared.get(ctx);
+  if (!common) {
+    const calendar = siteCalendar(ctx);
+    common = { cost: costInputsHash(ctx), calendar: calendar ? { id: calendar.id } : undefined };
+    shared.set(ctx, common);
+  }
+  const { cost, calendar } = common;
+  return [
+    {
+      key: `procedure/${entry.code}`,
+      inputs: hashParts([ctx.entryHash(entry), cost, calendar?.id ?? '', ctx.options.baseUrl ?? '']),
+      render: () => {
+        const files: OutputFile[] = [renderProcedurePage(ctx, entry, calendar)];
+        if (hasOnlineForm(entry.shown.data)) files.push(renderFormPage(entry));
+        return files;
+      },
+      procedure: entry.code,
     },
-  }));
+  ];
 }
 
 const FILTER_LABELS = { level: 'Cấp thực hiện', field: 'Lĩnh vực', agency: 'Cơ quan thực hiện', online: 'Dịch vụ công trực tuyến', channel: 'Cách nộp hồ sơ', fee: 'Phí, lệ phí' } as const;
@@ -108,12 +121,14 @@ function homeUnit(ctx: BuildContext, fields: ReturnType<typeof groupsBy>, agenci
 
 export const generator: Generator = {
   id: 'site',
-  description: 'the public site: search, a page per procedure with the due-date calculator, version history, form previews, the simplification dashboard and developer pages',
+  description: 'the public site: search, one page per procedure (every part in the Phần II order, schema.org JSON-LD, the due-date calculator, the version history with each change), form previews, the simplification dashboard and developer pages',
   start: SITE_PATHS.home,
   plan(ctx) {
     const units: Unit[] = [];
     const calendar = siteCalendar(ctx);
-    units.push({ key: 'assets/css', inputs: '', render: () => [{ path: SITE_PATHS.css, content: SITE_CSS }] });
+    // The style sheet is docs-site/styles/site.css, copied as it is; its text is the unit's input.
+    const css = docsSiteText('styles', 'site.css');
+    units.push({ key: 'assets/css', inputs: hashParts([css]), render: () => [{ path: SITE_PATHS.css, content: css }] });
     const deps = bundleInputs();
     for (const name of SCRIPTS) units.push({ key: `assets/${name}`, inputs: deps, render: async () => [{ path: SITE_PATHS.script(name), content: await bundle(name) }] });
     if (calendar) {
@@ -121,7 +136,7 @@ export const generator: Generator = {
       units.push({ key: 'assets/calendar', inputs: hashParts([text]), render: () => [{ path: SITE_PATHS.calendar(calendar.id), content: text }] });
     }
 
-    units.push(...procedureUnits(ctx, calendar ? { id: calendar.id } : undefined));
+    for (const entry of ctx.procedures) units.push(...procedureUnits(ctx, entry));
 
     const fields = groupsBy(ctx, (v) => (v.data.field ? [v.data.field] : []), (id) => ctx.fieldName(id));
     const agencies = groupsBy(ctx, (v) => v.data.agencies?.implementing ?? [], (id) => ctx.agencyName(id));
@@ -150,4 +165,5 @@ export const generator: Generator = {
     units.push({ key: 'developers/rules', inputs: '', render: renderRulePages });
     return units;
   },
+  perProcedure: procedureUnits,
 };

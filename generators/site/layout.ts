@@ -1,6 +1,7 @@
 import { href } from '../engine/paths.js';
+import { documentTitle } from '../engine/title.js';
 import { SITE_PATHS } from './paths.js';
-import { layout } from './templates/index.js';
+import { layout } from './templates.generated.js';
 
 export interface Crumb {
   href: string;
@@ -39,6 +40,7 @@ export function sitePage(o: PageOptions): string {
   const root = rootOf(o.path);
   return layout({
     title: o.title,
+    documentTitle: documentTitle(o.title, { suffix: ' – Thủ tục hành chính' }),
     description: o.description,
     root,
     jsonLd: o.jsonLd,

@@ -1,4 +1,11 @@
-import { foldVietnamese } from '../../rules/text/vi.js';
+import { RULE_INDEX_PATH, ruleDocsPath } from '../../rules/lint/docs-path.js';
+import { foldVietnamese } from '../../rules/text/vi/words.js';
+import { PATHS } from '../engine/paths.js';
+
+/** The id of a change's section on the procedure page. */
+function changeAnchor(from: string, to: string): string {
+  return `thay-doi-${from}--${to}`;
+}
 
 /**
  * Where each page of the public site lives, relative to the build output. Everything is under
@@ -10,10 +17,16 @@ export const SITE_PATHS = {
   css: 'site/assets/site.css',
   script: (name: string) => `site/assets/${name}.js`,
   calendar: (id: string) => `site/assets/calendar-${id}.json`,
-  procedure: (code: string) => `site/procedures/${code}.html`,
-  history: (code: string) => `site/procedures/${code}/versions.html`,
-  diff: (code: string, from: string, to: string) => `site/procedures/${code}/diff/${from}--${to}.html`,
-  form: (code: string, version: string) => `site/procedures/${code}/form-${version}.html`,
+  procedure: (code: string) => PATHS.page(code),
+  /**
+   * The version history and each change are sections of the procedure page (they were pages of
+   * their own, procedures/<code>/versions.html and procedures/<code>/diff/<from>--<to>.html).
+   */
+  history: (code: string) => `${PATHS.page(code)}#lich-su`,
+  diff: (code: string, from: string, to: string) => `${PATHS.page(code)}#${changeAnchor(from, to)}`,
+  changeAnchor,
+  /** The online form preview, flat beside the others (no folder per procedure). */
+  form: (code: string, version: string) => `site/forms/${code}--${version}.html`,
   legalIndex: 'site/legal/index.html',
   legal: (number: string) => `site/legal/${legalSlug(number)}.html`,
   fields: 'site/fields/index.html',
@@ -23,8 +36,8 @@ export const SITE_PATHS = {
   proposal: (code: string, version: string) => `site/dashboard/${code}--${version}.html`,
   developers: 'site/developers/index.html',
   apiSchema: (name: string) => `site/developers/schemas/${name}.html`,
-  rules: 'site/developers/rules/index.html',
-  rule: (id: string) => `site/developers/rules/${id}.html`,
+  rules: `site/${RULE_INDEX_PATH}`,
+  rule: (id: string) => `site/${ruleDocsPath(id)}`,
   searchMeta: 'site/search/meta.json',
   searchTerms: (shard: string) => `site/search/terms/${shard}.json`,
   searchDocs: (name: string) => `site/search/docs/${name}.json`,

@@ -1,21 +1,30 @@
 /**
  * The procedure page for citizens and businesses: the parts of Phần II in the official order
  * (procedureParts), with what to bring laid out as a checklist, legal documents linked to the
- * registry pages, and the due-date calculator under the time limit. Plain precompiled templates:
+ * registry pages, the due-date calculator under the time limit, and the version history with each
+ * change (history.ts): one page per procedure, nothing else per procedure. Plain precompiled templates:
  * spec text is never Markdown, so no remark here.
  */
-import type { LoadedVersion } from '../../rules/load/catalogue.js';
-import type { ProcedureVersion, TimeLimit } from '../../rules/schema/types/procedure-version.js';
-import { CHANNEL_VI, ONLINE_SERVICE_VI, citeDocument, formatCase, formatDuration, formatFees, formatFormName, formatTimeLimit, lowerFirst, upperFirst } from '../../rules/text/vi.js';
-import { legalRefs } from '../../rules/lint/walk.js';
+import { notesAbout } from '../../rules/compute/spec-notes.js';
+import { escapeHtml } from '../../rules/text/render/escape.js';
+import type { ProcedureVersion, TimeLimit } from '../../rules/schema/types/procedure-version.generated.js';
+import { CHANNEL_VI, ONLINE_SERVICE_VI } from '../../rules/text/vi/channels.js';
+import { citeDocument } from '../../rules/text/vi/citations.js';
+import { formatCase } from '../../rules/text/vi/conditions.js';
+import { formatFormName } from '../../rules/text/vi/dossier.js';
+import { formatFees } from '../../rules/text/vi/fees.js';
+import { formatDuration, formatTimeLimit } from '../../rules/text/vi/time-limits.js';
+import { lowerFirst, upperFirst } from '../../rules/text/vi/words.js';
+import { legalRefs } from '../../rules/model/spec.js';
 import type { BuildContext, ProcedureEntry } from '../engine/context.js';
 import { hasOnlineForm } from '../engine/paths.js';
-import { banner, versionRows } from '../detail/index.js';
+import { banner } from '../detail/index.js';
 import { governmentService, scriptSafeJson } from '../detail/jsonld.js';
 import { channelTimeLimit, isFree, procedureParts, timeLimitLines, type Block, type ProcedurePart } from '../detail/parts.js';
+import { historySection } from './history.js';
 import { HOME_CRUMB, link, sitePage } from './layout.js';
 import { SITE_PATHS } from './paths.js';
-import { blocks as blocksTemplate, calculator, procedure as procedureTemplate } from './templates/index.js';
+import { blocks as blocksTemplate, calculator, procedure as procedureTemplate } from './templates.generated.js';
 
 /** A table cell line or list item: plain text, a link, or a small tag. */
 type Item = string | { text: string; href: string } | { tag: string; cond?: boolean };
@@ -85,6 +94,11 @@ function legalBasisBlocks(ctx: BuildContext, v: ProcedureVersion, pagePath: stri
   if (items.length > main) out.push({ paragraph: 'Văn bản được viện dẫn ở từng phần của thủ tục:' }, { list: items.slice(main), ordered: false });
   if (main === 0) out.shift();
   return out;
+}
+
+/** The calculator's periods: each published version's window with its limits; a repeal as a period with none. */
+function calculatorVersions(ctx: BuildContext, entry: ProcedureEntry): { version: string; from: string; until: string | null; repealed: boolean; options: LimitOption[] }[] {
+  return entry.windows.map((w) => ({ version: w.version.data.version, from: w.from, until: w.until, repealed: w.version.data.status === 'repealed', options: w.version.data.status === 'repealed' ? [] : limitOptions(ctx, w.version.data) }));
 }
 
 /** One option of the calculator: a channel, or one of its time-limit cases. */
@@ -169,7 +183,8 @@ export function renderProcedurePage(ctx: BuildContext, entry: ProcedureEntry, ca
             calendarHref: link(path, SITE_PATHS.calendar(calendar.id)),
             options,
             rule: RULE_VI[options[0]!.unit],
-            limits: scriptSafeJson({ code: entry.code, version: v.version, options }),
+            // Every version's period and limits (issue 18 point 7): the browser counts with the version in force on the filing date, as `tthc due` does.
+            limits: scriptSafeJson({ code: entry.code, version: v.version, options, versions: calculatorVersions(ctx, entry) }),
           });
         }
         break;
@@ -180,6 +195,8 @@ export function renderProcedurePage(ctx: BuildContext, entry: ProcedureEntry, ca
       default:
         html = renderBlocks(part.blocks);
     }
+    // The spec's own notes on this part (what it does not model or has not confirmed), beside its figures.
+    for (const n of notesAbout(v, [`/${part.id}`]).filter((x) => x.pointer !== null)) html += `<p class="note" role="note">${escapeHtml(`${n.kind === 'uncertain' ? 'Nội dung đang được kiểm tra lại: ' : ''}${n.text}`)}</p>`;
     return { id: part.id, title: `${part.number}. ${part.title}`, html };
   });
   const body = procedureTemplate({
@@ -188,9 +205,10 @@ export function renderProcedurePage(ctx: BuildContext, entry: ProcedureEntry, ca
     field: v.field ? { href: link(path, SITE_PATHS.field(v.field)), text: ctx.fieldName(v.field) } : undefined,
     banner: banner(ctx, entry),
     summary: summary(ctx, v),
+    // Notes on the version as a whole (the detail page used to list them); those on one part sit under that part.
+    notes: (v.notes ?? []).filter((n) => n.kind !== 'editorial' && n.pointer === undefined).map((n) => (n.kind === 'uncertain' ? `Nội dung đang được kiểm tra lại: ${n.text}` : n.text)),
     sections,
-    versions: versionRows(ctx, entry),
-    historyHref: link(path, SITE_PATHS.history(entry.code)),
+    ...historySection(ctx, entry, path),
   });
   const crumbs = [HOME_CRUMB, ...(v.field ? [{ path: SITE_PATHS.field(v.field), text: ctx.fieldName(v.field) }] : [])];
   return {
@@ -207,7 +225,3 @@ export function renderProcedurePage(ctx: BuildContext, entry: ProcedureEntry, ca
   };
 }
 
-/** Shown versions whose proposals link from the history page. */
-export function proposalsOf(entry: ProcedureEntry): LoadedVersion[] {
-  return entry.versions.filter((v) => v.data.proposal !== undefined);
-}

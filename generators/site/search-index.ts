@@ -11,7 +11,7 @@ import { hashParts } from '../engine/context.js';
 import { indexPages } from '../api/index.js';
 import { isFree, onlineServiceOf } from '../detail/parts.js';
 import type { Unit } from '../engine/unit.js';
-import { MINISEARCH_OPTIONS, searchTerms, shardFile, shardOf, type SearchDoc, type SearchMeta } from './client/tokens.js';
+import { MINISEARCH_OPTIONS, searchTerms, shardFile, shardOf, type SearchDoc, type SearchMeta } from '../../docs-site/client/tokens.js';
 import { SITE_PATHS } from './paths.js';
 
 /** The terms a procedure is found by: its name (and English name) and its code. */

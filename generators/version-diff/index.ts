@@ -2,13 +2,22 @@
  * Renders a version diff (rules/compute/diff) for reviewers, Markdown or HTML, with a summary table
  * at the top, or as JSON for machines. Pure functions: data in, text out.
  */
-import type { Registries } from '../../rules/load/catalogue.js';
-import type { ComplianceCost } from '../../rules/compute/compliance-cost.js';
+import type { Registries } from '../../rules/model/catalogue.js';
+import type { AssumptionUsed, ComplianceCost } from '../../rules/compute/compliance-cost.js';
+import type { ChannelKind } from '../../rules/schema/types/procedure-version.generated.js';
+import { lowerFirst } from '../../rules/text/vi/words.js';
 import type { Change, TimeComparison, VersionDiff } from '../../rules/compute/diff/index.js';
-import type { LegalRef } from '../../rules/schema/types/procedure-version.js';
+import type { LegalRef } from '../../rules/schema/types/procedure-version.generated.js';
 import { percent } from '../../rules/compute/exact.js';
-import { renderHtml, renderMarkdown, toJson, type Block, type Inline } from '../../rules/text/markup.js';
-import { ACTIVITY_VI, AREA_VI, CHANNEL_VI, CLASSIFICATION_VI, citeRef, formatDate, formatHours, formatNumber, formatOnlineService, formatPercent, formatTimeLimit, formatVnd, UNIT_VI, STATUS_VI } from '../../rules/text/vi.js';
+import { renderHtml, renderMarkdown, toJson, type Block, type Inline } from '../../rules/text/render/index.js';
+import { AREA_VI, CLASSIFICATION_VI } from '../../rules/text/vi/changes.js';
+import { CHANNEL_VI, formatOnlineService } from '../../rules/text/vi/channels.js';
+import { citeRef } from '../../rules/text/vi/citations.js';
+import { ACTIVITY_VI } from '../../rules/text/vi/compliance-cost.js';
+import { formatDate } from '../../rules/text/vi/dates.js';
+import { formatHours, formatNumber, formatPercent, formatVnd } from '../../rules/text/vi/numbers.js';
+import { STATUS_VI } from '../../rules/text/vi/procedure.js';
+import { formatTimeLimit, UNIT_VI } from '../../rules/text/vi/time-limits.js';
 
 export type DiffFormat = 'md' | 'html' | 'json';
 
@@ -151,24 +160,49 @@ export function costBlocks(diff: Pick<VersionDiff, 'cost'>): Block[] {
     ],
   });
   const incomes = [...new Map([before.hourlyIncome, after.hourlyIncome].map((h) => [h.id, h])).values()];
-  blocks.push({ kind: 'paragraph', content: [{ text: 'Thu nhập bình quân một giờ: ', style: 'strong' }, incomes.map((h) => `${formatVnd(h.amount)}/giờ (${h.id}; ${h.basis}; nguồn: ${h.source}; số liệu ngày ${formatDate(h.date)})`).join(' ')] });
+  blocks.push({ kind: 'paragraph', content: [{ text: 'Thu nhập bình quân một giờ: ', style: 'strong' }, incomes.map((h) => `${formatVnd(h.amount)}/giờ (${h.basis}; nguồn: ${h.source}; số liệu ngày ${formatDate(h.date)})`).join(' ')] });
   blocks.push(...assumptionBlocks([before, after]));
   return blocks;
 }
 
 function volume(v: ComplianceCost['timesPerYear'] | undefined): string {
   if (!v) return 'không rõ';
-  const origin = v.origin === 'estimate' ? 'ước tính' : v.origin === 'counterpart' ? 'theo phiên bản so sánh' : 'theo đặc tả';
+  // An estimate names no registry id: its basis is the assumptions list below (issue 18 point 11).
+  if (v.origin === 'estimate') return `${formatNumber(v.value)} (ước tính)`;
+  const origin = v.origin === 'counterpart' ? 'theo phiên bản so sánh' : 'theo đặc tả';
   return `${formatNumber(v.value)} (${origin}: ${v.source})`;
 }
 
 /** The assumptions and caveats behind a set of costs, each listed once. */
+/** The estimation parameters as readers know them (issue 18 point 11: no registry field names in the text). */
+const PARAMETER_VI: Record<AssumptionUsed['parameter'], string> = {
+  learnHours: 'Số giờ tìm hiểu quy định',
+  hoursPerForm: 'Số giờ điền một tờ khai',
+  hoursPerFormField: 'Số giờ cho một trường thông tin của tờ khai điện tử',
+  collectHoursPerDocument: 'Số giờ chuẩn bị một giấy tờ',
+  photocopyHoursPerCopy: 'Số giờ sao chụp một bản',
+  certifyHoursPerCertifiedCopy: 'Số giờ chứng thực một bản sao',
+  tripHours: 'Số giờ một lần đi lại, chờ đợi tại Bộ phận Một cửa',
+  postOfficeTripHours: 'Số giờ một lần đến bưu cục gửi hồ sơ',
+  photocopyCostPerCopy: 'Chi phí sao chụp một bản (đồng)',
+  certificationFeePerCopy: 'Phí chứng thực một bản sao (đồng)',
+  postageCostPerDossier: 'Cước gửi hồ sơ và nhận kết quả qua bưu chính (đồng)',
+  timesPerYear: 'Số lần thực hiện một năm',
+  channelOrder: 'Thứ tự cách thức nộp được giả định',
+};
+
+function assumptionValue(a: AssumptionUsed): string {
+  if (typeof a.value === 'number') return formatNumber(a.value);
+  // The channel order is stored as channel ids: name them.
+  return a.parameter === 'channelOrder' ? a.value.split(/,\s*/).map((k) => lowerFirst(CHANNEL_VI[k as ChannelKind] ?? k)).join(', ') : a.value;
+}
+
 export function assumptionBlocks(costs: readonly ComplianceCost[]): Block[] {
   const blocks: Block[] = [];
   const assumptions = new Map<string, string>();
-  for (const c of costs) for (const a of c.assumptions) assumptions.set(a.parameter, `${a.parameter} = ${typeof a.value === 'number' ? formatNumber(a.value) : a.value}: ${a.basis}`);
+  for (const c of costs) for (const a of c.assumptions) assumptions.set(a.parameter, `${PARAMETER_VI[a.parameter] ?? a.parameter}: ${assumptionValue(a)}. ${a.basis}`);
   if (assumptions.size > 0) {
-    const sets = [...new Set(costs.flatMap((c) => (c.estimation ? [`${c.estimation.id} (${c.estimation.source}; ${formatDate(c.estimation.date)})`] : [])))];
+    const sets = [...new Set(costs.flatMap((c) => (c.estimation ? [`${c.estimation.source} (${formatDate(c.estimation.date)})`] : [])))];
     blocks.push({ kind: 'paragraph', content: [{ text: 'Giả định ước tính đã dùng', style: 'strong' }, ` — ${sets.join('; ')}:`] });
     blocks.push({ kind: 'list', items: [...assumptions.keys()].sort().map((k) => [assumptions.get(k)!]) });
   }

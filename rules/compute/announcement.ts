@@ -5,18 +5,18 @@
  * signing date (Nghị định 63/2010/NĐ-CP Art. 13–15 as amended by Nghị định 92/2017/NĐ-CP; Thông tư
  * 02/2017/TT-VPCP). Pure: the catalogue and the working calendar come in, data with reasons goes out.
  */
-import type { Catalogue, LoadedVersion } from '../load/catalogue.js';
-import { diagnosticAt } from '../load/catalogue.js';
+import type { Catalogue, LoadedVersion } from '../model/catalogue.js';
+import { diagnosticAt } from '../diagnostics/place.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { LegalRef } from '../schema/types/procedure-version.js';
-import type { Agency, Level } from '../schema/types/registry.js';
+import type { LegalRef } from '../schema/types/procedure-version.generated.js';
+import type { Agency, Level } from '../schema/types/registry.generated.js';
 import { UsageError } from '../errors.js';
 import { didYouMean } from '../text/suggest.js';
 import { addDays, type IsoDate } from './dates.js';
 import type { WorkingCalendar, ProvisionalNote } from './calendar.js';
 import { diffVersions, type VersionDiff } from './diff/index.js';
 import { effectiveWindows, resolve, type Resolution } from './resolve.js';
-import { formatDate } from '../text/vi.js';
+import { formatDate } from '../text/vi/dates.js';
 
 /** new: no version in force the day before; amended: a new version supersedes one in force; abolished: repealed with no successor. */
 export type AnnouncementKind = 'new' | 'amended' | 'abolished';
@@ -106,7 +106,8 @@ export function announcementChanges(catalogue: Catalogue, window: { since: IsoDa
           version: v.data.version,
           from,
           reason: v.data.status,
-          note: `${code}@${v.data.version} (${v.data.status === 'draft' ? 'dự thảo' : 'phương án đề xuất'}) dự kiến có hiệu lực từ ngày ${formatDate(from)} nhưng chưa được công bố trong danh mục, nên không đưa vào Quyết định.`,
+          // Readers' text names the procedure, not the version id (issue 18 points 6, 11).
+          note: `${v.data.status === 'draft' ? 'Bản dự thảo' : 'Phương án đề xuất'} của thủ tục ${code} (${v.data.name.vi}) dự kiến có hiệu lực từ ngày ${formatDate(from)} nhưng chưa được công bố trong danh mục, nên không đưa vào Quyết định.`,
         });
       }
     }
@@ -119,7 +120,7 @@ export function announcementChanges(catalogue: Catalogue, window: { since: IsoDa
           version: w.version.data.version,
           from: addDays(w.until, 1),
           reason: 'lapsed',
-          note: `${code}@${w.version.data.version} hết hiệu lực sau ngày ${formatDate(w.until)} mà không có phiên bản bãi bỏ nêu văn bản quy định việc bãi bỏ; nếu thủ tục bị bãi bỏ, cần bổ sung phiên bản bãi bỏ (status "repealed", changedBy) để công bố.`,
+          note: `Thủ tục ${code} (${w.version.data.name.vi}) hết hiệu lực sau ngày ${formatDate(w.until)} mà danh mục không ghi văn bản quy định việc bãi bỏ; nếu thủ tục bị bãi bỏ, cần bổ sung vào danh mục việc bãi bỏ kèm văn bản bãi bỏ để công bố.`,
         });
       }
     }
@@ -138,7 +139,7 @@ export function announcementChanges(catalogue: Catalogue, window: { since: IsoDa
       content = after.version;
     } else if (after.kind === 'repealed') {
       if (!previous) {
-        notAnnounced.push({ code, version: last.data.version, from: last.data.effective!.from, reason: 'new-and-abolished', note: `${code} vừa có hiệu lực vừa bị bãi bỏ trong khoảng thời gian công bố, nên không đưa vào Quyết định.` });
+        notAnnounced.push({ code, version: last.data.version, from: last.data.effective!.from, reason: 'new-and-abolished', note: `Thủ tục ${code} (${last.data.name.vi}) vừa có hiệu lực vừa bị bãi bỏ trong khoảng thời gian công bố, nên không đưa vào Quyết định.` });
         continue;
       }
       kind = 'abolished';
@@ -221,7 +222,7 @@ function isPeoplesCommittee(agency: Agency): boolean {
 export function resolveIssuer(catalogue: Catalogue, id: string, date: IsoDate): Issuer {
   const agencies = catalogue.registry.agencies;
   const agency = agencies.byId.get(id);
-  if (!agency) throw new UsageError(`There is no agency "${id}" in the registry.${didYouMean(id, [...agencies.byId.keys()])}`);
+  if (!agency) throw new UsageError(`There is no agency "${id}" in the registry.${didYouMean(id, [...agencies.byId.keys()])}`, { id: 'agency.unknown', params: { agency: id, suggestion: didYouMean(id, [...agencies.byId.keys()]).replace(/^ Did you mean "(.*)"\?$/, '$1') } });
   if (!agencyInExistence(agency, date)) {
     const successor = agency.successor ? ` Its functions passed to ${agency.successor}: --issuer ${agency.successor}.` : '';
     throw new UsageError(`${id} (${agency.name}) does not exist on ${date} (${agency.effective!.from} to ${agency.effective!.until ?? 'open'}).${successor}`);
@@ -258,6 +259,11 @@ export function outsideScope(catalogue: Catalogue, issuer: Issuer, change: Annou
   if (orders.length > 0 && !orders.some((o) => o >= issuer.level.order)) {
     return `performed at the ${levels.join(', ')} level, above the ${issuer.level.id} level of ${issuer.agency.id}`;
   }
+  if (issuer.role === 'province') {
+    // A vertically organised ministry announces its local units' procedures itself (registry announcesLocalProcedures).
+    const ministry = sectorMinistry(catalogue, change);
+    if (ministry?.announcesLocalProcedures) return `announced by ${ministry.id} (${ministry.name}) itself: its sector is organised vertically`;
+  }
   if (issuer.role === 'ministry') {
     const ministry = sectorMinistry(catalogue, change);
     if (ministry && ministry.id !== issuer.agency.id) return `in the sector of ${ministry.id} (${ministry.name})`;
@@ -290,6 +296,7 @@ export function inferIssuer(catalogue: Catalogue, changes: readonly AnnouncedCha
   const committees = [...catalogue.registry.agencies.byId.values()].filter((a) => a.level === 'province' && isPeoplesCommittee(a) && agencyInExistence(a, date)).map((a) => a.id);
   throw new UsageError(
     `Name the issuer with --issuer <agency>: the changes ${sectors.length > 0 ? `fall in the sectors of ${sectors.join('; ')}` : ''}${unknown.length > 0 ? `${sectors.length > 0 ? ', and ' : ''}${unknown.join(', ')} name${unknown.length === 1 ? 's' : ''} no managing ministry` : ''}. A ministry announces its sector's procedures${committees.length > 0 ? `; a provincial People's Committee (${committees.join(', ')}) those performed in the province` : ''}.`,
+    { id: 'issuer.needed', params: { sectors: sectors.join('; '), unknown: unknown.join(', '), committees: committees.join(', ') } },
   );
 }
 

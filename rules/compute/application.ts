@@ -3,14 +3,16 @@
  * the applicant's facts. Fees, documents and the time limit are all computed from it, so they always
  * agree on which version and which facts they used.
  */
-import type { Catalogue, LoadedVersion } from '../load/catalogue.js';
-import type { Channel, ChannelKind, LegalRef, TimeLimit, TimeUnit } from '../schema/types/procedure-version.js';
+import type { Catalogue, LoadedVersion } from '../model/catalogue.js';
+import type { Channel, ChannelKind, LegalRef, TimeLimit, TimeUnit } from '../schema/types/procedure-version.generated.js';
 import { UsageError } from '../usage-error.js';
-import { formatDuration } from '../text/vi.js';
-import { isIsoDate, type IsoDate } from './dates.js';
+import { formatDuration } from '../text/vi/time-limits.js';
+import { checkIsoDate, type IsoDate } from './dates.js';
 import { describeResolution, resolve, type EffectiveWindow } from './resolve.js';
 import { CHANNEL_KINDS, describeCondition, MissingFacts, resolveFacts, type ResolvedFacts, type FactSetting, type FactValue } from './conditions.js';
-import { didYouMean } from '../text/suggest.js';
+import { closest, didYouMean } from '../text/suggest.js';
+import type { FeeRate } from '../schema/types/registry.generated.js';
+import { feeRatesOn } from './fee-rates.js';
 
 export interface ApplicationRequest {
   code: string;
@@ -31,6 +33,8 @@ export interface Application {
   /** The channel was not given and was chosen by default. */
   channelDefaulted: boolean;
   facts: ResolvedFacts;
+  /** Temporary fee rates in force on the filing date (registry feeRates). */
+  feeRates: FeeRate[];
 }
 
 /** Summary of the application for results: which version, channel and facts were used. */
@@ -62,9 +66,9 @@ export function summarize(app: Application): ApplicationSummary {
  * raises a UsageError with one clear sentence.
  */
 export function prepareApplication(catalogue: Catalogue, request: ApplicationRequest): Application {
-  if (!isIsoDate(request.date)) throw new UsageError(`The date "${request.date}" does not exist: use a real date as YYYY-MM-DD.`);
+  checkIsoDate(request.date, 'The date');
   const resolution = resolve(catalogue, request.code, request.date);
-  if (resolution.kind !== 'in-force') throw new UsageError(describeResolution(resolution));
+  if (resolution.kind !== 'in-force') throw new UsageError(describeResolution(resolution), { id: 'resolution', params: { resolution } });
   const version = resolution.version;
   const data = version.data;
   const offered = (data.channels ?? []).map((c) => c.kind);
@@ -72,22 +76,22 @@ export function prepareApplication(catalogue: Catalogue, request: ApplicationReq
   let channelDefaulted = false;
   if (request.channel !== undefined) {
     if (!(CHANNEL_KINDS as readonly string[]).includes(request.channel)) {
-      throw new UsageError(`Unknown channel "${request.channel}": use ${CHANNEL_KINDS.join(', ')}.${didYouMean(request.channel, CHANNEL_KINDS)}`);
+      throw new UsageError(`Unknown channel "${request.channel}": use ${CHANNEL_KINDS.join(', ')}.${didYouMean(request.channel, CHANNEL_KINDS)}`, { id: 'channel.unknown', params: { channel: request.channel, channels: CHANNEL_KINDS.join(', '), suggestion: closest(request.channel, CHANNEL_KINDS) ?? '' } });
     }
     channel = request.channel as ChannelKind;
     if (!offered.includes(channel)) {
-      throw new UsageError(`${data.code}@${data.version} cannot be filed ${channelPhrase(channel)}; it offers ${offered.length > 0 ? offered.join(', ') : 'no channel'}.`);
+      throw new UsageError(`${data.code}@${data.version} cannot be filed ${channelPhrase(channel)}; it offers ${offered.length > 0 ? offered.join(', ') : 'no channel'}.`, { id: 'channel.not-offered', params: { ref: `${data.code}@${data.version}`, channel, offered: offered.join(', ') } });
     }
   } else {
     const first = offered.includes('in-person') ? 'in-person' : offered[0];
-    if (first === undefined) throw new UsageError(`${data.code}@${data.version} declares no channel to file through.`);
+    if (first === undefined) throw new UsageError(`${data.code}@${data.version} declares no channel to file through.`, { id: 'channel.none', params: { ref: `${data.code}@${data.version}` } });
     channel = first;
     channelDefaulted = true;
   }
   const channelSpec = data.channels!.find((c) => c.kind === channel)!;
   const facts = resolveFacts(data, request.facts ?? {}, channel);
   if (channelDefaulted) facts.settings = facts.settings.map((f) => (f.id === 'channel' ? { ...f, source: 'default' } : f));
-  return { code: data.code, date: request.date, version, window: resolution.window, channel, channelSpec, channelDefaulted, facts };
+  return { code: data.code, date: request.date, version, window: resolution.window, channel, channelSpec, channelDefaulted, facts, feeRates: feeRatesOn(catalogue.registry, request.date) };
 }
 
 function channelPhrase(channel: ChannelKind): string {
@@ -115,7 +119,7 @@ export interface ApplicableTimeLimit {
 export function applicableTimeLimit(app: Application): ApplicableTimeLimit {
   const own = app.channelSpec.timeLimit;
   const limit = own ?? app.version.data.timeLimit;
-  if (!limit) throw new UsageError(`${app.code}@${app.version.data.version} states no time limit.`);
+  if (!limit) throw new UsageError(`${app.code}@${app.version.data.version} states no time limit.`, { id: 'time-limit.none', params: { ref: `${app.code}@${app.version.data.version}` } });
   const missing = new MissingFacts(app.facts);
   let chosen: ApplicableTimeLimit | undefined;
   for (const c of limit.cases ?? []) {

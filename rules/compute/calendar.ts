@@ -8,10 +8,10 @@
  * A partly confirmed year uses its announcement, stands a rule in for each open item, and is
  * provisional only on the dates those items may affect.
  */
-import type { AnnouncedDay, Announcement, HolidayRule, OfficeHours, TimeSpan, Weekday, WorkingCalendar as CalendarData } from '../schema/types/calendar.js';
+import type { AnnouncedDay, Announcement, HolidayRule, OfficeHours, TimeSpan, Weekday, WorkingCalendar as CalendarData } from '../schema/types/calendar.generated.js';
 import { UsageError } from '../usage-error.js';
-import { formatLunarDay, WEEKDAY_VI } from '../text/vi.js';
-import { addDays, dayOfWeek, formatVietnameseDate, isIsoDate, yearOf, type IsoDate } from './dates.js';
+import { formatDate, formatLunarDay, WEEKDAY_VI } from '../text/vi/dates.js';
+import { addDays, checkIsoDate, dayOfWeek, isIsoDate, yearOf, type IsoDate } from './dates.js';
 import { lunarToSolar, solarToLunar } from './lunar.js';
 
 export type { CalendarData };
@@ -92,7 +92,7 @@ export class WorkingCalendar {
   assertSupported(date: IsoDate): void {
     const y = yearOf(date);
     if (y < this.supported.from || y > this.supported.to) {
-      throw new UsageError(`The working calendar "${this.id}" covers ${this.supported.from}–${this.supported.to}; ${date} is outside it. ${this.data.supported.reason}`);
+      throw new UsageError(`The working calendar "${this.id}" covers ${this.supported.from}–${this.supported.to}; ${date} is outside it. ${this.data.supported.reason}`, { id: 'calendar.outside', params: { calendar: this.id, from: this.supported.from, to: this.supported.to, date } });
     }
   }
 
@@ -102,7 +102,7 @@ export class WorkingCalendar {
 
   /** What kind of day a date is, and why. */
   day(date: IsoDate): CalendarDay {
-    if (!isIsoDate(date)) throw new UsageError(`"${date}" is not a real date (YYYY-MM-DD).`);
+    checkIsoDate(date, 'The date');
     this.assertSupported(date);
     const known = this.yearTable(yearOf(date)).get(date);
     if (known) return known;
@@ -253,7 +253,7 @@ export class WorkingCalendar {
       while (this.isWeeklyRest(c) || taken.has(c) || alreadyOff(c)) c = addDays(c, 1);
       taken.add(c);
       if (yearOf(c) === year) {
-        out.set(c, { date: c, working: false, kind: 'compensatory', reason: `nghỉ bù ${h.label} ngày ${formatVietnameseDate(h.date)}`, source, rule: h.rule.id });
+        out.set(c, { date: c, working: false, kind: 'compensatory', reason: `nghỉ bù ${h.label} ngày ${formatDate(h.date)}`, source, rule: h.rule.id });
       }
     }
     return out;
@@ -302,7 +302,7 @@ export interface Office {
 
 export function parseClock(text: string, what: string): number {
   const m = /^([01][0-9]|2[0-3]):([0-5][0-9])$/.exec(text);
-  if (!m) throw new UsageError(`${what} must be a time of day as HH:MM (00:00–23:59), got "${text}".`);
+  if (!m) throw new UsageError(`${what} must be a time of day as HH:MM (00:00–23:59), got "${text}".`, { id: 'clock.malformed', params: { what, value: text } });
   return Number(m[1]) * 60 + Number(m[2]);
 }
 
@@ -314,12 +314,12 @@ export function formatClock(minutes: number): string {
 export function resolveOffice(base: OfficeHours, override: { cutoff?: string | undefined; hours?: readonly TimeSpan[] | undefined } = {}): Office {
   const cutoff = parseClock(override.cutoff ?? base.cutoff, 'The cut-off hour');
   const hours = override.hours ?? base.hours;
-  if (hours.length === 0) throw new UsageError('Office hours need at least one span, e.g. 08:00-12:00.');
+  if (hours.length === 0) throw new UsageError('Office hours need at least one span, e.g. 08:00-12:00.', { id: 'office-hours.empty' });
   const spans = hours.map((h) => ({ from: parseClock(h.from, 'An office-hours start'), to: parseClock(h.to, 'An office-hours end') }));
   spans.forEach((s, i) => {
-    if (s.to <= s.from) throw new UsageError(`Office hours ${formatClock(s.from)}–${formatClock(s.to)} end before they start.`);
+    if (s.to <= s.from) throw new UsageError(`Office hours ${formatClock(s.from)}–${formatClock(s.to)} end before they start.`, { id: 'office-hours.backwards', params: { span: `${formatClock(s.from)}–${formatClock(s.to)}` } });
     const previous = spans[i - 1];
-    if (previous && s.from < previous.to) throw new UsageError(`Office hours must be in order and not overlap: ${formatClock(previous.from)}–${formatClock(previous.to)} then ${formatClock(s.from)}–${formatClock(s.to)}.`);
+    if (previous && s.from < previous.to) throw new UsageError(`Office hours must be in order and not overlap: ${formatClock(previous.from)}–${formatClock(previous.to)} then ${formatClock(s.from)}–${formatClock(s.to)}.`, { id: 'office-hours.overlap', params: { a: `${formatClock(previous.from)}–${formatClock(previous.to)}`, b: `${formatClock(s.from)}–${formatClock(s.to)}` } });
   });
   return {
     cutoff,

@@ -6,11 +6,15 @@
  * whole đồng. The hourly income and every estimation parameter come from the registry with their
  * sources, never from a constant in code.
  */
-import type { Registries } from '../load/catalogue.js';
-import type { ChannelKind, CostActivity, Document, Fee, ProcedureVersion, SourcedNumber } from '../schema/types/procedure-version.js';
-import type { CostEstimation, EstimationParameter, HourlyIncome } from '../schema/types/registry.js';
+import type { Registries } from '../model/catalogue.js';
+import type { ChannelKind, CostActivity, Document, Fee, ProcedureVersion, SourcedNumber } from '../schema/types/procedure-version.generated.js';
+import type { CostEstimation, EstimationParameter, FeeRate, HourlyIncome } from '../schema/types/registry.generated.js';
 import { defaultFacts, evaluateCondition, type Facts } from './conditions.js';
+import type { IsoDate } from './dates.js';
+import { amountAtRate, feeRatesOn, rateFor } from './fee-rates.js';
 import { add, exact, mul, percent, safeNumber, sum, toNumber, toWhole, ZERO, type Exact } from './exact.js';
+import { CHANNEL_VI } from '../text/vi/channels.js';
+import { lowerFirst } from '../text/vi/words.js';
 
 export type ActivityKind = CostActivity['activity'];
 export type EstimationParameterName = keyof CostEstimation['parameters'];
@@ -54,8 +58,14 @@ export interface AssumptionUsed {
 export interface ComplianceCost {
   code: string;
   version: string;
-  /** The channel the figures assume (trips and channel fees depend on it). */
+  /** The channel the figures assume (trips, forms and channel fees depend on it); undefined for a channel mix. */
   channel: ChannelKind | undefined;
+  /** How the channel was chosen: asked for, the spec's channel mix, or the estimation's channel order. */
+  channelBasis: 'given' | 'mix' | 'channel-order' | 'only-channel';
+  /** The spec's channel mix, each channel's cost and share, when the figures are its weighted sum. */
+  mix: { channel: ChannelKind; share: number; source: string; perPerformance: number; perYear: number | undefined }[] | undefined;
+  /** The day whose fee rates were applied (registry feeRates), when one was given. */
+  date: IsoDate | undefined;
   hourlyIncome: HourlyIncome;
   activities: ActivityLine[];
   /** Σ hours of one performance. */
@@ -91,6 +101,13 @@ export interface ComplianceCostOptions {
   override?: { subjectsPerYear?: SourcedNumber | undefined };
   /** Estimate the activities and other costs even where the spec states them (to compare like with like). */
   estimate?: boolean;
+  /**
+   * The channel to cost. Without it, the spec's channel mix when it states one (the weighted sum of
+   * each channel's cost), else the first channel of the estimation's channel order that it offers.
+   */
+  channel?: ChannelKind | undefined;
+  /** The day the cost is for: temporary fee rates in force that day (registry feeRates) apply. */
+  date?: IsoDate | undefined;
 }
 
 /** The cost cannot be computed from the catalogue: no hourly income, no estimation parameters. */
@@ -144,7 +161,7 @@ export function suppliedDocuments(version: ProcedureVersion, facts: Facts): { do
 }
 
 /** Fees due in VND for one performance under the given facts, with what had to be left out. */
-export function feesDue(version: ProcedureVersion, facts: Facts): { lines: MoneyLine[]; caveats: string[] } {
+export function feesDue(version: ProcedureVersion, facts: Facts, rates: readonly FeeRate[] = []): { lines: MoneyLine[]; caveats: string[] } {
   const lines: MoneyLine[] = [];
   const caveats: string[] = [];
   const channel = facts.get('channel');
@@ -166,8 +183,10 @@ export function feesDue(version: ProcedureVersion, facts: Facts): { lines: Money
       continue;
     }
     const quantity = feeQuantity(fee, facts, caveats);
-    if (quantity === 0 || fee.amount === 0) continue;
-    lines.push({ id: fee.id, label: fee.name, amount: safeNumber(BigInt(fee.amount) * BigInt(quantity), 'A fee'), source: 'spec', estimated: false });
+    const rate = rateFor(fee, typeof channel === 'string' ? (channel as ChannelKind) : undefined, rates);
+    const unit = rate ? amountAtRate(fee.amount, rate, 'VND') : fee.amount;
+    if (quantity === 0 || unit === 0) continue;
+    lines.push({ id: fee.id, label: rate ? `${fee.name} (${rate.percent}% theo ${rate.document})` : fee.name, amount: safeNumber(BigInt(unit) * BigInt(quantity), 'A fee'), source: rate ? rate.document : 'spec', estimated: false });
   }
   return { lines, caveats };
 }
@@ -244,7 +263,11 @@ function estimateFromSpec(version: ProcedureVersion, channel: ChannelKind | unde
   const times = (n: number, name: EstimationParameterName) => (n === 0 ? ZERO : mul(exact(n), est.param(name)));
 
   activity('learn', est.param('learnHours'), 'Tìm hiểu quy định');
-  activity('fill-forms', add(times(forms, 'hoursPerForm'), times(fields, 'hoursPerFormField')), `Điền ${forms} tờ khai${fields > 0 ? `, ${fields} trường thông tin` : ''}`);
+  // The form is filled once, in the shape the channel takes: the paper form (hoursPerForm each) in
+  // person or by post, the online form's fields (hoursPerFormField each) online. Counting both would
+  // cost one declaration twice.
+  if (channel === 'online' && fields > 0) activity('fill-forms', times(fields, 'hoursPerFormField'), `Điền tờ khai điện tử: ${fields} trường thông tin`);
+  else activity('fill-forms', times(forms, 'hoursPerForm'), `Điền ${forms} tờ khai${channel === 'online' ? '' : ' giấy'}`);
   activity('collect-papers', times(papers, 'collectHoursPerDocument'), `Chuẩn bị ${papers} giấy tờ`);
   activity('photocopy', times(copies, 'photocopyHoursPerCopy'), `Sao chụp ${copies} bản sao`);
   activity('certify-copies', times(certified, 'certifyHoursPerCertifiedCopy'), `Chứng thực ${certified} bản sao`);
@@ -275,14 +298,20 @@ function sourced(n: SourcedNumber | undefined, origin: FigureOrigin): SourcedFig
 /** The compliance cost of one version, per performance and per year, with every input's source. */
 export function complianceCost(version: ProcedureVersion, registry: Registries, options: ComplianceCostOptions = {}): ComplianceCost {
   const stated = version.complianceCost ?? {};
+  const offered = (version.channels ?? []).map((c) => c.kind);
+  if (options.channel !== undefined && !offered.includes(options.channel)) {
+    throw new CostInputError(`${version.code}@${version.version} cannot be filed ${options.channel}; it offers ${offered.join(', ') || 'no channel'}.`);
+  }
+  if (options.channel === undefined && stated.channelMix && stated.channelMix.length > 0) return mixedCost(version, registry, options, stated.channelMix);
   const inputs = options.estimate ? { ...stated, activities: undefined, otherCosts: undefined } : stated;
   const hourlyIncome = hourlyIncomeFor(version, registry);
   const caveats: string[] = [];
   const needsEstimate = inputs.activities === undefined || (inputs.timesPerYear === undefined && options.fallback?.timesPerYear === undefined);
   const est = needsEstimate ? estimator(requireEstimation(version, registry, inputs.activities === undefined ? 'activities (complianceCost.activities)' : 'times per year')) : undefined;
   const order = est?.estimation.channelOrder ?? DEFAULT_CHANNEL_ORDER;
-  const channel = costChannel(version, order);
-  if (est && inputs.activities === undefined) est.used.set('channelOrder', { parameter: 'channelOrder', value: order.join(', '), basis: `Ước tính giả định người nộp dùng cách thức đầu tiên có trong thứ tự này: ${channel ?? 'không có cách thức nào'}.` });
+  const channel = options.channel ?? costChannel(version, order);
+  const channelBasis: ComplianceCost['channelBasis'] = options.channel !== undefined ? 'given' : offered.length <= 1 ? 'only-channel' : 'channel-order';
+  if (est && inputs.activities === undefined && channelBasis === 'channel-order') est.used.set('channelOrder', { parameter: 'channelOrder', value: order.join(', '), basis: `Ước tính giả định người nộp dùng cách thức đầu tiên có trong thứ tự này: ${channel ? lowerFirst(CHANNEL_VI[channel]) : 'không có cách thức nào'}.` });
   const facts = defaultFacts(version, channel);
 
   let activities: ExactActivity[];
@@ -293,7 +322,7 @@ export function complianceCost(version: ProcedureVersion, registry: Registries, 
   } else {
     ({ activities, other } = estimateFromSpec(version, channel, facts, est!, caveats));
   }
-  const fees = feesDue(version, facts);
+  const fees = feesDue(version, facts, options.date ? feeRatesOn(registry, options.date) : []);
   caveats.push(...fees.caveats);
 
   const income = exact(hourlyIncome.amount);
@@ -315,6 +344,9 @@ export function complianceCost(version: ProcedureVersion, registry: Registries, 
     code: version.code,
     version: version.version,
     channel,
+    channelBasis,
+    mix: undefined,
+    date: options.date,
     hourlyIncome,
     activities: activities.map((a) => ({ activity: a.activity, ...(a.label ? { label: a.label } : {}), hours: toNumber(a.hours), cost: whole(mul(a.hours, income), 'An activity cost'), source: a.source, estimated: a.estimated })),
     hours: toNumber(hours),
@@ -331,6 +363,42 @@ export function complianceCost(version: ProcedureVersion, registry: Registries, 
     estimation: estimated && est ? { id: est.estimation.id, source: est.estimation.source, date: est.estimation.date } : undefined,
     assumptions: estimated && est ? [...est.used.values()].sort((a, b) => (a.parameter < b.parameter ? -1 : 1)) : [],
     caveats,
+  };
+}
+
+/**
+ * The cost under the spec's channel mix: each channel costed on its own (whole đồng, as printed),
+ * then weighted by its share, Σ share/100 × cost, and rounded to whole đồng, so the figure can be
+ * recomputed by hand from the channels' printed costs. The activity lines belong to no single
+ * channel, so they are left empty; `mix` holds each channel's figures.
+ */
+function mixedCost(version: ProcedureVersion, registry: Registries, options: ComplianceCostOptions, channelMix: NonNullable<NonNullable<ProcedureVersion['complianceCost']>['channelMix']>): ComplianceCost {
+  const total = channelMix.reduce((n, m) => n + m.share, 0);
+  if (Math.abs(total - 100) > 1e-9) throw new CostInputError(`${version.code}@${version.version}: the shares of complianceCost.channelMix add up to ${total}%, not 100%.`);
+  const parts = channelMix.map((m) => ({ m, cost: complianceCost(version, registry, { ...options, channel: m.channel }) }));
+  const weigh = (pick: (c: ComplianceCost) => number) => sum(parts.map(({ m, cost }) => mul(exact(pick(cost)), exact(m.share / 100))));
+  const whole = (e: Exact, what: string) => safeNumber(toWhole(e), what);
+  const first = parts[0]!.cost;
+  const perYearKnown = parts.every(({ cost }) => cost.perYear !== undefined);
+  const assumptions = new Map<string, AssumptionUsed>();
+  for (const { cost } of parts) for (const a of cost.assumptions) assumptions.set(a.parameter, a);
+  return {
+    ...first,
+    channel: undefined,
+    channelBasis: 'mix',
+    mix: parts.map(({ m, cost }) => ({ channel: m.channel, share: m.share, source: m.source, perPerformance: cost.perPerformance, perYear: cost.perYear })),
+    activities: [],
+    hours: toNumber(weigh((c) => c.hours)),
+    timeCost: whole(weigh((c) => c.timeCost), 'The time cost'),
+    fees: [],
+    feeTotal: whole(weigh((c) => c.feeTotal), 'The fees'),
+    otherCosts: [],
+    otherTotal: whole(weigh((c) => c.otherTotal), 'The other costs'),
+    perPerformance: whole(weigh((c) => c.perPerformance), 'The cost of one performance'),
+    perYear: perYearKnown ? whole(weigh((c) => c.perYear!), 'The annual cost') : undefined,
+    estimated: parts.some(({ cost }) => cost.estimated),
+    assumptions: [...assumptions.values()].sort((a, b) => (a.parameter < b.parameter ? -1 : 1)),
+    caveats: [...new Set(parts.flatMap(({ cost }) => cost.caveats))],
   };
 }
 

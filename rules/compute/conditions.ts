@@ -3,10 +3,10 @@
  * $defs/Condition). Conditions are evaluated in three-valued logic: a condition on a fact nobody gave
  * (and that has no default) is unknown, and only an unknown answer that matters is an error.
  */
-import type { ChannelKind, Condition, FactDefinition, ProcedureVersion } from '../schema/types/procedure-version.js';
+import type { ChannelKind, Condition, FactDefinition, ProcedureVersion } from '../schema/types/procedure-version.generated.js';
 import { UsageError } from '../usage-error.js';
-import { didYouMean } from '../text/suggest.js';
-import { foldVietnamese } from '../text/vi.js';
+import { closest, didYouMean } from '../text/suggest.js';
+import { foldVietnamese } from '../text/vi/words.js';
 
 /** Facts every procedure has: how the dossier is filed. */
 export const BUILT_IN_FACTS: readonly FactDefinition[] = [
@@ -82,7 +82,7 @@ export function describeFactValues(def: FactDefinition): string {
 /** Reads a fact's value from text (a command line) or checks a typed value. */
 export function parseFactValue(def: FactDefinition, raw: FactValue): FactValue {
   const text = String(raw).trim();
-  const wrong = () => new UsageError(`The fact "${def.id}" (${def.label}) takes ${describeFactValues(def)}, got "${text}".`);
+  const wrong = () => new UsageError(`The fact "${def.id}" (${def.label}) takes ${describeFactValues(def)}, got "${text}".`, { id: 'fact.bad-value', params: { fact: def.id, label: def.label, type: def.type, minimum: def.minimum ?? '', maximum: def.maximum ?? '', values: (def.values ?? []).map((v) => v.value).join(', '), value: text } });
   switch (def.type) {
     case 'boolean': {
       if (typeof raw === 'boolean') return raw;
@@ -100,7 +100,7 @@ export function parseFactValue(def: FactDefinition, raw: FactValue): FactValue {
     case 'enum': {
       const allowed = (def.values ?? []).map((v) => v.value);
       if (allowed.includes(text)) return text;
-      throw new UsageError(`The fact "${def.id}" (${def.label}) takes one of ${allowed.join(', ')}, got "${text}".${didYouMean(text, allowed)}`);
+      throw new UsageError(`The fact "${def.id}" (${def.label}) takes one of ${allowed.join(', ')}, got "${text}".${didYouMean(text, allowed)}`, { id: 'fact.bad-value', params: { fact: def.id, label: def.label, type: def.type, minimum: '', maximum: '', values: allowed.join(', '), value: text, suggestion: closest(text, allowed) ?? '' } });
     }
   }
 }
@@ -119,14 +119,14 @@ export function resolveFacts(version: ProcedureVersion, given: Readonly<Record<s
     if (!def) {
       const declared = (version.facts ?? []).map((f) => f.id);
       const known = declared.length > 0 ? ` Its facts are: ${declared.join(', ')}.` : ' It declares no facts (only the channel).';
-      throw new UsageError(`${version.code}@${version.version} has no fact "${id}".${didYouMean(id, ids)}${known}`);
+      throw new UsageError(`${version.code}@${version.version} has no fact "${id}".${didYouMean(id, ids)}${known}`, { id: 'fact.unknown', params: { ref: `${version.code}@${version.version}`, fact: id, suggestion: closest(id, ids) ?? '', facts: declared.join(', ') } });
     }
     values.set(id, parseFactValue(def, raw));
     sources.set(id, 'given');
   }
   if (channel !== undefined) {
     const given = values.get('channel');
-    if (given !== undefined && given !== channel) throw new UsageError(`The channel is given twice, as ${channel} and as ${String(given)}.`);
+    if (given !== undefined && given !== channel) throw new UsageError(`The channel is given twice, as ${channel} and as ${String(given)}.`, { id: 'channel.twice', params: { a: channel, b: String(given) } });
     values.set('channel', channel);
     sources.set('channel', 'given');
   }
@@ -247,6 +247,7 @@ export class MissingFacts {
       const about = def ? `${id} (${def.label}: ${describeFactValues(def)})` : id;
       return `${about}, needed for ${[...whats].join(', ')}`;
     });
-    throw new UsageError(`${subject} depends on facts that were not given and have no default: ${parts.join('; ')}. Give each as --fact <id>=<value>.`);
+    const missing = [...this.missing.keys()].map((id) => ({ id, label: this.facts.definitions.get(id)?.label ?? id }));
+    throw new UsageError(`${subject} depends on facts that were not given and have no default: ${parts.join('; ')}. Give each as --fact <id>=<value>.`, { id: 'facts.missing', params: { missing } });
   }
 }

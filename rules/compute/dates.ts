@@ -1,4 +1,5 @@
 /** Calendar dates as YYYY-MM-DD strings, computed on whole days with no time zone involved. */
+import { UsageError } from '../usage-error.js';
 
 export type IsoDate = string;
 
@@ -12,6 +13,31 @@ export function isIsoDate(text: string): boolean {
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   if (mo < 1 || mo > 12 || d < 1) return false;
   return d <= daysInMonth(y, mo);
+}
+
+const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/**
+ * What is wrong with a date given by a user, in the one wording used everywhere (issue 19: a date
+ * that does not exist was worded three ways): undefined for a real YYYY-MM-DD date. `what` names
+ * where it was given ("--at", "The submission date"). The id and values let the CLI word it in
+ * Vietnamese (cli/messages).
+ */
+export function dateProblem(text: string, what: string): { message: string; id: string; params: Record<string, unknown> } | undefined {
+  const m = ISO_DATE.exec(text);
+  if (!m) return { message: `${what} expects a date as YYYY-MM-DD, got "${text}".`, id: 'date.malformed', params: { what, value: text } };
+  const [y, mo] = [Number(m[1]), Number(m[2])];
+  if (mo < 1 || mo > 12) return { message: `${what} ${text} is not a real date: a month is 01 to 12.`, id: 'date.month-does-not-exist', params: { what, value: text } };
+  if (isIsoDate(text)) return undefined;
+  const days = daysInMonth(y, mo);
+  return { message: `${what} ${text} is not a real date: ${MONTHS_EN[mo - 1]} ${y} has ${days} days.`, id: 'date.does-not-exist', params: { what, value: text, year: y, month: mo, days } };
+}
+
+/** The date, checked: a UsageError in the one wording of dateProblem when it is not a real YYYY-MM-DD date. */
+export function checkIsoDate(text: string, what: string): IsoDate {
+  const problem = dateProblem(text, what);
+  if (problem) throw new UsageError(problem.message, { id: problem.id, params: problem.params });
+  return text;
 }
 
 export function daysInMonth(year: number, month: number): number {
@@ -52,11 +78,6 @@ export function dayOfWeek(date: IsoDate): number {
 
 export function yearOf(date: IsoDate): number {
   return Number(date.slice(0, 4));
-}
-
-/** dd/mm/yyyy, as Vietnamese documents write dates. */
-export function formatVietnameseDate(date: IsoDate): string {
-  return `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
 }
 
 /** Today's date in Vietnam (UTC+7), whatever the machine's time zone. */

@@ -4,11 +4,11 @@
  * the effective receipt day, each day skipped and why, the pauses, the rule applied, and whether the
  * calendar it relied on is still provisional. Pure: the calendar is passed in.
  */
-import type { TimeSpan } from '../schema/types/calendar.js';
-import type { TimeUnit } from '../schema/types/procedure-version.js';
+import type { TimeSpan } from '../schema/types/calendar.generated.js';
+import type { TimeUnit } from '../schema/types/procedure-version.generated.js';
 import { UsageError } from '../usage-error.js';
-import { WEEKDAY_VI } from '../text/vi.js';
-import { addDays, addMonths, dayOfWeek, formatVietnameseDate, isIsoDate, toDayNumber, type IsoDate } from './dates.js';
+import { formatDate, WEEKDAY_VI } from '../text/vi/dates.js';
+import { addDays, addMonths, checkIsoDate, dayOfWeek, isIsoDate, toDayNumber, type IsoDate } from './dates.js';
 import { formatClock, resolveOffice, type DaySource, type Office, type WorkingCalendar } from './calendar.js';
 import { applicableTimeLimit, summarize, type ApplicableTimeLimit, type Application, type ApplicationSummary } from './application.js';
 
@@ -98,13 +98,13 @@ const MOMENT = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2}))?$/;
 /** Parses YYYY-MM-DD or YYYY-MM-DDTHH:MM; a UsageError names what was wrong. */
 export function parseMoment(text: string, what = 'The date'): Moment {
   const m = MOMENT.exec(text.trim());
-  if (!m) throw new UsageError(`${what} "${text}" is not a date: use YYYY-MM-DD or YYYY-MM-DDTHH:MM.`);
+  if (!m) throw new UsageError(`${what} "${text}" is not a date: use YYYY-MM-DD or YYYY-MM-DDTHH:MM.`, { id: 'moment.malformed', params: { what, value: text } });
   const date = m[1]!;
-  if (!isIsoDate(date)) throw new UsageError(`${what} "${text}" does not exist: ${date} is not a real calendar date.`);
+  if (!isIsoDate(date)) checkIsoDate(date, what);
   if (m[2] === undefined) return { date, minute: null };
   const h = Number(m[2]);
   const min = Number(m[3]);
-  if (h > 23 || min > 59) throw new UsageError(`${what} "${text}" has no such time of day: use 00:00–23:59.`);
+  if (h > 23 || min > 59) throw new UsageError(`${what} "${text}" has no such time of day: use 00:00–23:59.`, { id: 'moment.no-such-time', params: { what, value: text } });
   return { date, minute: h * 60 + min };
 }
 
@@ -188,10 +188,10 @@ const CIVIL_CODE_MONTHS = 'Bộ luật Dân sự 2015 (91/2015/QH13), Điều 14
 /** Computes a due date, with its explanation. Bad input (dates that do not exist, negative counts, years out of range) raises a UsageError. */
 export function computeDueDate(calendar: WorkingCalendar, request: DueDateRequest): DueDateResult {
   const { value, unit } = request;
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) throw new UsageError(`The time limit must be zero or more, got ${String(value)}.`);
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) throw new UsageError(`The time limit must be zero or more, got ${String(value)}.`, { id: 'time-limit.negative', params: { value: String(value) } });
   if (!(unit in UNIT_WORDS)) throw new UsageError(`Unknown unit "${String(unit)}": use working-days, days, hours or months.`);
   if ((unit === 'days' || unit === 'months') && !Number.isInteger(value)) {
-    throw new UsageError(`A time limit in ${UNIT_WORDS[unit][1]} must be a whole number, got ${value}.`);
+    throw new UsageError(`A time limit in ${UNIT_WORDS[unit][1]} must be a whole number, got ${value}.`, { id: 'time-limit.not-whole', params: { unit, value } });
   }
   const office = resolveOffice(calendar.office, request.office ?? {});
   const submitted = parseMoment(request.from, 'The submission date');
@@ -335,8 +335,8 @@ function preparePauses(calendar: WorkingCalendar, office: Office, submitted: Mom
   return supplements.map((s, i) => {
     const requested = parseMoment(s.requested, `Supplement request ${i + 1}`);
     const resubmitted = parseMoment(s.resubmitted, `Resubmission ${i + 1}`);
-    if (key(requested) < previousEnd) throw new UsageError(`Supplement request ${i + 1} (${formatMoment(requested)}) comes before ${previousLabel}.`);
-    if (key(resubmitted) < key(requested)) throw new UsageError(`Resubmission ${i + 1} (${formatMoment(resubmitted)}) comes before its request (${formatMoment(requested)}).`);
+    if (key(requested) < previousEnd) throw new UsageError(`Supplement request ${i + 1} (${formatMoment(requested)}) comes before ${previousLabel}.`, { id: 'supplement.out-of-order', params: { n: i + 1, requested: formatMoment(requested), first: i === 0 } });
+    if (key(resubmitted) < key(requested)) throw new UsageError(`Resubmission ${i + 1} (${formatMoment(resubmitted)}) comes before its request (${formatMoment(requested)}).`, { id: 'supplement.before-request', params: { n: i + 1, resubmitted: formatMoment(resubmitted), requested: formatMoment(requested) } });
     calendar.day(requested.date);
     const resumed = receiptOf(calendar, office, resubmitted);
     previousEnd = key(resubmitted);
@@ -349,7 +349,7 @@ function preparePauses(calendar: WorkingCalendar, office: Office, submitted: Mom
       resumedDay: resumed.day,
       start: key(requested),
       end: abs(resumed.day, resumed.minute),
-      reason: `tạm dừng: chờ bổ sung hồ sơ (yêu cầu ngày ${formatVietnameseDate(requested.date)}, nhận bổ sung ngày ${formatVietnameseDate(resumed.day)})`,
+      reason: `tạm dừng: chờ bổ sung hồ sơ (yêu cầu ngày ${formatDate(requested.date)}, nhận bổ sung ngày ${formatDate(resumed.day)})`,
     };
   });
 }

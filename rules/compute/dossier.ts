@@ -2,8 +2,9 @@
  * The documents one application needs (thành phần hồ sơ): which to hand in, which to show, which
  * the office looks up in a national database instead, and which do not apply, with the reasons.
  */
-import type { Catalogue } from '../load/catalogue.js';
-import type { LegalRef } from '../schema/types/procedure-version.js';
+import { notesAbout, type SpecNote } from './spec-notes.js';
+import type { Catalogue } from '../model/catalogue.js';
+import type { LegalRef } from '../schema/types/procedure-version.generated.js';
 import { summarize, type Application, type ApplicationSummary } from './application.js';
 import { describeCondition, MissingFacts } from './conditions.js';
 
@@ -29,6 +30,8 @@ export interface DossierResult {
   /** Number of dossier sets (số bộ hồ sơ). */
   sets: number;
   documents: DossierLine[];
+  /** What the spec says it does not model or has not confirmed about its dossier (and in general). */
+  notes: SpecNote[];
 }
 
 export function requiredDocuments(catalogue: Catalogue, app: Application): DossierResult {
@@ -69,5 +72,5 @@ export function requiredDocuments(catalogue: Catalogue, app: Application): Dossi
     documents.push({ ...base, status: present ? 'present' : 'submit', lookup: null, explanation: `${because}${present ? 'Shown to the officer and handed back (xuất trình).' : 'Handed in (nộp).'}`.trim() });
   }
   missing.throwIfAny(`The dossier of ${app.code}@${app.version.data.version}`);
-  return { application: summarize(app), sets: dossier?.sets ?? 1, documents };
+  return { application: summarize(app), sets: dossier?.sets ?? 1, documents, notes: notesAbout(app.version.data, ['/dossier']) };
 }

@@ -1,4 +1,4 @@
-import type { Duration, TimeUnit } from '../schema/types/procedure-version.js';
+import type { Duration, TimeUnit } from '../schema/types/procedure-version.generated.js';
 
 /** Office hours in one working day (08:00–12:00 and 13:00–17:00, domain.md §4). */
 export const HOURS_PER_WORKING_DAY = 8;

@@ -2,10 +2,12 @@
  * The fees and charges (phí, lệ phí) due for one application: which apply, which are exempt and
  * why, how many units, and the totals, each line with its legal basis.
  */
-import type { Fee, LegalRef } from '../schema/types/procedure-version.js';
-import { formatMoney } from '../text/vi.js';
+import type { Fee, LegalRef } from '../schema/types/procedure-version.generated.js';
+import { formatMoney } from '../text/vi/numbers.js';
 import { summarize, type Application, type ApplicationSummary } from './application.js';
 import { describeCondition, MissingFacts } from './conditions.js';
+import { notesAbout, type SpecNote } from './spec-notes.js';
+import { amountAtRate, rateBasis, rateFor, ratePeriodText } from './fee-rates.js';
 
 export interface FeeLine {
   id: string;
@@ -31,6 +33,11 @@ export interface FeeLine {
   explanation: string;
   exemption: { reason: string; legalBasis: LegalRef[] } | null;
   legalBasis: LegalRef[];
+  /**
+   * A temporary rate in force on the filing date (registry feeRates): unitAmount is then the spec's
+   * amount at that percent, and the rate's document is added to the legal basis.
+   */
+  rate: { id: string; percent: number; baseAmount: number; document: string; from: string; until: string | null; source: string; note: string | null } | null;
 }
 
 export interface FeeResult {
@@ -40,6 +47,8 @@ export interface FeeResult {
   totals: { currency: 'VND' | 'USD'; amount: number }[];
   /** Some payable line has a variable amount, which the totals leave out. */
   incomplete: boolean;
+  /** What the spec says it does not model or has not confirmed about its fees (and in general). */
+  notes: SpecNote[];
 }
 
 export function computeFees(app: Application): FeeResult {
@@ -47,16 +56,24 @@ export function computeFees(app: Application): FeeResult {
   const lines: FeeLine[] = [];
   for (const fee of app.version.data.fees ?? []) {
     const what = `the fee "${fee.id}"`;
+    const currency = fee.currency ?? 'VND';
+    const found = fee.amount === undefined ? undefined : rateFor(fee, app.channel, app.feeRates);
+    const rate: FeeLine['rate'] = found && fee.amount !== undefined
+      ? { id: found.id, percent: found.percent, baseAmount: fee.amount, document: found.document, from: found.period.from, until: found.period.until ?? null, source: found.source, note: found.note ?? null }
+      : null;
+    const amountPerUnit = rate && found ? amountAtRate(rate.baseAmount, found, currency) : fee.amount;
     const base = {
       id: fee.id,
       kind: fee.kind,
       name: fee.name,
-      unitAmount: fee.amount ?? null,
-      currency: fee.currency ?? 'VND',
+      unitAmount: amountPerUnit ?? null,
+      currency,
       unit: fee.unit ?? null,
       variable: fee.amount === undefined ? { setBy: fee.variable?.setBy ?? 'not-recorded', note: fee.variable?.note ?? null } : null,
-      legalBasis: fee.legalBasis ?? [],
+      legalBasis: found ? [...(fee.legalBasis ?? []), rateBasis(found)] : fee.legalBasis ?? [],
+      rate,
     } as const;
+    const rateText = rate && found ? `${rate.percent}% of ${formatMoney(rate.baseAmount, currency)} under ${rate.document} (${ratePeriodText(found)}): ` : '';
     if (fee.channels && !fee.channels.includes(app.channel)) {
       lines.push({ ...base, status: 'not-applicable', quantity: 0, amount: 0, exemption: null, explanation: `Applies only when filing ${fee.channels.join(' or ')}; this filing is ${app.channel}.` });
       continue;
@@ -106,8 +123,9 @@ export function computeFees(app: Application): FeeResult {
       lines.push({ ...base, status: 'variable', quantity, amount: null, exemption: null, explanation: `${applies}${who}${quantityText ? `, × ${quantity}` : ''}; not included in the total.` });
       continue;
     }
-    const amount = fee.amount * quantity;
-    lines.push({ ...base, status: 'due', quantity, amount, exemption: null, explanation: `${applies}${money(fee.amount)}${base.unit ? `/${base.unit}` : ''}${quantityText} = ${money(amount)}.` });
+    const unitAmount = amountPerUnit!;
+    const amount = unitAmount * quantity;
+    lines.push({ ...base, status: 'due', quantity, amount, exemption: null, explanation: `${applies}${rateText}${money(unitAmount)}${base.unit ? `/${base.unit}` : ''}${quantityText} = ${money(amount)}.` });
   }
   missing.throwIfAny(`The fees of ${app.code}@${app.version.data.version}`);
   const totals = new Map<'VND' | 'USD', number>([['VND', 0]]);
@@ -117,5 +135,6 @@ export function computeFees(app: Application): FeeResult {
     lines,
     totals: [...totals].map(([currency, amount]) => ({ currency, amount })),
     incomplete: lines.some((l) => l.status === 'variable'),
+    notes: notesAbout(app.version.data, ['/fees']),
   };
 }

@@ -3,13 +3,15 @@
  * day) or a proposal's id. And what a single version is compared against: its baseline.
  */
 import path from 'node:path';
-import type { Catalogue, LoadedVersion } from '../load/catalogue.js';
-import { DEFAULT_MAX_FILE_BYTES, parseCatalogueFile } from '../load/catalogue.js';
+import type { Catalogue, LoadedVersion } from '../model/catalogue.js';
+import { DEFAULT_MAX_FILE_BYTES } from '../load/layout.js';
+import { parseCatalogueFile } from '../load/parse-file.js';
 import { describeIoError, readBounded } from '../load/files.js';
-import type { ProcedureVersion, VersionRef } from '../schema/types/procedure-version.js';
+import type { ProcedureVersion, VersionRef } from '../schema/types/procedure-version.generated.js';
 import { didYouMean } from '../schema/validators.js';
+import { closest } from '../text/suggest.js';
 import { UsageError } from '../errors.js';
-import { isIsoDate } from './dates.js';
+import { checkIsoDate } from './dates.js';
 import { describeResolution, findVersion, resolve } from './resolve.js';
 
 export interface ResolvedReference {
@@ -33,26 +35,26 @@ export async function resolveReference(catalogue: Catalogue, ref: string): Promi
   if (at < 0) {
     const proposals = catalogue.versions.filter((v) => v.data.proposal?.id === ref);
     if (proposals.length === 1) return { version: proposals[0]!, how: `phương án ${ref}` };
-    if (proposals.length > 1) throw new UsageError(`Several versions carry the proposal id "${ref}": ${proposals.map(label).join(', ')}; name one as <code>@<version>.`);
-    if (catalogue.byCode.has(ref)) throw new UsageError(`"${ref}" is a procedure, not a version: name one as ${ref}@<version> or ${ref}@<YYYY-MM-DD> (the version in force that day).`);
+    if (proposals.length > 1) throw new UsageError(`Several versions carry the proposal id "${ref}": ${proposals.map(label).join(', ')}; name one as <code>@<version>.`, { id: 'ref.ambiguous-proposal', params: { ref, versions: proposals.map(label).join(', ') } });
+    if (catalogue.byCode.has(ref)) throw new UsageError(`"${ref}" is a procedure, not a version: name one as ${ref}@<version> or ${ref}@<YYYY-MM-DD> (the version in force that day).`, { id: 'ref.procedure-not-version', params: { ref } });
     const ids = catalogue.versions.flatMap((v) => (v.data.proposal ? [v.data.proposal.id] : []));
-    throw new UsageError(`"${ref}" is neither a file, a <code>@<version>, a <code>@<YYYY-MM-DD> nor a proposal id in the catalogue.${didYouMean(ref, [...ids, ...catalogue.byCode.keys()])}`);
+    throw new UsageError(`"${ref}" is neither a file, a <code>@<version>, a <code>@<YYYY-MM-DD> nor a proposal id in the catalogue.${didYouMean(ref, [...ids, ...catalogue.byCode.keys()])}`, { id: 'ref.unknown', params: { ref, suggestion: closest(ref, [...ids, ...catalogue.byCode.keys()]) ?? '' } });
   }
   const code = ref.slice(0, at);
   const which = ref.slice(at + 1);
-  if (!code || !which) throw new UsageError(`Expected <code>@<version> or <code>@<YYYY-MM-DD>, got "${ref}".`);
+  if (!code || !which) throw new UsageError(`Expected <code>@<version> or <code>@<YYYY-MM-DD>, got "${ref}".`, { id: 'ref.malformed', params: { ref } });
   const versions = catalogue.byCode.get(code);
-  if (!versions) throw new UsageError(`There is no procedure ${code} in the catalogue.${didYouMean(code, [...catalogue.byCode.keys()])}`);
+  if (!versions) throw new UsageError(`There is no procedure ${code} in the catalogue.${didYouMean(code, [...catalogue.byCode.keys()])}`, { id: 'code.unknown', params: { code, suggestion: closest(code, [...catalogue.byCode.keys()]) ?? '' } });
   // A version id wins over a date, since version ids may look like dates.
   const exactVersion = findVersion(catalogue, code, which);
   if (exactVersion) return { version: exactVersion, how: `${code}@${which}` };
   if (/^\d{4}-\d{2}-\d{2}$/.test(which)) {
-    if (!isIsoDate(which)) throw new UsageError(`${which} is not a calendar date.`);
+    checkIsoDate(which, `${code}@${which}:`);
     const resolution = resolve(catalogue, code, which);
-    if (resolution.kind !== 'in-force') throw new UsageError(describeResolution(resolution));
+    if (resolution.kind !== 'in-force') throw new UsageError(describeResolution(resolution), { id: 'resolution', params: { resolution } });
     return { version: resolution.version, how: `${code}@${which}: phiên bản ${resolution.version.data.version}, có hiệu lực ngày đó` };
   }
-  throw new UsageError(`${code} has no version "${which}".${didYouMean(which, versions.map((v) => v.data.version))} Its versions: ${versions.map((v) => v.data.version).join(', ')}.`);
+  throw new UsageError(`${code} has no version "${which}".${didYouMean(which, versions.map((v) => v.data.version))} Its versions: ${versions.map((v) => v.data.version).join(', ')}.`, { id: 'version.unknown', params: { code, version: which, suggestion: closest(which, versions.map((v) => v.data.version)) ?? '', versions: versions.map((v) => v.data.version).join(', ') } });
 }
 
 async function resolveFile(catalogue: Catalogue, ref: string): Promise<ResolvedReference> {
@@ -66,12 +68,12 @@ async function resolveFile(catalogue: Catalogue, ref: string): Promise<ResolvedR
     bytes = read.bytes;
   } catch (error) {
     if (error instanceof UsageError) throw error;
-    throw new UsageError(`Cannot read ${ref}: ${describeIoError(error)}.`);
+    throw new UsageError(`Cannot read ${ref}: ${describeIoError(error)}.`, { id: 'ref.cannot-read', params: { ref, code: (error as NodeJS.ErrnoException).code ?? '', detail: describeIoError(error) } });
   }
   const parsed = parseCatalogueFile(bytes, 'version', { display: ref, rel: path.basename(abs), abs });
   const problem = parsed.diagnostics.find((d) => d.severity === 'error');
   if (!parsed.file || parsed.data === undefined || problem) {
-    throw new UsageError(`${ref} is not a valid procedure version: ${problem ? `${problem.line}:${problem.column} ${problem.message}` : 'it could not be read'} (tthc validate explains every problem).`);
+    throw new UsageError(`${ref} is not a valid procedure version: ${problem ? `${problem.line}:${problem.column} ${problem.message}` : 'it could not be read'} (tthc validate explains every problem).`, { id: 'ref.invalid-file', params: { ref, where: problem ? `${problem.line}:${problem.column} ${problem.message}` : '' } });
   }
   return { version: { file: parsed.file, data: parsed.data as ProcedureVersion }, how: ref };
 }
@@ -101,9 +103,9 @@ export function relationOf(before: ProcedureVersion, after: ProcedureVersion): R
 export function baselineOf(catalogue: Catalogue, version: LoadedVersion): ResolvedReference {
   const v = version.data;
   const ref = v.proposal?.baseline ?? v.variant?.baseline ?? (v.supersedes ? { code: v.code, version: v.supersedes } : undefined);
-  if (!ref) throw new UsageError(`${label(version)} is not a proposal or variant and supersedes no version: name the version to compare it with.`);
+  if (!ref) throw new UsageError(`${label(version)} is not a proposal or variant and supersedes no version: name the version to compare it with.`, { id: 'ref.no-baseline', params: { ref: label(version) } });
   const found = findVersion(catalogue, ref.code, ref.version);
-  if (!found) throw new UsageError(`${ref.code}@${ref.version}, which ${label(version)} is measured against, is not in the catalogue.`);
+  if (!found) throw new UsageError(`${ref.code}@${ref.version}, which ${label(version)} is measured against, is not in the catalogue.`, { id: 'ref.baseline-missing', params: { baseline: `${ref.code}@${ref.version}`, ref: label(version) } });
   const role = v.proposal ? 'phiên bản chuẩn của phương án' : v.variant ? 'phiên bản chuẩn của biến thể' : 'phiên bản được thay thế';
   return { version: found, how: `${ref.code}@${ref.version}, ${role} ${label(version)}` };
 }

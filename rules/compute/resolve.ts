@@ -1,4 +1,4 @@
-import type { Catalogue, LoadedVersion } from '../load/catalogue.js';
+import type { Catalogue, LoadedVersion } from '../model/catalogue.js';
 import { addDays, type IsoDate } from './dates.js';
 import { didYouMean } from '../text/suggest.js';
 

@@ -44,6 +44,11 @@ export interface Diagnostic {
   url?: string;
   /** Other places involved. */
   related?: RelatedPlace[];
+  /**
+   * On a draft or proposal: an error once the version is published, so `tthc publish` refuses it
+   * until it is fixed. Reported as a warning that --strict leaves a warning (a draft may be unfinished).
+   */
+  blocksPublishing?: true;
 }
 
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {

@@ -5,7 +5,15 @@ export type FormatName = 'stylish' | 'json';
 
 export interface StylishOptions {
   color?: boolean;
+  /** The words of the report, for a CLI that speaks another language (cli/messages); English by default. */
+  words?: { error: string; warning: string; summary: (errors: number, warnings: number) => string };
 }
+
+const ENGLISH = {
+  error: 'error',
+  warning: 'warning',
+  summary: (errors: number, warnings: number) => `${errors + warnings} problem${errors + warnings === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'})`,
+};
 
 const ansi = (code: number, on: boolean) => (text: string) => (on ? `\u001b[${code}m${text}\u001b[0m` : text);
 
@@ -18,6 +26,7 @@ export function safeForTerminal(text: string): string {
 /** ESLint-style report for people: one block per file, one line per problem, then a summary. */
 export function formatStylish(diagnostics: readonly Diagnostic[], options: StylishOptions = {}): string {
   const color = options.color ?? false;
+  const words = options.words ?? ENGLISH;
   const red = ansi(31, color);
   const yellow = ansi(33, color);
   const dim = ansi(2, color);
@@ -31,7 +40,8 @@ export function formatStylish(diagnostics: readonly Diagnostic[], options: Styli
       currentFile = d.file;
     }
     const where = `${d.line}:${d.column}`.padEnd(8);
-    const severity = d.severity === 'error' ? red('error  ') : yellow('warning');
+    const width = Math.max(words.error.length, words.warning.length);
+    const severity = d.severity === 'error' ? red(words.error.padEnd(width)) : yellow(words.warning.padEnd(width));
     const pointer = d.pointer ? dim(` ${safeForTerminal(d.pointer)}`) : '';
     lines.push(`  ${where} ${severity}  ${safeForTerminal(d.message)}  ${dim(d.ruleId)}${pointer}`);
     for (const r of d.related ?? []) lines.push(dim(`           ↳ ${safeForTerminal(r.file)}:${r.line}:${r.column} ${safeForTerminal(r.message)}`));
@@ -39,7 +49,7 @@ export function formatStylish(diagnostics: readonly Diagnostic[], options: Styli
   const { errors, warnings } = countBySeverity(diagnostics);
   if (diagnostics.length > 0) lines.push('');
   const total = errors + warnings;
-  const summary = `${total === 0 ? '✔' : '✖'} ${total} problem${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'})`;
+  const summary = `${total === 0 ? '✔' : '✖'} ${words.summary(errors, warnings)}`;
   lines.push(total === 0 ? summary : errors > 0 ? red(summary) : yellow(summary));
   return lines.join('\n') + '\n';
 }

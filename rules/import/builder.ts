@@ -3,10 +3,10 @@
  * value that is not taken with confidence gets a warning naming the record and the field, and its raw
  * text goes into source.raw.
  */
-import type { Channel, ChannelKind, Document, FactDefinition, Fee, Form, LegalRef, Note, ProcedureVersion, Result, Step, TimeLimit } from '../schema/types/procedure-version.js';
-import type { LegalDocument } from '../schema/types/registry.js';
+import type { Channel, ChannelKind, Document, FactDefinition, Fee, Form, LegalRef, Note, ProcedureVersion, Result, Step, TimeLimit } from '../schema/types/procedure-version.generated.js';
+import type { LegalDocument, Level } from '../schema/types/registry.generated.js';
 import { compareDurations } from '../compute/durations.js';
-import { FEE_KIND_VI } from '../text/vi.js';
+import { FEE_KIND_VI } from '../text/vi/fees.js';
 import { normaliseCode } from './codes.js';
 import { mentionsCertifiedCopy, parseSets, type Counts } from './documents.js';
 import { amountsInNote, noteSuggestsCharge, type FeeCell, type FeeItem } from './fees.js';
@@ -16,6 +16,13 @@ import { splitSteps } from './steps.js';
 import { oneLine, slugId, trimItem } from './text.js';
 import { clockStart, describeTime, distinctTimes, findTimes, sameTime, type StatedTime, type TimeCell } from './time.js';
 import { IMPORT_LEVELS, levelFromAgency, parseKind, parseLevels, parseSubjects, stepActor } from './vocabulary.js';
+import { agenciesMentioned } from './agency-names.js';
+import { NOT_STATED_ID, NOT_STATED_VI } from '../lint/not-stated.js';
+
+/** The registry entries that stand for "not stated in the source" (lint rule not-stated keeps them out of published versions). */
+export const NOT_STATED_AGENCY = { id: NOT_STATED_ID, name: NOT_STATED_VI, notStated: true, note: 'Nguồn không ghi cơ quan thực hiện; cần bổ sung trước khi công bố.' } as const;
+export const NOT_STATED_FIELD = { id: NOT_STATED_ID, name: NOT_STATED_VI, notStated: true } as const;
+export const NOT_STATED_LEVEL: Level = { id: NOT_STATED_ID, name: NOT_STATED_VI, order: 100, effective: { from: '1945-01-01' }, notStated: true, note: 'Nguồn không ghi cấp thực hiện; cần bổ sung trước khi công bố.' };
 
 export interface ChannelInput {
   kind: ChannelKind;
@@ -79,6 +86,10 @@ export class RecordBuilder {
   readonly spec: Partial<ProcedureVersion> = {};
   code: string | undefined;
   private readonly ids = new Set<string>();
+  /** The source field of the agencies when none is stated, for the warning. */
+  private agencyField: string | undefined;
+  /** The raw steps text, where an agency may be named. */
+  private stepsText: string | undefined;
 
   constructor(
     readonly format: ImportFormat,
@@ -198,8 +209,8 @@ export class RecordBuilder {
     const coordinating = this.agencies(raw.coordinating);
     const agencies: NonNullable<ProcedureVersion['agencies']> = { implementing: implementing.length > 0 ? implementing : competent };
     if (implementing.length === 0) {
-      if (competent.length > 0) this.warn('agency-inferred', field, 'No implementing agency; the competent agency is used.');
-      else this.warn('agency-missing', field, 'No implementing agency is stated.');
+      if (competent.length > 0) this.warn('agency-inferred', field, `No implementing agency; the competent agency is used (${oneLine(raw.competent ?? '').slice(0, 200)}).`);
+      else this.agencyField = field;
     }
     if (competent.length > 0) agencies.competent = competent;
     if (delegated.length > 0) agencies.delegated = delegated;
@@ -208,6 +219,7 @@ export class RecordBuilder {
   }
 
   setSteps(raw: string | undefined, field: string): void {
+    this.stepsText = raw;
     if (!raw) {
       this.spec.steps = [];
       return;
@@ -531,7 +543,91 @@ export class RecordBuilder {
     if (forms.length > 0) this.spec.forms = forms;
   }
 
+  /**
+   * Every part the schema requires, filled where the source leaves it out: from what the record
+   * itself says where it says it (warned, with the evidence), else with the explicit "Chưa xác
+   * định" value and a note of kind uncertain. The draft validates; publishing refuses it.
+   */
+  private completeRequired(): void {
+    const spec = this.spec;
+    if (!spec.name) {
+      this.spec.name = { vi: NOT_STATED_VI };
+      this.notStatedPart('/name', 'name', 'tên thủ tục');
+    }
+    if (spec.kind === undefined) this.setKind(undefined, 'kind');
+    if (!spec.agencies || spec.agencies.implementing.length === 0) {
+      const field = this.agencyField ?? 'agencies';
+      const named = this.stepsText ? agenciesMentioned(this.stepsText) : [];
+      const base = spec.agencies ?? { implementing: [] };
+      if (named.length > 0) {
+        const best = named[0]!;
+        const others = named.slice(1, 4).map((n) => `${n.name} (${n.count})`);
+        spec.agencies = { ...base, implementing: [this.agency(best.name)] };
+        this.warn('agency-from-steps', field, `No implementing agency is stated; the steps name "${best.name}" ${best.count} time(s)${others.length ? `, also ${others.join(', ')}` : ''}; it is used.`);
+        this.note('uncertain', `Cơ quan thực hiện suy ra từ trình tự thực hiện ("${best.name}"); nguồn không ghi.`, '/agencies/implementing');
+      } else {
+        this.needs.agencies.push({ ...NOT_STATED_AGENCY });
+        spec.agencies = { ...base, implementing: [NOT_STATED_ID] };
+        this.notStatedPart('/agencies/implementing', field, 'cơ quan thực hiện');
+      }
+    }
+    if (!spec.levels || spec.levels.length === 0) {
+      const names = [...(spec.agencies?.implementing ?? []), ...(spec.agencies?.competent ?? [])]
+        .map((id) => this.needs.agencies.find((a) => a.id === id)?.name)
+        .filter((n): n is string => n !== undefined && n !== NOT_STATED_VI);
+      const ids = [...new Set(names.map(levelFromAgency).filter((l): l is string => l !== undefined))];
+      if (ids.length > 0) {
+        const order = IMPORT_LEVELS.map((l) => l.id);
+        ids.sort((a, b) => order.indexOf(a) - order.indexOf(b));
+        spec.levels = ids;
+        for (const id of ids) this.needs.levels.push(IMPORT_LEVELS.find((l) => l.id === id)!);
+        this.warn('level-inferred', 'levels', `No level is stated; ${ids.join(', ')} is read from the agency name (${names.join('; ').slice(0, 200)}).`);
+        this.note('uncertain', `Cấp thực hiện suy ra từ tên cơ quan (${names.join('; ').slice(0, 500)}); nguồn không ghi.`, '/levels');
+      } else {
+        spec.levels = [NOT_STATED_ID];
+        this.needs.levels.push({ ...NOT_STATED_LEVEL });
+        this.notStatedPart('/levels', 'levels', 'cấp thực hiện');
+      }
+    }
+    if (!spec.field) {
+      spec.field = NOT_STATED_ID;
+      this.needs.fields.push({ ...NOT_STATED_FIELD });
+      this.notStatedPart('/field', 'field', 'lĩnh vực');
+    }
+    if (!spec.subjects || spec.subjects.length === 0) {
+      spec.subjects = [{ kind: 'other', label: `${NOT_STATED_VI} (nguồn không ghi đối tượng thực hiện)` }];
+      this.notStatedPart('/subjects', 'subjects', 'đối tượng thực hiện');
+    }
+    if (!spec.results || spec.results.length === 0) {
+      spec.results = [{ name: `${NOT_STATED_VI} (nguồn không ghi kết quả thực hiện)` }];
+      this.notStatedPart('/results', 'results', 'kết quả thực hiện');
+    }
+    if (!spec.dossier || spec.dossier.documents.length === 0) {
+      const note = spec.dossier?.note;
+      spec.dossier = {
+        ...(spec.dossier ?? {}),
+        documents: [{ id: 'gt-chua-xac-dinh', name: note ? `${NOT_STATED_VI} (thành phần hồ sơ chưa tách được; xem ghi chú của hồ sơ)` : `${NOT_STATED_VI} (nguồn không ghi thành phần hồ sơ)`, originals: 0, copies: 0 }],
+      };
+      this.notStatedPart('/dossier/documents', 'dossier', 'thành phần hồ sơ');
+    }
+    if (spec.timeLimit === undefined) {
+      spec.timeLimit = null;
+      this.note('uncertain', 'Nguồn không ghi thời hạn giải quyết.', '/timeLimit');
+      this.warn('time-missing', 'timeLimit', 'No time limit is stated.');
+    }
+    spec.steps ??= [];
+    spec.channels ??= [];
+    spec.fees ??= [];
+    spec.legalBasis ??= [];
+  }
+
+  private notStatedPart(pointer: string, field: string, what: string): void {
+    this.warn('part-not-stated', field, `The source states no ${pointer.slice(1)} and nothing in the record says it; written as "${NOT_STATED_VI}" (to fill in before publishing).`);
+    this.note('uncertain', `Nguồn không ghi ${what}: ghi "${NOT_STATED_VI}", cần bổ sung trước khi công bố.`, pointer);
+  }
+
   finish(source: unknown, file: string, extra: { url?: string; announcedBy?: string } = {}): RecordOutcome {
+    this.completeRequired();
     for (const w of this.warnings) if (!w.code && this.code) w.code = this.code;
     const spec = { ...this.spec } as Omit<ProcedureVersion, 'version' | 'status'>;
     if (this.notes.length > 0) spec.notes = dedupeNotes(this.notes);

@@ -3,10 +3,12 @@
  * data, its text, its registries, or its source.raw; and every stated copy count is on a document.
  * The check reads the source on its own terms, not through the parsers it checks.
  */
+import { isNotStatedText } from '../lint/not-stated.js';
 import type { ImportRun } from './importer.js';
 import type { RecordOutcome } from './model.js';
-import type { ProcedureVersion } from '../schema/types/procedure-version.js';
-import { CHANNEL_VI, SUBJECT_VI } from '../text/vi.js';
+import type { ProcedureVersion } from '../schema/types/procedure-version.generated.js';
+import { CHANNEL_VI } from '../text/vi/channels.js';
+import { SUBJECT_VI } from '../text/vi/procedure.js';
 import { cleanText, isNoData, oneLine } from './text.js';
 
 const KIND_WORDS: Record<NonNullable<ProcedureVersion['kind']>, string[]> = {
@@ -244,7 +246,8 @@ export function countsMatchSource(run: Pick<ImportRun, 'outcomes'>): { documents
   for (const outcome of run.outcomes) {
     if (outcome.status !== 'parsed') continue;
     const stated = sourceCounts(outcome);
-    const docs = (outcome.spec.dossier?.documents ?? []).map((d): [number, number] => [d.originals, d.copies]);
+    // The "Chưa xác định" document stands for a dossier the source does not state: it is no copy count.
+    const docs = (outcome.spec.dossier?.documents ?? []).filter((d) => !isNotStatedText(d.name)).map((d): [number, number] => [d.originals, d.copies]);
     const nonZero = (l: [number, number][]) => l.filter(([o, c]) => o + c > 0).map(([o, c]) => `${o}/${c}`);
     const a = nonZero(stated);
     const b = nonZero(docs);

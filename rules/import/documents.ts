@@ -3,7 +3,7 @@
  * (`Bản chính: 1\nBản sao: 0`), the old portal writes `Bản chính: 1 - Bản sao: 0`, and the 2025 portal
  * glues every cell of its table into one string: `name` `form file(s)` `1 bản chính,1 bản sao` ….
  */
-import { foldVietnamese } from '../text/vi.js';
+import { foldVietnamese } from '../text/vi/words.js';
 import { trimItem } from './text.js';
 
 export interface Counts {

@@ -4,7 +4,7 @@
  * sentence in place of the amount. The 2025 portal: `Miễn phí(…)`, `50,000 Việt Nam Đồng(/giao dịch)`,
  * `145 USD(…)`, `Không có thông tin`.
  */
-import { foldVietnamese } from '../text/vi.js';
+import { foldVietnamese } from '../text/vi/words.js';
 import { isNoData, oneLine } from './text.js';
 
 export type FeeKind = 'phi' | 'le-phi';
@@ -32,6 +32,32 @@ export type FeeCell =
   | { kind: 'none' };
 
 /** `2.000.000` and `2,000,000` are two million; `1.5` USD is one and a half; `20000` is twenty thousand. */
+/**
+ * `Phí : 2.000.000 Đồng (note)`, `Lệ phí : 1.5 USD`, `Phí: ĐồngXem chi tiết`, as [_, label, amount,
+ * currency, note]. Read by hand rather than with one pattern: the pattern with a lazy amount and
+ * optional parts backtracked (88 s for `Phí : 1` + 700 spaces + `x`); this is one pass.
+ */
+function feeLine(line: string): [string, string, string, string | undefined, string | undefined] | undefined {
+  const label = /^(Lệ phí|Phí)\s*:/iu.exec(line);
+  if (!label) return undefined;
+  let rest = line.slice(label[0].length).trim();
+  if (/xem chi tiết$/iu.test(rest.slice(-12))) rest = rest.slice(0, -'Xem chi tiết'.length).trimEnd();
+  // The note is everything from the first "(" when the line ends with ")" (the amount is the shortest prefix).
+  let note: string | undefined;
+  const open = rest.indexOf('(');
+  if (rest.endsWith(')') && open >= 0) {
+    note = rest.slice(open);
+    rest = rest.slice(0, open).trimEnd();
+  }
+  let currency: string | undefined;
+  const unit = /(Đồng|VNĐ|USD)$/iu.exec(rest.slice(-4));
+  if (unit) {
+    currency = unit[1];
+    rest = rest.slice(0, rest.length - unit[1]!.length).trimEnd();
+  }
+  return [line, label[1]!, rest.trim(), currency, note];
+}
+
 export function parseAmount(text: string, currency: Currency): number | undefined {
   const t = text.trim();
   if (/^\d+$/.test(t)) return Number(t);
@@ -82,7 +108,7 @@ export function parseLabelledFees(raw: string | undefined): { cell: FeeCell; unp
       continue;
     }
     // Phí : 2.000.000 Đồng (note) | Lệ phí : 1.5 USD | Phí: ĐồngXem chi tiết (old portal)
-    const m = /^(Lệ phí|Phí)\s*:\s*(.*?)\s*(Đồng|VNĐ|USD)?\s*(\(.*\))?\s*(?:Xem chi tiết)?$/isu.exec(line);
+    const m = feeLine(line);
     if (!m) {
       unparsedLines.push(line);
       continue;

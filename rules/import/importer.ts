@@ -6,24 +6,38 @@
  */
 import { access, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { ProcedureVersion } from '../schema/types/procedure-version.js';
-import type { Agency, Field, LegalDocument, Level, Registry } from '../schema/types/registry.js';
+import type { ProcedureVersion } from '../schema/types/procedure-version.generated.js';
+import type { Agency, Field, LegalDocument, Level, Registry } from '../schema/types/registry.generated.js';
 import { toCatalogueJson, writeFileAtomic } from '../store/atomic.js';
 import { UsageError } from '../errors.js';
-import { compareVietnamese, foldVietnamese } from '../text/vi.js';
+import { compareVietnamese, foldVietnamese } from '../text/vi/words.js';
 import { orderKeys } from './builder.js';
-import { diffJson, type Change } from './diff.js';
+import { diffJson, type Operation } from '../compute/diff/json.js';
 import { isNationalDbRecord, parseNationalDb } from './formats/national-db.js';
 import { isOldPortalFile, parseOldPortal, type OldPortalParsed } from './formats/old-portal.js';
 import { isPortal2025Record, parsePortal2025 } from './formats/portal-2025.js';
 import { readListFile } from './formats/xlsx-list.js';
+import { readCsvTable, readXlsxTables, type Table } from './formats/list-table.js';
+import { readProvincialList, type ReadList } from './formats/provincial-list.js';
 import { IMPORT_FORMATS, type ImportFormat, type LegalDocumentCandidate, type ListRow, type RecordOutcome } from './model.js';
 import { oneLine, slugId as slug } from './text.js';
+import { NOT_STATED_ID } from '../lint/not-stated.js';
+
+/** A provincial list or one-stop export, read into lists/<name>.json of the catalogue. */
+export interface ProvincialListOutcome extends ReadList {
+  /** The input file, as records name it. */
+  record: string;
+  /** Where the list was (or, in a dry run, would be) written. */
+  path: string;
+}
+
+/** --format provincial-list reads every .csv and .xlsx as a provincial list. */
+export type InputFormat = 'auto' | ImportFormat | 'provincial-list';
 
 export interface ImportOptions {
   /** The catalogue folder to write into (created when missing). */
   out: string;
-  format?: 'auto' | ImportFormat;
+  format?: InputFormat;
   /** Plan only: parse, compare, and report, but write nothing. */
   dryRun?: boolean;
 }
@@ -38,7 +52,7 @@ export interface VersionOutcome {
   path: string;
   supersedes?: string;
   /** For a new version: what changed against the version it supersedes. */
-  changes?: Change[];
+  changes?: Operation[];
 }
 
 export interface ImportRun {
@@ -47,6 +61,7 @@ export interface ImportRun {
   versions: VersionOutcome[];
   listRows: ListRow[];
   listProblems: { record: string; reason: string }[];
+  provincialLists: ProvincialListOutcome[];
   /** Files under the inputs that are not records (PROVENANCE.md, images). */
   ignored: string[];
   registryPath: string | undefined;
@@ -69,7 +84,7 @@ async function listInputs(inputs: string[]): Promise<InputFile[]> {
     try {
       info = await stat(input);
     } catch {
-      throw new UsageError(`Cannot read ${input}: no such file or folder.`);
+      throw new UsageError(`Cannot read ${input}: no such file or folder.`, { id: 'import.no-input', params: { input } });
     }
     const base = path.dirname(path.resolve(input));
     if (info.isFile()) {
@@ -109,31 +124,54 @@ function nameKey(name: string): string {
 }
 
 /** Reads every record of the inputs. Never throws for bad content: a bad record is rejected. */
-export async function readRecords(inputs: string[], format: 'auto' | ImportFormat = 'auto') {
-  if (format !== 'auto' && !IMPORT_FORMATS.includes(format)) throw new UsageError(`Unknown format "${format}": use auto, ${IMPORT_FORMATS.join(', ')}.`);
+export async function readRecords(inputs: string[], format: InputFormat = 'auto') {
+  if (format !== 'auto' && format !== 'provincial-list' && !IMPORT_FORMATS.includes(format)) throw new UsageError(`Unknown format "${format}": use auto, ${IMPORT_FORMATS.join(', ')}, provincial-list.`);
   const files = await listInputs(inputs);
   const outcomes: RecordOutcome[] = [];
   const oldPortal: OldPortalParsed[] = [];
   const listRows: ListRow[] = [];
   const listProblems: { record: string; reason: string }[] = [];
   const ignored: string[] = [];
+  const provincial: { record: string; read: ReadList }[] = [];
+  const readTables = (record: string, tables: Table[]) => {
+    for (const t of tables) {
+      const read = readProvincialList(t, record);
+      if (read.list.rows.length + (read.list.internal?.length ?? 0) + (read.list.tests?.length ?? 0) > 0) provincial.push({ record, read });
+      else listProblems.push({ record: t.sheet ? `${record}#${t.sheet}` : record, reason: 'No procedure rows: neither a header naming the code or name columns nor columns of codes and names.' });
+    }
+  };
   for (const file of files) {
     const ext = path.extname(file.abs).toLowerCase();
-    if (ext === '.xlsx') {
-      if (format !== 'auto' && format !== 'xlsx-list') {
+    if (ext === '.csv' || ext === '.tsv' || ext === '.txt') {
+      if ((format !== 'auto' && format !== 'provincial-list') || (ext === '.txt' && format !== 'provincial-list')) {
         ignored.push(file.label);
         continue;
       }
       try {
-        const list = await readListFile(file.abs, file.label);
-        listRows.push(...list.rows);
-        listProblems.push(...list.skipped);
+        readTables(file.label, [await readCsvTable(file.abs)]);
+      } catch (error) {
+        listProblems.push({ record: file.label, reason: `Not a readable CSV list: ${error instanceof Error ? error.message : String(error)}` });
+      }
+      continue;
+    }
+    if (ext === '.xlsx') {
+      if (format !== 'auto' && format !== 'xlsx-list' && format !== 'provincial-list') {
+        ignored.push(file.label);
+        continue;
+      }
+      try {
+        // The portal's national list export has its own exact header; any other workbook is a provincial list.
+        const list = format === 'provincial-list' ? undefined : await readListFile(file.abs, file.label);
+        if (list && (list.rows.length > 0 || format === 'xlsx-list')) {
+          listRows.push(...list.rows);
+          listProblems.push(...list.skipped);
+        } else readTables(file.label, await readXlsxTables(file.abs));
       } catch (error) {
         listProblems.push({ record: file.label, reason: `Not a readable xlsx list: ${error instanceof Error ? error.message : String(error)}` });
       }
       continue;
     }
-    if (ext !== '.json') {
+    if (ext !== '.json' || format === 'provincial-list') {
       ignored.push(file.label);
       continue;
     }
@@ -176,7 +214,40 @@ export async function readRecords(inputs: string[], format: 'auto' | ImportForma
     else if (codes && codes.size > 1) p.outcome = { ...(p.outcome as Extract<RecordOutcome, { status: 'rejected' }>), reason: `No code, and the name matches several codes: ${[...codes].sort().join(', ')}.` };
     outcomes.push(p.outcome);
   }
-  return { outcomes, listRows, listProblems, ignored };
+  return { outcomes, listRows, listProblems, ignored, provincial };
+}
+
+/** lists/<name>.json: the province's code (h36) when the codes say it, else the file's name; a second list of the same name takes its file's name too. */
+function listFileNames(lists: { record: string; read: ReadList }[]): string[] {
+  const stem = (record: string) => slug(path.basename(record.split('#')[0]!).replace(/\.[a-z]+$/i, '')) || 'list';
+  const names = lists.map((l) => (l.read.list.province ? l.read.list.province.toLowerCase() : stem(l.record)));
+  const counts = new Map<string, number>();
+  for (const n of names) counts.set(n, (counts.get(n) ?? 0) + 1);
+  const taken = new Set<string>();
+  return names.map((n, i) => {
+    let name = counts.get(n)! > 1 ? `${n}-${stem(lists[i]!.record)}` : n;
+    for (let k = 2; taken.has(name); k++) name = `${n}-${stem(lists[i]!.record)}-${k}`;
+    taken.add(name);
+    return `${name}.json`;
+  });
+}
+
+type Parsed = Extract<RecordOutcome, { status: 'parsed' }>;
+
+function isNotStated(ids: readonly string[] | undefined): boolean {
+  return ids !== undefined && ids.length === 1 && ids[0] === NOT_STATED_ID;
+}
+
+/** Takes back the "Chưa xác định" value of one part once another source fills it: its note, its warning and its registry need. */
+function dropNotStated(o: Parsed, pointer: string, kind: 'agencies' | 'fields'): void {
+  const spec = o.spec;
+  if (spec.notes) {
+    spec.notes = spec.notes.filter((n) => !(n.kind === 'uncertain' && n.pointer === pointer && n.text.startsWith('Nguồn không ghi')));
+    if (spec.notes.length === 0) delete spec.notes;
+  }
+  const w = o.warnings.findIndex((x) => x.kind === 'part-not-stated' && x.message.includes(`states no ${pointer.slice(1)} `));
+  if (w >= 0) o.warnings.splice(w, 1);
+  o.needs[kind] = (o.needs[kind] as { id: string }[]).filter((a) => a.id !== NOT_STATED_ID) as never;
 }
 
 /** Fills what a detail record lacks from the list row of the same code (the implementing agency, the field). */
@@ -188,28 +259,66 @@ function enrichFromLists(outcomes: RecordOutcome[], rows: ListRow[]): void {
     const row = byCode.get(o.spec.code);
     if (!row) continue;
     const spec = o.spec;
-    if (spec.agencies && spec.agencies.implementing.length === 0 && row.agency) {
+    if (spec.agencies && (spec.agencies.implementing.length === 0 || isNotStated(spec.agencies.implementing)) && row.agency) {
       const names = row.agency.split('\n').map((s) => oneLine(s)).filter(Boolean);
       const ids = names.map((n) => {
         const id = slug(n);
         o.needs.agencies.push({ id, name: n.replace(/[.;]$/, '') });
         return id;
       });
+      dropNotStated(o, '/agencies/implementing', 'agencies');
       spec.agencies = { ...spec.agencies, implementing: [...new Set(ids)] };
-      const w = o.warnings.findIndex((x) => x.kind === 'agency-missing');
-      if (w >= 0) o.warnings.splice(w, 1);
-      o.warnings.push({ record: o.record, code: spec.code, field: 'co_quan_thuc_hien', kind: 'agency-inferred', message: `No implementing agency in the record; taken from the list row ${row.record}.` });
+      o.warnings.push({ record: o.record, code: spec.code, field: 'co_quan_thuc_hien', kind: 'agency-inferred', message: `No implementing agency in the record; taken from the list row ${row.record} (${oneLine(row.agency).slice(0, 200)}).` });
     }
-    if (!spec.field && row.field) {
+    if ((!spec.field || spec.field === NOT_STATED_ID) && row.field) {
       const id = slug(row.field);
+      dropNotStated(o, '/field', 'fields');
       spec.field = id;
       o.needs.fields.push({ id, name: row.field });
-      o.warnings.push({ record: o.record, code: spec.code, field: 'linh_vuc', kind: 'field-inferred', message: `No field in the record; taken from the list row ${row.record}.` });
+      o.warnings.push({ record: o.record, code: spec.code, field: 'linh_vuc', kind: 'field-inferred', message: `No field in the record; taken from the list row ${row.record} (${row.field}).` });
     }
     o.spec = orderKeys(spec);
   }
 }
 
+/**
+ * For a record that names no implementing agency anywhere: the agency that the records of the
+ * same field and level, which do state theirs, name most often (at least two of them and at least
+ * half); for the commune level alone, its People's Committee. Warned with the counts.
+ */
+function agencyFromFieldAndLevel(outcomes: RecordOutcome[]): void {
+  const parsed = outcomes.filter((o): o is Parsed => o.status === 'parsed');
+  const stated = (o: Parsed) => !o.warnings.some((w) => w.kind === 'agency-inferred' || w.kind === 'agency-from-steps' || w.kind === 'agency-from-field-level') && !isNotStated(o.spec.agencies?.implementing);
+  const key = (o: Parsed) => `${o.spec.field}|${(o.spec.levels ?? []).join(',')}`;
+  const tally = new Map<string, Map<string, number>>();
+  const names = new Map<string, string>();
+  for (const o of parsed) {
+    if (!stated(o) || !o.spec.field || o.spec.field === NOT_STATED_ID || isNotStated(o.spec.levels)) continue;
+    const t = tally.get(key(o)) ?? new Map<string, number>();
+    for (const id of o.spec.agencies?.implementing ?? []) t.set(id, (t.get(id) ?? 0) + 1);
+    tally.set(key(o), t);
+    for (const a of o.needs.agencies) names.set(a.id, a.name);
+  }
+  for (const o of parsed) {
+    const spec = o.spec;
+    if (!spec.agencies || !isNotStated(spec.agencies.implementing)) continue;
+    let chosen: { id: string; name: string; evidence: string } | undefined;
+    const t = spec.field && spec.field !== NOT_STATED_ID && !isNotStated(spec.levels) ? tally.get(key(o)) : undefined;
+    if (t) {
+      const total = [...t.values()].reduce((a, b) => a + b, 0);
+      const [id, n] = [...t.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]!;
+      if (n >= 2 && n * 2 >= total) chosen = { id, name: names.get(id) ?? id, evidence: `${n} of ${total} agency mentions in the imported records of field ${spec.field} at level ${(spec.levels ?? []).join(', ')}` };
+    }
+    if (!chosen && spec.levels?.length === 1 && spec.levels[0] === 'commune') chosen = { id: 'uy-ban-nhan-dan-cap-xa', name: 'Ủy ban nhân dân cấp xã', evidence: 'the level is the commune level alone, whose procedures its People\'s Committee performs' };
+    if (!chosen) continue;
+    dropNotStated(o, '/agencies/implementing', 'agencies');
+    o.needs.agencies.push({ id: chosen.id, name: chosen.name });
+    spec.agencies = { ...spec.agencies, implementing: [chosen.id] };
+    o.warnings.push({ record: o.record, code: spec.code, field: 'agencies', kind: 'agency-from-field-level', message: `No implementing agency in the record; "${chosen.name}" is used: ${chosen.evidence}.` });
+    spec.notes = [...(spec.notes ?? []), { kind: 'uncertain', text: `Cơ quan thực hiện suy ra từ lĩnh vực và cấp thực hiện ("${chosen.name}"); nguồn không ghi.`, pointer: '/agencies/implementing' }];
+    o.spec = orderKeys(spec);
+  }
+}
 
 interface ExistingVersion {
   file: string;
@@ -373,8 +482,16 @@ async function importCode(out: string, code: string, records: Extract<RecordOutc
 /** Imports the inputs into the catalogue at options.out. */
 export async function importSources(inputs: string[], options: ImportOptions): Promise<ImportRun> {
   const started = performance.now();
-  const { outcomes, listRows, listProblems, ignored } = await readRecords(inputs, options.format ?? 'auto');
+  const { outcomes, listRows, listProblems, ignored, provincial } = await readRecords(inputs, options.format ?? 'auto');
+  const provincialLists: ProvincialListOutcome[] = [];
+  const listNames = listFileNames(provincial);
+  for (const [i, p] of provincial.entries()) {
+    const file = path.join(options.out, 'lists', listNames[i]!);
+    if (!options.dryRun) await writeFileAtomic(file, toCatalogueJson(p.read.list));
+    provincialLists.push({ ...p.read, record: p.record, path: file });
+  }
   enrichFromLists(outcomes, listRows);
+  agencyFromFieldAndLevel(outcomes);
   const out = options.out;
 
   const parsed = outcomes.filter((o): o is Extract<RecordOutcome, { status: 'parsed' }> => o.status === 'parsed');
@@ -455,5 +572,5 @@ export async function importSources(inputs: string[], options: ImportOptions): P
     fields: [...(existing.fields ?? []), ...(registry.fields ?? [])].filter((f) => used.fields.has(f.id)),
     levels: [...(existing.levels ?? []), ...(registry.levels ?? [])].filter((l) => used.levels.has(l.id)),
   };
-  return { out, outcomes, versions, listRows, listProblems, ignored, registryPath, registryAdded, registry: all, elapsedMs: performance.now() - started };
+  return { out, outcomes, versions, listRows, listProblems, provincialLists, ignored, registryPath, registryAdded, registry: all, elapsedMs: performance.now() - started };
 }

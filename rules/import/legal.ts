@@ -3,8 +3,9 @@
  * `4472/QĐ-BTC`), its type and issuer inferred from the number, and a title. The 2025 portal glues
  * title and number cells together (`Luật Khiếu nại  năm 201102/2011/QH13Quy định …11/2015/TT-BCA`).
  */
-import type { LegalDocumentType } from '../schema/types/registry.js';
-import { DOCUMENT_TYPE_VI, foldVietnamese } from '../text/vi.js';
+import type { LegalDocumentType } from '../schema/types/registry.generated.js';
+import { DOCUMENT_TYPE_VI } from '../text/vi/citations.js';
+import { foldVietnamese } from '../text/vi/words.js';
 import { oneLine } from './text.js';
 
 /**

@@ -1,6 +1,6 @@
 /** Shapes shared by the import formats, the builder and the report. */
-import type { ProcedureVersion } from '../schema/types/procedure-version.js';
-import type { Agency, Field, LegalDocument, Level } from '../schema/types/registry.js';
+import type { ProcedureVersion } from '../schema/types/procedure-version.generated.js';
+import type { Agency, Field, LegalDocument, Level } from '../schema/types/registry.generated.js';
 
 export type ImportFormat = 'national-db-export' | 'portal-2025' | 'old-portal' | 'xlsx-list';
 export const IMPORT_FORMATS: readonly ImportFormat[] = ['national-db-export', 'portal-2025', 'old-portal', 'xlsx-list'];
@@ -44,6 +44,9 @@ export type WarningKind =
   | 'kind-unknown'
   | 'agency-missing'
   | 'agency-inferred'
+  | 'agency-from-steps'
+  | 'agency-from-field-level'
+  | 'part-not-stated'
   | 'field-inferred'
   | 'channel-unparsed'
   | 'channel-duplicate'

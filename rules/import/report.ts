@@ -3,9 +3,9 @@
  * structured data parsed, and the quality bar measured on the written catalogue.
  */
 import path from 'node:path';
-import { validateCatalogue } from '../validate.js';
+import { validateCatalogue } from '../validate/index.js';
 import { checkCoverage, countsMatchSource } from './coverage.js';
-import { formatChange } from './diff.js';
+import { formatOperation } from '../compute/diff/json.js';
 import type { ImportRun } from './importer.js';
 import { emptyMetrics, type ImportWarning, type RecordMetrics } from './model.js';
 
@@ -38,10 +38,53 @@ export interface ImportReport {
   crossCheck: { listRows: number; listCodes: number; listCodeProblems: { record: string; code: string }[]; inListNotInDetail: string[]; inDetailNotInList: string[]; problems: { record: string; reason: string }[] };
   rejected: { record: string; reason: string }[];
   newVersions: { code: string; version: string; supersedes: string; changes: string[] }[];
+  /** The provincial lists and one-stop exports read, and where each was written. */
+  lists: ListReport[];
   ignoredFiles: string[];
   timings: { importMs: number; validateMs: number };
   warnings: ImportWarning[];
 }
+
+export interface ListReport {
+  record: string;
+  path: string;
+  province: string | undefined;
+  encoding: string;
+  delimiter: string | undefined;
+  headerLine: number | undefined;
+  columns: { column: number; header?: string; role: string; by: 'header' | 'content' }[];
+  rows: number;
+  internal: number;
+  tests: number;
+  duplicates: number;
+  warningsByKind: Record<string, number>;
+  warnings: { record: string; kind: string; message: string }[];
+}
+
+function listReports(run: ImportRun): ListReport[] {
+  return run.provincialLists.map((l) => {
+    const byKind: Record<string, number> = {};
+    for (const w of l.warnings) byKind[w.kind] = (byKind[w.kind] ?? 0) + 1;
+    return {
+      record: l.record,
+      path: l.path,
+      province: l.list.province,
+      encoding: l.list.source.encoding,
+      delimiter: l.list.source.delimiter,
+      headerLine: l.headerLine,
+      columns: l.list.source.columns,
+      rows: l.list.rows.length,
+      internal: l.list.internal?.length ?? 0,
+      tests: l.list.tests?.length ?? 0,
+      duplicates: l.list.duplicates?.length ?? 0,
+      warningsByKind: Object.fromEntries(Object.entries(byKind).sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1))),
+      warnings: l.warnings,
+    };
+  });
+}
+
+/** What a column became, in English, for the report. */
+export const ROLE_EN: Record<string, string> = { code: 'national code', localCode: 'local code', name: 'name', nationalName: 'national name', field: 'field', agency: 'agency', onlineLevel: 'online level', decision: 'announcing decision' };
 
 function share(stated: number, parsed: number): Share {
   return { stated, parsed, percent: stated === 0 ? 100 : Math.floor((parsed / stated) * 10000) / 100 };
@@ -149,7 +192,8 @@ export async function buildReport(run: ImportRun, inputs: string[], options: { v
     rejected: rejected.map((r) => ({ record: r.record, reason: r.status === 'rejected' ? r.reason : '' })),
     newVersions: run.versions
       .filter((v) => v.action === 'new-version')
-      .map((v) => ({ code: v.code, version: v.version, supersedes: v.supersedes ?? '', changes: (v.changes ?? []).map(formatChange) })),
+      .map((v) => ({ code: v.code, version: v.version, supersedes: v.supersedes ?? '', changes: (v.changes ?? []).map(formatOperation) })),
+    lists: listReports(run),
     ignoredFiles: run.ignored,
     timings: { importMs: Math.round(run.elapsedMs), validateMs: Math.round(validateMs) },
     warnings,
@@ -181,6 +225,13 @@ export function formatReport(r: ImportReport): string {
   if (r.crossCheck.listRows > 0) {
     lines.push('');
     lines.push(`List exports: ${r.crossCheck.listRows} rows, ${r.crossCheck.listCodes} codes; ${r.crossCheck.inListNotInDetail.length} listed without a detail record, ${r.crossCheck.inDetailNotInList.length} detail records in no list, ${r.crossCheck.listCodeProblems.length} rows with an unusable code.`);
+  }
+  for (const l of r.lists) {
+    lines.push('');
+    lines.push(`Provincial list ${l.record} → ${l.path}${l.province ? ` (province ${l.province})` : ''}: ${l.rows} rows with a national code, ${l.internal} with internal codes only, ${l.tests} test rows, ${l.duplicates} codes listed more than once.`);
+    lines.push(`  read as ${l.encoding}${l.delimiter ? `, delimiter ${JSON.stringify(l.delimiter)}` : ''}, ${l.headerLine ? `header on line ${l.headerLine}` : 'no header (columns recognised by their content)'}`);
+    for (const c of l.columns) lines.push(`  column ${c.column}${c.header ? ` "${c.header}"` : ''} → ${ROLE_EN[c.role] ?? c.role} (by ${c.by})`);
+    for (const [kind, n] of Object.entries(l.warningsByKind)) lines.push(`  ${String(n).padStart(6)}  ${kind}`);
   }
   if (r.newVersions.length > 0) {
     lines.push('');

@@ -12,23 +12,38 @@ export interface ParsedSteps {
 }
 
 /**
- * A "Bước N" marker at the start of the text, a line, or a sentence. Numbers must run 1, 2, 3 … so
- * a mention such as "tại Bước 2" inside a step does not split it.
+ * "Bước N" and what follows it: the number, then a separator or a space before a capital. The
+ * pattern starts at the word itself and every repetition is followed by a fixed character, so it
+ * runs in one pass; what comes before the word is checked by walking back (see splitSteps).
  */
-const MARKER = /(^|\n|[.;:]\s+|\s)[-+*•]?\s*Bước\s+(\d{1,2})\s*(?:[.:)–—-]\s*|\s+(?=\p{Lu}))/giu;
+const MARKER = /Bước\s+(\d{1,2})\s*(?:[.:)–—-]\s*|(?<=\s)(?=\p{Lu}))/giu;
+const SPACE = /\s/u;
 
 export function splitSteps(text: string): ParsedSteps {
   const cuts: { at: number; body: number }[] = [];
   let expected = 1;
+  let floor = 0;
   for (const m of text.matchAll(MARKER)) {
-    if (Number(m[2]) !== expected) continue;
-    const lead = m[1] ?? '';
-    // Inside a sentence, a marker only counts after a sentence break or at a line start.
-    if (lead.trim() === '' && lead !== '' && lead !== '\n' && m.index > 0) {
-      const before = text.slice(Math.max(0, m.index - 2), m.index + lead.length);
-      if (!/[.;:\n]\s*$/.test(before)) continue;
+    if (Number(m[1]) !== expected) continue;
+    // A marker counts at the start of the text, of a line, or after a sentence break (". ", "; ",
+    // ": "), with an optional bullet before it; "tại Bước 2" inside a step does not split it.
+    let p = m.index - 1;
+    let newline = false;
+    while (p >= floor && SPACE.test(text[p]!)) {
+      if (text[p] === '\n') newline = true;
+      p--;
     }
-    cuts.push({ at: m.index + lead.length, body: m.index + m[0].length });
+    if (p >= floor && '-+*•'.includes(text[p]!)) {
+      p--;
+      while (p >= floor && SPACE.test(text[p]!)) {
+        if (text[p] === '\n') newline = true;
+        p--;
+      }
+    }
+    const ok = p < 0 || newline || '.;:'.includes(text[p]!);
+    floor = m.index;
+    if (!ok) continue;
+    cuts.push({ at: p + 1, body: m.index + m[0].length });
     expected++;
   }
   if (cuts.length === 0) {

@@ -2,7 +2,7 @@
  * Text clean-up shared by every import format: Unicode NFC, ordinary spaces, and the ways the
  * sources write "no data".
  */
-import { foldVietnamese } from '../text/vi.js';
+import { foldVietnamese } from '../text/vi/words.js';
 
 /**
  * NFC, U+00A0 and other odd spaces as plain spaces, CRLF as LF, no trailing spaces on a line.

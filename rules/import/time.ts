@@ -2,8 +2,8 @@
  * Time limits as the sources write them: `05 Ngày làm việc`, `30 Ngày`, `01 Giờ`, `3 Tháng`, a bare
  * number, `Không quy định`, or a sentence with the time in digits or in words ("mười lăm ngày").
  */
-import type { TimeLimit, TimeUnit } from '../schema/types/procedure-version.js';
-import { foldVietnamese } from '../text/vi.js';
+import type { TimeLimit, TimeUnit } from '../schema/types/procedure-version.generated.js';
+import { foldVietnamese } from '../text/vi/words.js';
 import { isNoData, isNotRegulated, oneLine } from './text.js';
 
 export interface StatedTime {

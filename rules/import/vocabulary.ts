@@ -2,9 +2,9 @@
  * The fixed vocabularies of the sources, mapped to the schema's: levels, procedure kinds, subjects,
  * channels, and step actors.
  */
-import type { ChannelKind, ProcedureVersion, Step, Subject } from '../schema/types/procedure-version.js';
-import type { Level } from '../schema/types/registry.js';
-import { foldVietnamese } from '../text/vi.js';
+import type { ChannelKind, ProcedureVersion, Step, Subject } from '../schema/types/procedure-version.generated.js';
+import type { Level } from '../schema/types/registry.generated.js';
+import { foldVietnamese } from '../text/vi/words.js';
 import { oneLine, splitTopLevel } from './text.js';
 
 /**

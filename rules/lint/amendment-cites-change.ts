@@ -1,6 +1,6 @@
-import type { LintRule } from './rule.js';
+import { defineRule } from './rule.js';
 
-export const amendmentCitesChange: LintRule = {
+export const amendmentCitesChange = defineRule({
   id: 'amendment-cites-change',
   meta: {
     type: 'suggestion',
@@ -35,4 +35,4 @@ export const amendmentCitesChange: LintRule = {
     if (v.status !== 'published' || !v.supersedes || v.changedBy) return;
     ctx.report({ pointer: '/supersedes', messageId: 'missing', data: { target: v.supersedes } });
   },
-};
+});

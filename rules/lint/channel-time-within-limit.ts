@@ -1,7 +1,7 @@
 import { compareDurations, describeDuration } from '../compute/durations.js';
-import type { LintRule } from './rule.js';
+import { defineRule } from './rule.js';
 
-export const channelTimeWithinLimit: LintRule = {
+export const channelTimeWithinLimit = defineRule({
   id: 'channel-time-within-limit',
   meta: {
     type: 'problem',
@@ -44,4 +44,4 @@ export const channelTimeWithinLimit: LintRule = {
       }
     });
   },
-};
+});

@@ -1,13 +1,13 @@
-import type { FactDefinition } from '../schema/types/procedure-version.js';
+import type { FactDefinition } from '../schema/types/procedure-version.generated.js';
 import { factsOf } from '../compute/conditions.js';
 import { didYouMean } from '../text/suggest.js';
-import type { LintRule } from './rule.js';
-import { comparisons, conditions } from './walk.js';
+import { defineRule } from './rule.js';
+import { comparisons, conditions } from '../model/spec.js';
 
 // The built-in facts live with the evaluator, which must not depend on the lint machinery.
 export { BUILT_IN_FACTS, factsOf } from '../compute/conditions.js';
 
-export const conditionFacts: LintRule = {
+export const conditionFacts = defineRule({
   id: 'condition-facts',
   meta: {
     type: 'problem',
@@ -79,7 +79,7 @@ export const conditionFacts: LintRule = {
       else if (fact.type !== 'integer') ctx.report({ pointer: `/fees/${i}/quantity/fact`, messageId: 'notNumeric', data: { fact: fact.id, type: fact.type } });
     });
   },
-};
+});
 
 /** Undefined when the value fits the fact, else a description of what would fit. */
 function valueProblem(fact: FactDefinition, value: unknown): string | undefined {

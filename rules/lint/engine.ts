@@ -1,19 +1,17 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { sortDiagnostics } from '../diagnostics/diagnostic.js';
-import { diagnosticAt, relatedAt, type Catalogue, type LoadedVersion } from '../load/catalogue.js';
+import { diagnosticAt, relatedAt } from '../diagnostics/place.js';
+import { type Catalogue, type LoadedVersion } from '../model/catalogue.js';
 import type { LintRule, Report, RuleContext } from './rule.js';
 import { createHash } from 'node:crypto';
-import { lintCodes } from './walk.js';
+import { lintCodes } from '../model/spec.js';
+import { ruleDocsPath } from './docs-path.js';
 
 const PLACEHOLDER = /\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g;
 
 /** Fills {{name}} placeholders; an unknown name is left visible rather than silently dropped. */
 export function formatMessage(template: string, data: Record<string, string | number> = {}): string {
   return template.replace(PLACEHOLDER, (whole, name: string) => (Object.prototype.hasOwnProperty.call(data, name) ? String(data[name]) : whole));
-}
-
-export function docsUrlFor(ruleId: string): string {
-  return `rules/${ruleId}.html`;
 }
 
 function makeReporter(rule: LintRule, catalogue: Catalogue, version: LoadedVersion | undefined, out: Diagnostic[]) {
@@ -25,7 +23,7 @@ function makeReporter(rule: LintRule, catalogue: Catalogue, version: LoadedVersi
     const d = diagnosticAt(file, report.pointer, rule.id, report.severity ?? rule.meta.severity, formatMessage(template, report.data), {
       atKey: report.atKey ?? false,
       related: (report.related ?? []).map((r) => relatedAt(r.file, r.pointer, r.message)),
-      url: docsUrlFor(rule.id),
+      url: ruleDocsPath(rule.id),
     });
     d.messageId = report.messageId;
     out.push(d);
@@ -99,6 +97,11 @@ export function lintEachVersion(catalogue: Catalogue, rules: readonly LintRule[]
   return new Map(catalogue.versions.map((v) => [v.file.rel, linter.lint(v)]));
 }
 
+/** The version-scope rules' findings on one version (tthc new-version looks at the draft it wrote). */
+export function lintVersion(catalogue: Catalogue, rules: readonly LintRule[], version: LoadedVersion): Diagnostic[] {
+  return versionLinter(catalogue, rules.filter((r) => r.meta.scope === 'version')).lint(version);
+}
+
 /** Runs one rule; a rule that throws is a bug in the rule, reported as lint/rule-failed. */
 function runRule(rule: LintRule, catalogue: Catalogue, version: LoadedVersion | undefined, view: Catalogue, into: Diagnostic[]): void {
   const ctx: RuleContext = { catalogue: view, version: version as LoadedVersion, report: makeReporter(rule, catalogue, version, into) };
@@ -136,9 +139,28 @@ function versionLinter(catalogue: Catalogue, versionRules: readonly LintRule[]) 
       const view = versionView(catalogue, codes, rejected);
       const found: Diagnostic[] = [];
       for (const rule of versionRules) runRule(rule, catalogue, version, view, found);
-      return found;
+      return [...found, ...publishBlockers(version, versionRules, catalogue, view, found)];
     },
   };
+}
+
+/**
+ * What `tthc publish` would refuse in a draft or proposal, found while it is still a draft (issue 18,
+ * point 12): the version-scope rules are run once more on the version as publish checks it (status
+ * published), and each error that only appears then is reported on the draft as a warning marked
+ * `blocksPublishing`. Rule ids and pointers are the rule's own, so the fix is the same. A version
+ * without an effective date is left alone: publish refuses it for that alone, and says so.
+ */
+function publishBlockers(version: LoadedVersion, versionRules: readonly LintRule[], catalogue: Catalogue, view: Catalogue, found: readonly Diagnostic[]): Diagnostic[] {
+  const v = version.data;
+  if ((v.status !== 'draft' && v.status !== 'proposed') || !v.effective) return [];
+  const published: LoadedVersion = { ...version, data: { ...v, status: 'published' } };
+  const asPublished: Diagnostic[] = [];
+  for (const rule of versionRules) runRule(rule, catalogue, published, view, asPublished);
+  const already = new Set(found.map((d) => `${d.ruleId}\0${d.pointer}\0${d.messageId ?? ''}`));
+  return asPublished
+    .filter((d) => d.severity === 'error' && d.ruleId !== 'lint/rule-failed' && !already.has(`${d.ruleId}\0${d.pointer}\0${d.messageId ?? ''}`))
+    .map((d) => ({ ...d, severity: 'warning' as const, message: `Publishing would be refused: ${d.message}`, blocksPublishing: true as const }));
 }
 
 /** The hashes that key a version's lint findings. */

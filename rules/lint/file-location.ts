@@ -1,7 +1,7 @@
-import type { LintRule } from './rule.js';
+import { defineRule } from './rule.js';
 
 /** procedures/<code>/<version>.json: the path is the version's identity in the lock file and in git history. */
-export const fileLocation: LintRule = {
+export const fileLocation = defineRule({
   id: 'file-location',
   meta: {
     type: 'problem',
@@ -25,4 +25,4 @@ export const fileLocation: LintRule = {
       ctx.report({ pointer: '/version', messageId: 'misplaced', data: { code, version, actual: ctx.version.file.rel, expected } });
     }
   },
-};
+});

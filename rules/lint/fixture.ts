@@ -1,5 +1,5 @@
-import type { ProcedureVersion } from '../schema/types/procedure-version.js';
-import type { Registry } from '../schema/types/registry.js';
+import type { ProcedureVersion } from '../schema/types/procedure-version.generated.js';
+import type { Registry } from '../schema/types/registry.generated.js';
 import { catalogueFromObjects } from '../load/in-memory.js';
 import { mergePatch } from './merge-patch.js';
 import type { RuleExample } from './rule.js';

@@ -8,6 +8,7 @@ import { legalBasisInForce } from './legal-basis-in-force.js';
 import { legalBasisResolves } from './legal-basis-resolves.js';
 import { levelInForce } from './level-in-force.js';
 import { noOverlappingVersions } from './no-overlapping-versions.js';
+import { notStated } from './not-stated.js';
 import { onlineServiceLevel } from './online-service-level.js';
 import { proposalBaseline } from './proposal-baseline.js';
 import { publishedImmutable } from './published-immutable.js';
@@ -35,6 +36,7 @@ export const RULES: ReadonlyMap<string, LintRule> = new Map(
     legalBasisResolves,
     levelInForce,
     noOverlappingVersions,
+    notStated,
     onlineServiceLevel,
     proposalBaseline,
     publishedImmutable,

@@ -1,6 +1,6 @@
-import type { LegalDocumentType } from '../schema/types/registry.js';
-import type { LintRule } from './rule.js';
-import { legalRefs, type CitedRef } from './walk.js';
+import type { LegalDocumentType } from '../schema/types/registry.generated.js';
+import { defineRule } from './rule.js';
+import { legalRefs, type CitedRef } from '../model/spec.js';
 
 const NORMATIVE: ReadonlySet<LegalDocumentType> = new Set([
   'law',
@@ -18,7 +18,7 @@ const NORMATIVE: ReadonlySet<LegalDocumentType> = new Set([
 /** Documents that may set requirements and conditions (NĐ 63/2010/NĐ-CP Art. 8(3), as amended by NĐ 92/2017). */
 const MAY_SET_CONDITIONS: ReadonlySet<LegalDocumentType> = new Set(['law', 'ordinance', 'na-resolution', 'decree', 'government-resolution', 'pm-decision', 'provincial-resolution']);
 
-export const legalBasisAuthority: LintRule = {
+export const legalBasisAuthority = defineRule({
   id: 'legal-basis-authority',
   meta: {
     type: 'suggestion',
@@ -65,4 +65,4 @@ export const legalBasisAuthority: LintRule = {
       }
     });
   },
-};
+});

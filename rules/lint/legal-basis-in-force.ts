@@ -1,7 +1,7 @@
-import type { LintRule } from './rule.js';
-import { legalRefs } from './walk.js';
+import { defineRule } from './rule.js';
+import { legalRefs } from '../model/spec.js';
 
-export const legalBasisInForce: LintRule = {
+export const legalBasisInForce = defineRule({
   id: 'legal-basis-in-force',
   meta: {
     type: 'problem',
@@ -52,4 +52,4 @@ export const legalBasisInForce: LintRule = {
       }
     }
   },
-};
+});

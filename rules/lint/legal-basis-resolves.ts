@@ -1,8 +1,8 @@
 import { didYouMean } from '../schema/validators.js';
-import type { LintRule } from './rule.js';
-import { legalRefs } from './walk.js';
+import { defineRule } from './rule.js';
+import { legalRefs } from '../model/spec.js';
 
-export const legalBasisResolves: LintRule = {
+export const legalBasisResolves = defineRule({
   id: 'legal-basis-resolves',
   meta: {
     type: 'problem',
@@ -38,4 +38,4 @@ export const legalBasisResolves: LintRule = {
       ctx.report({ pointer: `${pointer}/document`, messageId: 'unknownDocument', data: { number: ref.document, hint: didYouMean(ref.document, [...registry.keys()]) } });
     }
   },
-};
+});

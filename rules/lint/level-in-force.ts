@@ -1,5 +1,5 @@
 import { effectiveWindows } from '../compute/resolve.js';
-import type { LintRule } from './rule.js';
+import { defineRule } from './rule.js';
 
 interface Dated {
   /** Absent: the entry has always existed and still does. */
@@ -7,7 +7,7 @@ interface Dated {
   name: string;
 }
 
-export const levelInForce: LintRule = {
+export const levelInForce = defineRule({
   id: 'level-in-force',
   meta: {
     type: 'problem',
@@ -66,4 +66,4 @@ export const levelInForce: LintRule = {
       });
     }
   },
-};
+});

@@ -1,7 +1,7 @@
 import { effectiveWindows } from '../compute/resolve.js';
-import type { LintRule } from './rule.js';
+import { defineRule } from './rule.js';
 
-export const noOverlappingVersions: LintRule = {
+export const noOverlappingVersions = defineRule({
   id: 'no-overlapping-versions',
   meta: {
     type: 'problem',
@@ -58,4 +58,4 @@ export const noOverlappingVersions: LintRule = {
       });
     }
   },
-};
+});

@@ -1,7 +1,7 @@
-import type { LintRule } from './rule.js';
-import { severityFor } from './walk.js';
+import { defineRule } from './rule.js';
+import { severityFor } from '../model/spec.js';
 
-export const onlineServiceLevel: LintRule = {
+export const onlineServiceLevel = defineRule({
   id: 'online-service-level',
   meta: {
     type: 'problem',
@@ -34,4 +34,4 @@ export const onlineServiceLevel: LintRule = {
       }
     });
   },
-};
+});

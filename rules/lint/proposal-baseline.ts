@@ -1,7 +1,7 @@
 import { findVersion } from '../compute/resolve.js';
-import type { LintRule } from './rule.js';
+import { defineRule } from './rule.js';
 
-export const proposalBaseline: LintRule = {
+export const proposalBaseline = defineRule({
   id: 'proposal-baseline',
   meta: {
     type: 'problem',
@@ -62,4 +62,4 @@ export const proposalBaseline: LintRule = {
     if (baseline.data.status !== 'published') ctx.report({ pointer: '/proposal/baseline', messageId: 'notPublished', data: { ref, status: baseline.data.status } });
     if (v.supersedes !== version) ctx.report({ pointer: v.supersedes === undefined || v.supersedes === null ? '/proposal/baseline' : '/supersedes', messageId: 'supersedes', data: { version } });
   },
-};
+});

@@ -1,7 +1,7 @@
 import { contentHash } from '../load/canonical.js';
-import type { LoadedVersion } from '../load/catalogue.js';
+import type { LoadedVersion } from '../model/catalogue.js';
 import type { LintRule } from './rule.js';
-import { isLive } from './walk.js';
+import { isLive } from '../model/spec.js';
 
 /** Hash of every published version, computed once per data object. */
 const hashes = new WeakMap<object, string>();

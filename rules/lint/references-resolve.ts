@@ -1,7 +1,7 @@
 import { didYouMean } from '../schema/validators.js';
-import type { LintRule } from './rule.js';
+import { defineRule } from './rule.js';
 
-export const referencesResolve: LintRule = {
+export const referencesResolve = defineRule({
   id: 'references-resolve',
   meta: {
     type: 'problem',
@@ -53,4 +53,4 @@ export const referencesResolve: LintRule = {
     v.dossier?.documents.forEach((d, i) => needForm(d.form, `/dossier/documents/${i}/form`));
     v.results?.forEach((res, i) => needForm(res.form, `/results/${i}/form`));
   },
-};
+});

@@ -1,7 +1,7 @@
 import { findVersion } from '../compute/resolve.js';
-import type { LintRule } from './rule.js';
+import { defineRule } from './rule.js';
 
-export const repealValid: LintRule = {
+export const repealValid = defineRule({
   id: 'repeal-valid',
   meta: {
     type: 'problem',
@@ -43,4 +43,4 @@ export const repealValid: LintRule = {
       if (target?.data.status === 'repealed') ctx.report({ pointer: '/supersedes', messageId: 'superseded', data: { code: v.code, version: target.data.version } });
     }
   },
-};
+});

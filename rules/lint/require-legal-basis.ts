@@ -1,7 +1,7 @@
-import type { LintRule } from './rule.js';
-import { severityFor } from './walk.js';
+import { defineRule } from './rule.js';
+import { severityFor } from '../model/spec.js';
 
-export const requireLegalBasis: LintRule = {
+export const requireLegalBasis = defineRule({
   id: 'require-legal-basis',
   meta: {
     type: 'problem',
@@ -39,4 +39,4 @@ export const requireLegalBasis: LintRule = {
     v.steps?.forEach((s, i) => need(s.legalBasis, `/steps/${i}`, 'step'));
     v.requirements?.forEach((r, i) => need(r.legalBasis, `/requirements/${i}`, 'requirement'));
   },
-};
+});

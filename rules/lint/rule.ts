@@ -1,8 +1,11 @@
 import type { RelatedPlace, Severity } from '../diagnostics/diagnostic.js';
-import type { Catalogue, LoadedVersion, SourceFile } from '../load/catalogue.js';
+import type { Catalogue, LoadedVersion, SourceFile } from '../model/catalogue.js';
 
-/** What a rule is about, shown on its docs page and used by the engine. */
-export interface RuleMeta {
+/**
+ * What a rule is about, shown on its docs page and used by the engine. `M` is the rule's message
+ * ids: the keys of `messages`, and the only ids its reports and examples may name.
+ */
+export interface RuleMeta<M extends string = string> {
   /** problem: the spec states something unlawful or inconsistent; suggestion: it could be clearer. */
   type: 'problem' | 'suggestion';
   /** One line: what the rule checks. */
@@ -14,7 +17,7 @@ export interface RuleMeta {
   /** version: check() runs once per procedure version; catalogue: once for the whole catalogue. */
   scope: 'version' | 'catalogue';
   /** Message templates by id; {{name}} placeholders are filled from the report's data. */
-  messages: Record<string, string>;
+  messages: Record<M, string>;
 }
 
 /** A worked example: a JSON merge patch (RFC 7396) applied to the base fixture version. */
@@ -28,18 +31,18 @@ export interface RuleExample {
   registry?: Record<string, unknown>;
 }
 
-export interface InvalidRuleExample extends RuleExample {
+export interface InvalidRuleExample<M extends string = string> extends RuleExample {
   /** The exact reports expected on the version under test, in order. */
-  errors: { messageId: string; pointer: string }[];
+  errors: { messageId: M; pointer: string }[];
 }
 
-export interface RuleExamples {
+export interface RuleExamples<M extends string = string> {
   valid: RuleExample[];
-  invalid: InvalidRuleExample[];
+  invalid: InvalidRuleExample<M>[];
 }
 
-export interface Report {
-  messageId: string;
+export interface Report<M extends string = string> {
+  messageId: M;
   pointer: string;
   data?: Record<string, string | number>;
   severity?: Severity;
@@ -50,19 +53,28 @@ export interface Report {
   file?: SourceFile;
 }
 
-export interface RuleContext {
+export interface RuleContext<M extends string = string> {
   catalogue: Catalogue;
   /** The version under check (version-scope rules only). */
   version: LoadedVersion;
-  report(report: Report): void;
+  report(report: Report<M>): void;
 }
 
-export interface LintRule {
+export interface LintRule<M extends string = string> {
   /** kebab-case id, also the file name, test name and docs page name. */
   id: string;
-  meta: RuleMeta;
-  examples: RuleExamples;
-  check(ctx: RuleContext): void;
+  meta: RuleMeta<M>;
+  examples: RuleExamples<M>;
+  check(ctx: RuleContext<M>): void;
+}
+
+/**
+ * A rule, with its message ids taken from `meta.messages`: a report or an example naming an id the
+ * rule does not declare fails to compile (`npx tsc`), instead of throwing when the rule first fires.
+ */
+export function defineRule<M extends string>(rule: { id: string; meta: RuleMeta<M>; examples: RuleExamples<NoInfer<M>>; check(ctx: RuleContext<NoInfer<M>>): void }): LintRule<M> {
+  // The ids are inferred from meta.messages alone (NoInfer elsewhere), so a stray id is an error, not a new id.
+  return rule;
 }
 
 export type { RelatedPlace };

@@ -1,7 +1,7 @@
 import { describeDuration, inUnit } from '../compute/durations.js';
-import type { LintRule } from './rule.js';
+import { defineRule } from './rule.js';
 
-export const stepTimeWithinLimit: LintRule = {
+export const stepTimeWithinLimit = defineRule({
   id: 'step-time-within-limit',
   meta: {
     type: 'problem',
@@ -45,4 +45,4 @@ export const stepTimeWithinLimit: LintRule = {
       ctx.report({ pointer: '/steps', messageId: 'exceeds', data: { total: describeDuration({ value: Math.round(total * 100) / 100, unit: limit.unit }), limit: describeDuration(limit) } });
     }
   },
-};
+});

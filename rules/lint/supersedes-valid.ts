@@ -1,8 +1,8 @@
 import { findVersion } from '../compute/resolve.js';
-import type { LintRule } from './rule.js';
-import { isLive } from './walk.js';
+import { defineRule } from './rule.js';
+import { isLive } from '../model/spec.js';
 
-export const supersedesValid: LintRule = {
+export const supersedesValid = defineRule({
   id: 'supersedes-valid',
   meta: {
     type: 'problem',
@@ -66,4 +66,4 @@ export const supersedesValid: LintRule = {
       ctx.report({ pointer: '/supersedes', messageId: 'notLater', data: { version: v.version, from, target, targetFrom } });
     }
   },
-};
+});

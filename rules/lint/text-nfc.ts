@@ -1,8 +1,8 @@
-import type { LintRule } from './rule.js';
+import { defineRule } from './rule.js';
 
 const MAX_REPORTS_PER_FILE = 10;
 
-export const textNfc: LintRule = {
+export const textNfc = defineRule({
   id: 'text-nfc',
   meta: {
     type: 'suggestion',
@@ -22,4 +22,4 @@ export const textNfc: LintRule = {
     pointers.slice(0, MAX_REPORTS_PER_FILE).forEach((pointer) => ctx.report({ pointer, messageId: 'notNfc' }));
     if (pointers.length > MAX_REPORTS_PER_FILE) ctx.report({ pointer: '', messageId: 'more', data: { count: pointers.length - MAX_REPORTS_PER_FILE } });
   },
-};
+});

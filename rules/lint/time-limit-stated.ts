@@ -1,6 +1,6 @@
-import type { LintRule } from './rule.js';
+import { defineRule } from './rule.js';
 
-export const timeLimitStated: LintRule = {
+export const timeLimitStated = defineRule({
   id: 'time-limit-stated',
   meta: {
     type: 'problem',
@@ -21,4 +21,4 @@ export const timeLimitStated: LintRule = {
     const v = ctx.version.data;
     if (v.status === 'published' && v.timeLimit === null) ctx.report({ pointer: '/timeLimit', messageId: 'missing' });
   },
-};
+});

@@ -1,8 +1,8 @@
-import type { LintRule } from './rule.js';
+import { defineRule } from './rule.js';
 
 const LISTS = ['steps', 'fees', 'forms', 'requirements', 'facts', 'formFields'] as const;
 
-export const uniqueIds: LintRule = {
+export const uniqueIds = defineRule({
   id: 'unique-ids',
   meta: {
     type: 'problem',
@@ -61,4 +61,4 @@ export const uniqueIds: LintRule = {
       kinds.add(c.kind);
     });
   },
-};
+});

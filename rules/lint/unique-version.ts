@@ -1,6 +1,6 @@
-import type { LintRule } from './rule.js';
+import { defineRule } from './rule.js';
 
-export const uniqueVersion: LintRule = {
+export const uniqueVersion = defineRule({
   id: 'unique-version',
   meta: {
     type: 'problem',
@@ -34,4 +34,4 @@ export const uniqueVersion: LintRule = {
       }
     }
   },
-};
+});

@@ -1,6 +1,6 @@
-import type { LintRule } from './rule.js';
+import { defineRule } from './rule.js';
 
-export const unresolvedUncertainty: LintRule = {
+export const unresolvedUncertainty = defineRule({
   id: 'unresolved-uncertainty',
   meta: {
     type: 'suggestion',
@@ -29,4 +29,4 @@ export const unresolvedUncertainty: LintRule = {
       if (note.kind === 'uncertain') ctx.report({ pointer: `/notes/${i}`, messageId: 'uncertain', data: { text: note.text.length > 120 ? note.text.slice(0, 117) + '…' : note.text } });
     });
   },
-};
+});

@@ -1,7 +1,7 @@
 import { compareDurations, describeDuration } from '../compute/durations.js';
-import type { Document, ProcedureVersion, TimeLimit } from '../schema/types/procedure-version.js';
+import type { Document, ProcedureVersion, TimeLimit } from '../schema/types/procedure-version.generated.js';
 import { findVersion } from '../compute/resolve.js';
-import type { LintRule } from './rule.js';
+import { defineRule } from './rule.js';
 
 function channelLimit(v: ProcedureVersion, kind: string): TimeLimit | undefined {
   // A null statutory limit (none stated) gives nothing to compare against.
@@ -12,7 +12,7 @@ function matchDocument(doc: Document, baseline: Document[]): Document | undefine
   return baseline.find((b) => b.id === doc.id) ?? baseline.find((b) => b.name === doc.name);
 }
 
-export const variantWithinBaseline: LintRule = {
+export const variantWithinBaseline = defineRule({
   id: 'variant-within-baseline',
   meta: {
     type: 'problem',
@@ -119,4 +119,4 @@ export const variantWithinBaseline: LintRule = {
       }
     });
   },
-};
+});

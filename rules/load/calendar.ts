@@ -3,7 +3,7 @@
  * do not overlap, announced days that can be what they claim to be. Pure (pointer + message), so the
  * loader places them in the file and a browser can run them too.
  */
-import type { WorkingCalendar as CalendarData, Weekday } from '../schema/types/calendar.js';
+import type { WorkingCalendar as CalendarData, Weekday } from '../schema/types/calendar.generated.js';
 import { dayOfWeek, yearOf } from '../compute/dates.js';
 
 export interface CalendarIssue {

@@ -1,9 +1,11 @@
-import type { ProcedureVersion } from '../schema/types/procedure-version.js';
-import type { Registry } from '../schema/types/registry.js';
-import type { PublishedLock } from '../schema/types/lock.js';
+import type { ProcedureVersion } from '../schema/types/procedure-version.generated.js';
+import type { Registry } from '../schema/types/registry.generated.js';
+import type { PublishedLock } from '../schema/types/lock.generated.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { validateWith } from '../schema/validators.js';
-import { compareByEffective, compareStrings, diagnosticAt, emptyRegistries, type Catalogue, type LoadedVersion, type SourceFile } from './catalogue.js';
+import { indexVersions } from '../model/order.js';
+import { diagnosticAt } from '../diagnostics/place.js';
+import { emptyCatalogue, type Catalogue, type SourceFile } from '../model/catalogue.js';
 import { JsonSource } from './json-source.js';
 import { sha256Hex } from './canonical.js';
 
@@ -26,16 +28,7 @@ export interface InMemoryCatalogueInput {
  */
 export function catalogueFromObjects(input: InMemoryCatalogueInput): { catalogue: Catalogue; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  const catalogue: Catalogue = {
-    root: '/memory',
-    display: 'memory',
-    versions: [],
-    byCode: new Map(),
-    registry: emptyRegistries(),
-    lock: undefined,
-    auxiliary: new Map(),
-    rejected: new Set(),
-  };
+  const catalogue = emptyCatalogue('/memory', 'memory');
   const registryFile = memoryFile('registry/registry.json', input.registry);
   for (const issue of validateWith('registry', input.registry)) {
     diagnostics.push(diagnosticAt(registryFile, issue.pointer, issue.ruleId, 'error', issue.message, { atKey: issue.atKey }));
@@ -54,6 +47,8 @@ export function catalogueFromObjects(input: InMemoryCatalogueInput): { catalogue
   add(tables.databases, 'databases', input.registry.databases, (e) => e.id);
   add(tables.hourlyIncomes, 'hourlyIncomes', input.registry.hourlyIncomes, (e) => e.id);
   add(tables.costEstimations, 'costEstimations', input.registry.costEstimations, (e) => e.id);
+  add(tables.simplificationTargets, 'simplificationTargets', input.registry.simplificationTargets, (e) => e.id);
+  add(tables.feeRates, 'feeRates', input.registry.feeRates, (e) => e.id);
 
   for (const data of input.versions) {
     const rel = `procedures/${data.code}/${data.version}.json`;
@@ -66,13 +61,7 @@ export function catalogueFromObjects(input: InMemoryCatalogueInput): { catalogue
     }
     catalogue.versions.push({ file, data });
   }
-  catalogue.versions.sort((a, b) => compareStrings(a.data.code, b.data.code) || compareStrings(a.data.version, b.data.version));
-  for (const v of catalogue.versions) {
-    const list: LoadedVersion[] = catalogue.byCode.get(v.data.code) ?? [];
-    list.push(v);
-    catalogue.byCode.set(v.data.code, list);
-  }
-  for (const list of catalogue.byCode.values()) list.sort(compareByEffective);
+  indexVersions(catalogue);
   if (input.lock) catalogue.lock = { file: memoryFile('tthc.lock.json', input.lock), data: input.lock };
   return { catalogue, diagnostics };
 }

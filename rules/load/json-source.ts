@@ -2,6 +2,9 @@ import { isUtf8 } from 'node:buffer';
 import { createRequire } from 'node:module';
 import type { Node, ParseError } from 'jsonc-parser';
 import { parsePointer, toPointer } from '../diagnostics/pointer.js';
+import type { Position, Span, SourceText } from '../model/source.js';
+
+export type { Position, Span };
 
 // jsonc-parser places diagnostics and explains syntax errors: only a file with a problem needs it,
 // so it is loaded then (it is CommonJS: required, synchronously).
@@ -10,17 +13,6 @@ let jsonc: typeof import('jsonc-parser') | undefined;
 function jsoncParser(): typeof import('jsonc-parser') {
   jsonc ??= require('jsonc-parser') as typeof import('jsonc-parser');
   return jsonc;
-}
-
-/** A 1-based position in a text, in UTF-16 code units for the column. */
-export interface Position {
-  line: number;
-  column: number;
-}
-
-export interface Span {
-  start: Position;
-  end: Position;
 }
 
 /** A problem found while decoding or parsing raw bytes, located by offset. */
@@ -47,7 +39,7 @@ export const MAX_VALUES = 50_000;
  * The text of one JSON file, with positions computed lazily: the fast path is a plain JSON.parse,
  * and the positional parse (jsonc-parser) runs only when a diagnostic needs a line and column.
  */
-export class JsonSource {
+export class JsonSource implements SourceText {
   private textValue: string | undefined;
   private lineStarts: number[] | undefined;
   private tree: Node | undefined | null;

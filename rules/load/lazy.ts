@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { CatalogueOperationError } from '../errors.js';
-import type { ProcedureVersion } from '../schema/types/procedure-version.js';
+import type { ProcedureVersion } from '../schema/types/procedure-version.generated.js';
 import { sha256Hex } from './canonical.js';
 import { decodeUtf8, internAll, normalizeNfc } from './json-source.js';
 

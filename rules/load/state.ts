@@ -4,8 +4,8 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { RegistryKind } from '../lint/walk.js';
-import type { ProcedureVersion } from '../schema/types/procedure-version.js';
+import type { RegistryKind } from '../model/spec.js';
+import type { ProcedureVersion } from '../schema/types/procedure-version.generated.js';
 import { writeFileAtomic } from '../store/atomic.js';
 import { META_KEYS, type MetaKey } from './lazy.js';
 

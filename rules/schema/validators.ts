@@ -6,7 +6,8 @@ import procedureVersionSchema from './procedure-version.schema.json' with { type
 import registrySchema from './registry.schema.json' with { type: 'json' };
 import lockSchema from './lock.schema.json' with { type: 'json' };
 import calendarSchema from './calendar.schema.json' with { type: 'json' };
-import { getAtPointer } from '../diagnostics/pointer.js';
+import provincialListSchema from './provincial-list.schema.json' with { type: 'json' };
+import { getAtPointer, joinPointer } from '../diagnostics/pointer.js';
 import { didYouMean } from '../text/suggest.js';
 
 export { didYouMean, levenshtein } from '../text/suggest.js';
@@ -20,6 +21,7 @@ export const SCHEMAS = {
   registry: registrySchema,
   lock: lockSchema,
   calendar: calendarSchema,
+  'provincial-list': provincialListSchema,
 } as const;
 
 export type SchemaName = keyof typeof SCHEMAS;
@@ -55,7 +57,7 @@ export function schemasHash(): string {
 
 /** The file scripts/gen-validators.mjs writes beside the compiled module (dist/rules/schema/) for a schema. */
 export function standaloneFile(name: SchemaName): string {
-  return `standalone-${name}.cjs`;
+  return `${name}.validator.generated.cjs`;
 }
 
 const standalone = new Map<SchemaName, ValidateFunction | null>();
@@ -269,13 +271,13 @@ function toIssue(error: ErrorObject): RawIssue {
   switch (error.keyword) {
     case 'required': {
       const missing = String(params.missingProperty);
-      return { pointer: `${error.instancePath}/${missing}`, keyword: 'required', atKey: false, message: `Missing required property "${missing}".` };
+      return { pointer: joinPointer(error.instancePath, missing), keyword: 'required', atKey: false, message: `Missing required property "${missing}".` };
     }
     case 'additionalProperties': {
       const extra = String(params.additionalProperty);
       const allowed = Object.keys((schema.properties as Record<string, unknown> | undefined) ?? {});
       return {
-        pointer: `${error.instancePath}/${extra.replace(/~/g, '~0').replace(/\//g, '~1')}`,
+        pointer: joinPointer(error.instancePath, extra),
         keyword: 'additionalProperties',
         atKey: true,
         message: `Unknown property "${extra}".${didYouMean(extra, allowed)}`,

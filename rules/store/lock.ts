@@ -1,9 +1,9 @@
 import path from 'node:path';
-import type { Catalogue } from '../load/catalogue.js';
-import { LOCK_FILE } from '../load/catalogue.js';
-import type { LockEntry, PublishedLock } from '../schema/types/lock.js';
+import type { Catalogue } from '../model/catalogue.js';
+import { LOCK_FILE } from '../load/layout.js';
+import type { LockEntry, PublishedLock } from '../schema/types/lock.generated.js';
 import { versionHash } from '../lint/published-immutable.js';
-import { isLive } from '../lint/walk.js';
+import { isLive } from '../model/spec.js';
 import { toCatalogueJson, writeFileAtomic } from './atomic.js';
 
 export interface LockUpdate {

@@ -1,8 +1,9 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { loadCatalogue, type Catalogue, type LoadedVersion, type LoadOptions } from '../load/catalogue.js';
+import { loadCatalogue, type LoadOptions } from '../load/catalogue.js';
+import { type Catalogue, type LoadedVersion } from '../model/catalogue.js';
 import { memoryFile } from '../load/in-memory.js';
 import { findVersion } from '../compute/resolve.js';
-import { checkCatalogue } from '../validate.js';
+import { checkCatalogue } from '../validate/index.js';
 import { toCatalogueJson, writeFileAtomic } from './atomic.js';
 import { updatedLock, writeLock } from './lock.js';
 import { CatalogueOperationError } from './versions.js';
@@ -29,11 +30,14 @@ function withReplacedVersion(catalogue: Catalogue, old: LoadedVersion, next: Loa
 export async function publishVersion(dir: string, code: string, version: string, options: LoadOptions = {}): Promise<PublishResult> {
   const { catalogue, diagnostics: loadDiagnostics } = await loadCatalogue(dir, options);
   const current = findVersion(catalogue, code, version);
-  if (!current) throw new CatalogueOperationError(`There is no version ${code}@${version} in ${dir}.`);
-  if (current.data.status === 'published' || current.data.status === 'repealed') {
-    throw new CatalogueOperationError(`${code}@${version} is already ${current.data.status}.`);
+  if (!current) {
+    const versions = (catalogue.byCode.get(code) ?? []).map((v) => v.data.version).join(', ');
+    throw new CatalogueOperationError(`There is no version ${code}@${version} in ${dir}.${versions ? ` Versions of ${code}: ${versions}.` : ''}`, { id: 'publish.no-version', params: { ref: `${code}@${version}`, dir, code, versions } });
   }
-  if (!current.data.effective) throw new CatalogueOperationError(`${code}@${version} has no effective date; set effective.from before publishing.`);
+  if (current.data.status === 'published' || current.data.status === 'repealed') {
+    throw new CatalogueOperationError(`${code}@${version} is already ${current.data.status}.`, { id: 'publish.already', params: { ref: `${code}@${version}`, status: current.data.status } });
+  }
+  if (!current.data.effective) throw new CatalogueOperationError(`${code}@${version} has no effective date; set effective.from before publishing.`, { id: 'publish.no-effective', params: { ref: `${code}@${version}` } });
   const data = { ...current.data, status: 'published' as const };
   const next: LoadedVersion = { file: memoryFile(current.file.rel, data, current.file.display), data };
   const after = withReplacedVersion(catalogue, current, next);

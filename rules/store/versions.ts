@@ -1,9 +1,9 @@
 import { access } from 'node:fs/promises';
 import path from 'node:path';
-import type { Catalogue, LoadedVersion } from '../load/catalogue.js';
-import type { ProcedureVersion } from '../schema/types/procedure-version.js';
+import type { Catalogue, LoadedVersion } from '../model/catalogue.js';
+import type { ProcedureVersion } from '../schema/types/procedure-version.generated.js';
 import { findVersion } from '../compute/resolve.js';
-import { isIsoDate } from '../compute/dates.js';
+import { dateProblem } from '../compute/dates.js';
 import { toCatalogueJson, writeFileAtomic } from './atomic.js';
 import { CatalogueOperationError } from '../errors.js';
 
@@ -28,9 +28,10 @@ export async function createNextVersion(catalogue: Catalogue, code: string, from
   const source = findVersion(catalogue, code, fromVersion);
   if (!source) throw new CatalogueOperationError(`There is no version ${code}@${fromVersion} to start from.`);
   const id = options.id ?? nextVersionId(catalogue.byCode.get(code) ?? [], fromVersion);
-  if (!/^[a-z0-9](?:[a-z0-9.-]{0,62}[a-z0-9])?$/.test(id)) throw new CatalogueOperationError(`"${id}" is not a valid version id (lower-case letters, digits, dots and hyphens).`);
-  if (findVersion(catalogue, code, id)) throw new CatalogueOperationError(`${code}@${id} already exists.`);
-  if (options.effectiveFrom !== undefined && !isIsoDate(options.effectiveFrom)) throw new CatalogueOperationError(`"${options.effectiveFrom}" is not a date (YYYY-MM-DD).`);
+  if (!/^[a-z0-9](?:[a-z0-9.-]{0,62}[a-z0-9])?$/.test(id)) throw new CatalogueOperationError(`"${id}" is not a valid version id (lower-case letters, digits, dots and hyphens).`, { id: 'version.bad-id', params: { id } });
+  if (findVersion(catalogue, code, id)) throw new CatalogueOperationError(`${code}@${id} already exists.`, { id: 'version.exists', params: { ref: `${code}@${id}` } });
+  const dateWrong = options.effectiveFrom !== undefined ? dateProblem(options.effectiveFrom, 'The effective date') : undefined;
+  if (dateWrong) throw new CatalogueOperationError(dateWrong.message);
   const { changedBy: _changedBy, proposal: _proposal, source: _source, ...rest } = structuredClone(source.data);
   const data: ProcedureVersion = { ...rest, version: id, status: 'draft', supersedes: fromVersion };
   if (options.effectiveFrom) data.effective = { from: options.effectiveFrom };

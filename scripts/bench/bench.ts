@@ -8,10 +8,10 @@
  *   3. a full tthc build (every generator, no previous output, no cache);
  *   4. a rebuild after one procedure changed (a new version published and locked);
  *   5. a rebuild after nothing changed.
- * Prints a table, or with --json one object with the medians. Progress goes to stderr.
+ * Then it counts what the build wrote (files, folders, bytes). Prints a table, or with --json one object with the medians. Progress goes to stderr.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -43,6 +43,29 @@ export interface BenchResult {
   rebuildOneSeconds: number;
   rebuildNoneSeconds: number;
   peakRssMb: number;
+  /** What a full build writes: files, folders and bytes (file sizes) of the output after the last run. */
+  outputFiles: number;
+  outputFolders: number;
+  outputBytes: number;
+}
+
+/** Files, folders and bytes under a build output (the manifest included). */
+export function outputSize(dir: string): { files: number; folders: number; bytes: number } {
+  const size = { files: 0, folders: 0, bytes: 0 };
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) {
+        size.folders++;
+        walk(p);
+      } else if (e.isFile()) {
+        size.files++;
+        size.bytes += statSync(p).size;
+      }
+    }
+  };
+  walk(dir);
+  return size;
 }
 
 interface Sample {
@@ -187,6 +210,9 @@ export async function runBench(options: BenchOptions): Promise<{ result: BenchRe
     await measure(options.work, [TTHC, ...build]);
   }
   rmSync(path.join(options.work, `rss-${process.pid}.json`), { force: true });
+  // The output as a full build of this catalogue leaves it (the last rebuild restored the catalogue).
+  const output = outputSize(out);
+  options.log(`bench: output ${output.files} files in ${output.folders} folders, ${(output.bytes / 1024 / 1024).toFixed(1)} MiB (${(output.files / options.procedures).toFixed(2)} files and ${(output.bytes / 1024 / options.procedures).toFixed(1)} KiB per procedure)`);
   clean();
 
   const figures = (step: string): StepFigures => {
@@ -205,6 +231,9 @@ export async function runBench(options: BenchOptions): Promise<{ result: BenchRe
     rebuildNoneSeconds: round(steps[4]!.median, 3),
     // The tool's peak: the largest of the measured tthc commands (the floor is not the tool).
     peakRssMb: round(Math.max(...steps.slice(1).map((s) => s.rssMb)), 1),
+    outputFiles: output.files,
+    outputFolders: output.folders,
+    outputBytes: output.bytes,
   };
   return { result, steps, catalogue };
 }
@@ -230,7 +259,8 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const options = parseArgs(process.argv.slice(2));
   try {
     const { result, steps } = await runBench(options);
-    process.stdout.write(options.json ? JSON.stringify(result) + '\n' : formatTable(options.procedures, options.runs, steps));
+    const outputLine = `output: ${result.outputFiles} files in ${result.outputFolders} folders, ${(result.outputBytes / 1024 / 1024).toFixed(1)} MiB; per procedure ${(result.outputFiles / result.procedures).toFixed(2)} files, ${(result.outputBytes / 1024 / result.procedures).toFixed(1)} KiB\n`;
+    process.stdout.write(options.json ? JSON.stringify(result) + '\n' : formatTable(options.procedures, options.runs, steps) + outputLine);
   } catch (error) {
     process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exitCode = 1;

@@ -5,10 +5,10 @@
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Document, ProcedureVersion, Step } from '../../rules/schema/types/procedure-version.js';
-import type { Agency, Registry } from '../../rules/schema/types/registry.js';
+import type { Document, ProcedureVersion, Step } from '../../rules/schema/types/procedure-version.generated.js';
+import type { Agency, Registry } from '../../rules/schema/types/registry.generated.js';
 import { contentHash, sha256Hex } from '../../rules/load/canonical.js';
-import type { LockEntry } from '../../rules/schema/types/lock.js';
+import type { LockEntry } from '../../rules/schema/types/lock.generated.js';
 import { addDays } from '../../rules/compute/dates.js';
 
 /** mulberry32: small, fast, and the same sequence on every machine for a given seed. */

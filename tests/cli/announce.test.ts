@@ -26,9 +26,12 @@ describe('tthc announce', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('| Số: …/QĐ-UBND | _…, ngày 26 tháng 12 năm 2025_ |');
     expect(r.stderr.split('\n')).toEqual([
-      'tthc: 10 procedures to announce on 2026-01-01: 0 new, 10 amended, 0 abolished; issuer ubnd-tinh (Ủy ban nhân dân cấp tỉnh).',
-      'tthc: deadline: the changes taking effect on 2026-01-01 (1.000656, 1.000894, 1.001193, 1.004194, 1.004222, 2.001199, 2.001583, 2.001610, 2.002042, 2.002043) are announced by 2025-12-25 at the latest, the 5th working day before (a province: 5 working days; Nghị định 63/2010/NĐ-CP Art. 15, as amended by Nghị định 92/2017/NĐ-CP).',
+      'tthc: 8 procedures to announce on 2026-01-01: 0 new, 8 amended, 0 abolished; issuer ubnd-tinh (Ủy ban nhân dân cấp tỉnh).',
+      'tthc: deadline: the changes taking effect on 2026-01-01 (1.000656, 1.000894, 1.001193, 2.001199, 2.001583, 2.001610, 2.002042, 2.002043) are announced by 2025-12-25 at the latest, the 5th working day before (a province: 5 working days; Nghị định 63/2010/NĐ-CP Art. 15, as amended by Nghị định 92/2017/NĐ-CP).',
       'tthc: warning: signed on 2025-12-26, the decision comes too late for 2026-01-01: 4 working days before it, 5 required (latest lawful signing date 2025-12-25).',
+      // Residence registration is announced by Bộ Công an itself (issue 18 point 2).
+      'tthc: left out: 1.004194 (amended) is announced by bo-cong-an (Bộ Công an) itself: its sector is organised vertically; its issuer announces it.',
+      'tthc: left out: 1.004222 (amended) is announced by bo-cong-an (Bộ Công an) itself: its sector is organised vertically; its issuer announces it.',
       'tthc: not announced: 1.001865@v2 is a draft taking effect on 2026-01-01; publish it to announce it.',
       '',
     ]);

@@ -87,7 +87,7 @@ describe('bad input: one clear line, exit 2, no stack trace', () => {
     [['fee', '1.001416', '--at', '2025-05-05', '--fact', 'sinhVien=true'], 'tthc: 1.001416@v1 has no fact "sinhVien". Its facts are: doiTuong, soBan, phucTap.'],
     [['fee', '1.001416', '--at', '2025-05-05', '--fact', 'soBan=-1'], 'tthc: The fact "soBan" (Số Phiếu yêu cầu cấp) takes a whole number from 1 to 50, got "-1".'],
     [['fee', '1.001416', '--at', '2025-05-05', '--fact', 'soBan=2', '--fact', 'soBan=3'], 'tthc: The fact "soBan" is given twice, as "2" and "3".'],
-    [['fee', '1.001416', '--at', '2025-02-29'], 'tthc: --at: 2025-02-29 is not a real calendar date.'],
+    [['fee', '1.001416', '--at', '2025-02-29'], 'tthc: --at 2025-02-29 is not a real date: February 2025 has 28 days.'],
     [['fee', '1.001416', '--at', '2026-07-01'], 'tthc: 1.001416 is repealed on 2026-07-01: abolished from 2026-07-01 by 107/2025/QH15 (version v2).'],
     [['dossier', '1.001193', '--at', '2026-01-01', '--channel', 'postal'], 'tthc: 1.001193@v2 cannot be filed by post; it offers in-person, online.'],
     [['dossier', '1.001193', '--at', '2026-01-01', '--fact', 'coGiayChungSinh=maybe'], 'tthc: The fact "coGiayChungSinh" (Có giấy chứng sinh) takes true or false, got "maybe".'],

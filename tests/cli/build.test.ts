@@ -25,15 +25,20 @@ describe('tthc build (CLI)', () => {
     const out = path.join(root, 'site');
     const r = await runTthc(['build', catalogue, '--out', out, '--at', '2025-06-01'], { env: { CI: 'true' } });
     expect(r.stderr).toContain('tthc build: catalogue valid (8 versions of 6 procedures, 1 warning)');
-    expect(r.stderr).toMatch(/tthc build: detail: 5 files \(5 rendered, 0 unchanged\) in \d+\.\d\d s/);
+    expect(r.stderr).toMatch(/tthc build: form-schemas: 5 files \(5 rendered, 0 unchanged\) in \d+\.\d\d s/);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(new RegExp(`^Built 5 procedures \\(3 in force on 2025-06-01\\) into ${out.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/ in \\d+\\.\\d\\d s:`));
-    expect(r.stdout).toMatch(/ {2}detail +5 +[\d.]+ KiB +5 +0\n/);
+    expect(r.stdout).toMatch(/ {2}form-schemas +5 +[\d.]+ KiB +5 +0\n/);
+    expect(r.stdout).not.toMatch(/ {2}detail /);
     expect(r.stdout).toContain(`Output: ${out}\n`);
     expect(r.stdout).toMatch(new RegExp(`\n  ${out.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/listing/danh-muc.html +the public listing \\(danh mục TTHC\\) in force on the build date`));
     expect(r.stdout).toContain('The catalogue has 1 warning: run `tthc validate` to see them.');
     const again = await runTthc(['build', catalogue, '--out', out, '--at', '2025-06-01'], { env: { CI: 'true' } });
-    expect(again.stdout).toMatch(/ {2}total +142 +[\d.]+ KiB +0 +84\n/);
+    // No file per API version (7 fewer files and units); forms: 3 schemas and the types' index and shard in 5 units.
+    expect(again.stdout).toMatch(/ {2}api +22 +[\d.]+ KiB +0 +13\n/);
+    expect(again.stdout).toMatch(/ {2}form-schemas +5 +[\d.]+ KiB +0 +5\n/);
+    // No detail page (5 files and units), no history page (5) and no diff page (1 change, 1.001193 v1 → v2): they are the site's procedure page.
+    expect(again.stdout).toMatch(/ {2}total +124 +[\d.]+ KiB +0 +74\n/);
   });
 
   it('refuses a catalogue with errors, printing what tthc validate prints', async () => {
@@ -58,8 +63,8 @@ describe('tthc build (CLI)', () => {
     expect(r.stdout).toMatch(/^Built a preview of 5 procedures \(2 in force on 2025-06-01, 1 shown from a draft\) into /);
     expect(r.stdout).toContain(`Left out of this preview: 1 version file with 1 error (\`tthc validate\` lists them):\n  ${bad}/procedures/1.000656/v1.json  references-resolve\n`);
     expect(r.stdout).toContain('This is a preview: drafts are not law.');
-    expect(existsSync(path.join(out, 'procedures/1.888888.html'))).toBe(true);
-    expect(existsSync(path.join(out, 'procedures/1.000656.html'))).toBe(false);
+    expect(existsSync(path.join(out, 'site/procedures/1.888888.html'))).toBe(true);
+    expect(existsSync(path.join(out, 'site/procedures/1.000656.html'))).toBe(false);
   });
 
   it('--preview still refuses a catalogue whose registry has errors, and says why', async () => {
@@ -81,7 +86,7 @@ describe('tthc build (CLI)', () => {
     expect(none.stdout).toContain('No procedure versions found: a catalogue keeps them at procedures/<code>/<version>.json');
     const badDate = await runTthc(['build', catalogue, '--out', path.join(root, 'o3'), '--at', '2025-13-01']);
     expect(badDate.code).toBe(2);
-    expect(badDate.stderr).toBe('tthc: --at must be a real date as YYYY-MM-DD, got "2025-13-01".\n');
+    expect(badDate.stderr).toBe('tthc: --at 2025-13-01 is not a real date: a month is 01 to 12.\n');
     for (const r of [missing, none, badDate]) expect(hasStackTrace(r.stderr)).toBe(false);
   });
 

@@ -54,12 +54,18 @@ describe('tthc diff', () => {
       ['diff', '1.001193@v1', '1.001193@2025-02-30', '--dir', dir],
       ['diff', 'pa-khai-sinh', '--dir', dir, '--format', 'xml'],
       ['diff', 'missing.json', '1.001193@v1', '--dir', dir],
+      // Two different procedures: no diff, a clear refusal (issue 18, point 10).
+      ['diff', '1.001193@v1', '1.100001@v1', '--dir', dir],
     ]) {
       const r = await runTthc(args);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
       expect(hasStackTrace(r.stderr)).toBe(false);
     }
+    const different = await runTthc(['diff', '1.001193@v1', '1.100001@v1', '--dir', dir]);
+    expect(different.stdout).toBe('');
+    expect(different.stderr).toContain('1.001193@v1');
+    expect(different.stderr).toContain('1.100001@v1');
   });
 });
 
@@ -79,13 +85,33 @@ describe('tthc report simplification', () => {
     const birth = birthVersions()[0]!;
     const proposal = { ...structuredClone(birthVersions()[1]!), version: 'pa-2026', status: 'proposed', proposal: { id: 'pa-khai-sinh', baseline: { code: '1.001193', version: 'v1' }, title: 'Khai thác Căn cước', rationale: 'NQ 66.7/2025/NQ-CP' } };
     const planDir = await makeCatalogue({ 'registry/registry.json': costRegistry(), [versionPath(birth)]: birth, [versionPath(proposal)]: proposal });
-    // The proposal cuts 11.11% (see tests/rules/compute/diff.test.ts).
+    // The proposal cuts 11.11% (see tests/rules/compute/diff.test.ts); the registry's citizen target in force (20%) is missed.
     const missed = await runTthc(['report', 'simplification', planDir, '--format', 'json']);
     expect(missed.code).toBe(1);
-    expect(missed.stderr).toBe('tthc: the selection cuts compliance cost by 11.11%, short of the 20% target.\n');
-    expect(JSON.parse(missed.stdout).verdict).toEqual({ meets: false, percent: 11.11, target: 20 });
+    expect(missed.stderr).toBe('tthc: 1.001193@pa-2026 cut compliance cost by 11.11%, short of the 20% target (66.7/2025/NQ-CP).\n');
+    expect(JSON.parse(missed.stdout).verdict).toMatchObject({ meets: false, percent: 11.11, target: 20 });
     const met = await runTthc(['report', 'simplification', planDir, '--target-cost-cut', '10']);
     expect(met.code).toBe(0);
-    expect(met.stdout).toContain('**Đạt mục tiêu**: tổng chi phí tuân thủ cắt giảm 11,11%, mục tiêu ≥ 10,00%');
+    expect(met.stdout).toContain('**Đạt mục tiêu**: 1 phương án (thủ tục 1.001193), tổng chi phí tuân thủ cắt giảm 11,11%, mục tiêu ≥ 10,00% (mục tiêu cắt giảm ≥ 10,00% chi phí tuân thủ (tham số --target-cost-cut)');
+    // With no target in force for its scope on its date, it is not judged: exit 0, and it says why.
+    const none = await makeCatalogue({ 'registry/registry.json': costRegistry({ simplificationTargets: [] }), [versionPath(birth)]: birth, [versionPath(proposal)]: proposal });
+    const unjudged = await runTthc(['report', 'simplification', none]);
+    expect(unjudged.code).toBe(0);
+    expect(unjudged.stderr).toContain('no compliance-cost target in force');
+    expect(unjudged.stdout).toContain('**Không đánh giá theo mục tiêu**');
+  });
+});
+
+describe('readers’ text names things, never by raw id (issue 18 point 11)', () => {
+  it('the simplification report and a proposal’s diff on the bundled catalogue', async () => {
+    const report = await runTthc(['report', 'simplification']);
+    const diff = await runTthc(['diff', '1.004222@v3', '1.004222@pa-2026']);
+    for (const r of [report, diff]) {
+      expect(r.stdout.length).toBeGreaterThan(1000);
+      // The registry ids of the cost estimation and the hourly income, proposal ids, channelOrder, version ids in prose.
+      expect(r.stdout).not.toMatch(/uoc-tinh-mac-dinh|thu-nhap-binh-quan-2024|\(pa-[a-z-]+,|channelOrder|phiên bản v\d/);
+    }
+    expect(diff.stdout).toContain('**Thu nhập bình quân một giờ:** 43.750 đồng/giờ (Thu nhập bình quân tháng của người lao động năm 2024');
+    expect(diff.stdout).toMatch(/\| Số lần thực hiện một năm \| 1 \(ước tính\) \| 1 \(ước tính\) \|/);
   });
 });

@@ -71,7 +71,7 @@ describe('tthc due <code>', () => {
 
 describe('bad input: one clear line, exit 2, no stack trace', () => {
   it.each([
-    [['due', '--from', '2025-02-30', '--days', '3'], 'tthc: The submission date "2025-02-30" does not exist: 2025-02-30 is not a real calendar date.'],
+    [['due', '--from', '2025-02-30', '--days', '3'], 'tthc: The submission date 2025-02-30 is not a real date: February 2025 has 28 days.'],
     [['due', '--from', '2025-01-24', '--days', '-3'], 'tthc: --days must be zero or more, got -3.'],
     [['due', '--from', '2025-01-24', '--days', '3', '--unit', 'weeks'], 'tthc: Unknown unit "weeks": use working, calendar, hours or months.'],
     [['due', '--from', '2101-01-03', '--days', '3'], /^tthc: The working calendar "vn" covers 2014–2100; 2101-01-03 is outside it\./],

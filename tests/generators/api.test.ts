@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applyOperations, diff } from '../../generators/api/diff.js';
+import { applyOperations, diffJson as diff } from '../../rules/compute/diff/json.js';
 import { changePages, indexPages } from '../../generators/api/index.js';
 import { buildCatalogue } from '../../generators/build.js';
 import { birthV1, birthV2, buildFixture, judicialRecord } from '../helpers/build-fixture.js';
@@ -39,8 +39,10 @@ describe('portal JSON API', () => {
       expect(validate(data) ? [] : errorSummary(validate.errors), rel).toEqual([]);
       checked++;
     }
-    // The index and its page, the feed and its 4 pages, 5 procedures, 7 versions, the manifest and its shard.
-    expect(checked).toBe(1 + 1 + 1 + 4 + 5 + 7 + 2);
+    // The index and its page, the feed and its 4 pages, 5 procedures (their 7 versions inside them), the manifest and its shard.
+    expect(checked).toBe(1 + 1 + 1 + 4 + 5 + 2);
+    // Versions are fragments of their procedure's document, not files of their own.
+    expect([...tree.keys()].filter((rel) => rel.includes('/versions/'))).toEqual([]);
   });
 
   it('indexes every procedure with a published version, with its status on the build date', async () => {
@@ -73,38 +75,49 @@ describe('portal JSON API', () => {
       onlineService: 'partial',
       free: false,
       href: '../procedures/2.000488.json',
-      html: '../../../procedures/2.000488.html',
+      html: '../../../site/procedures/2.000488.html',
     });
   });
 
   it('describes a procedure: the version in force and every version with its dates', async () => {
-    expect(await readJson(out, 'api/v1/procedures/1.001193.json')).toEqual({
+    const { versions, ...procedure } = await readJson(out, 'api/v1/procedures/1.001193.json');
+    expect({ ...procedure, versions: versions.map(({ registry, parts, spec, ...meta }: any) => meta) }).toEqual({
       $schema: '../schemas/procedure.schema.json',
       code: '1.001193',
       name: 'Thủ tục đăng ký khai sinh',
       status: 'in-force',
-      current: { version: 'v1', effective: { from: '2020-07-16', until: '2025-12-31' }, href: '1.001193/versions/v1.json' },
+      current: { version: 'v1', effective: { from: '2020-07-16', until: '2025-12-31' }, href: '#/versions/0' },
       versions: [
-        { version: 'v1', status: 'published', effective: { from: '2020-07-16', until: '2025-12-31' }, endsBecause: 'superseded', supersedes: null, changedBy: [], href: '1.001193/versions/v1.json', form: { schema: '../../../forms/1.001193/v1.schema.json', types: '../../../forms/1.001193/v1.d.ts' } },
+        {
+          version: 'v1',
+          status: 'published',
+          effective: { from: '2020-07-16', until: '2025-12-31' },
+          endsBecause: 'superseded',
+          supersedes: null,
+          supersededBy: 'v2',
+          changedBy: [],
+          form: { schema: '../../../forms/1.001193--v1.schema.json', types: '../../../forms/index.d.ts', module: 'tthc-forms/1.001193/v1' },
+        },
         {
           version: 'v2',
           status: 'published',
           effective: { from: '2026-01-01', until: null },
           endsBecause: 'open',
           supersedes: 'v1',
+          supersededBy: null,
           changedBy: [{ document: '66.7/2025/NQ-CP', article: '4', text: 'Điều 4 Nghị quyết số 66.7/2025/NQ-CP ngày 15/11/2025 của Chính phủ về cắt giảm, đơn giản hóa thủ tục hành chính liên quan đến giấy tờ công dân' }],
-          href: '1.001193/versions/v2.json',
-          form: { schema: '../../../forms/1.001193/v2.schema.json', types: '../../../forms/1.001193/v2.d.ts' },
+          form: { schema: '../../../forms/1.001193--v2.schema.json', types: '../../../forms/index.d.ts', module: 'tthc-forms/1.001193/v2' },
         },
       ],
-      html: '../../../procedures/1.001193.html',
+      html: '../../../site/procedures/1.001193.html',
     });
     const repealed = await readJson(out, 'api/v1/procedures/1.000001.json');
     expect([repealed.status, repealed.current, repealed.versions.map((v: any) => [v.version, v.status, v.endsBecause])]).toEqual(['repealed', null, [['v1', 'published', 'superseded'], ['v2', 'repealed', 'open']]]);
   });
 
   it('publishes each version as specified, with its registry entries and its parts in Vietnamese', async () => {
-    const v2 = await readJson(out, 'api/v1/procedures/1.001193/versions/v2.json');
+    const v2 = (await readJson(out, 'api/v1/procedures/1.001193.json')).versions[1];
+    expect(v2.version).toBe('v2');
     const { $schema, ...spec } = birthV2() as any;
     expect($schema).toBeUndefined();
     expect(v2.spec).toEqual(spec);
@@ -140,7 +153,7 @@ describe('portal JSON API', () => {
         effective: '2026-01-01',
         changedBy: [{ document: '66.7/2025/NQ-CP', article: '4', text: 'Điều 4 Nghị quyết số 66.7/2025/NQ-CP ngày 15/11/2025 của Chính phủ về cắt giảm, đơn giản hóa thủ tục hành chính liên quan đến giấy tờ công dân' }],
         operations: [{ op: 'add', path: '/dossier/documents/3/lookup', to: { database: 'csdl-dan-cu', legalBasis: [{ document: '66.7/2025/NQ-CP', article: '4' }] } }],
-        href: '../procedures/1.001193/versions/v2.json',
+        href: '../procedures/1.001193.json#/versions/1',
       },
     ]);
     const repeal = (await readJson(out, 'api/v1/changes/2024-01.json')).changes[0];

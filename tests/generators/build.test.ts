@@ -6,7 +6,7 @@ import { buildCatalogue, type BuildResult } from '../../generators/build.js';
 import { checkOutputPath } from '../../generators/engine/writer.js';
 import type { GeneratorEntry } from '../../generators/engine/unit.js';
 import { GENERATORS } from '../../generators/index.js';
-import { validateCatalogue } from '../../rules/validate.js';
+import { validateCatalogue } from '../../rules/validate/index.js';
 import { buildFixture, deathRegistration } from '../helpers/build-fixture.js';
 import { cleanupCatalogues, versionPath } from '../helpers/catalogue.js';
 import { cleanupOutputs, makeOutputRoot, readJson, readTree } from '../helpers/output.js';
@@ -41,7 +41,17 @@ describe('tthc build', () => {
     expect(result.procedures).toBe(5);
     expect(result.inForce).toBe(3);
     const tree = await readTree(out);
-    // The site (site/…) has its own tests: tests/site/.
+    // The site (site/…) has its own tests: tests/site/; its per-procedure pages are checked here.
+    expect([...tree.keys()].filter((rel) => /^site\/(procedures|forms)\//.test(rel))).toEqual([
+      // The fixture on 2025-06-01: the versions shown and in force with an online channel, 1.001193 v1 and 2.000488 v1, have a form preview.
+      'site/forms/1.001193--v1.html',
+      'site/forms/2.000488--v1.html',
+      'site/procedures/1.000001.html',
+      'site/procedures/1.000656.html',
+      'site/procedures/1.001193.html',
+      'site/procedures/1.999999.html',
+      'site/procedures/2.000488.html',
+    ]);
     expect([...tree.keys()].filter((rel) => !rel.startsWith('site/'))).toEqual([
       'api/v1/changes.json',
       'api/v1/changes/2020-07.json',
@@ -51,17 +61,10 @@ describe('tthc build', () => {
       'api/v1/index.json',
       'api/v1/index/all.json',
       'api/v1/procedures/1.000001.json',
-      'api/v1/procedures/1.000001/versions/v1.json',
-      'api/v1/procedures/1.000001/versions/v2.json',
       'api/v1/procedures/1.000656.json',
-      'api/v1/procedures/1.000656/versions/v1.json',
       'api/v1/procedures/1.001193.json',
-      'api/v1/procedures/1.001193/versions/v1.json',
-      'api/v1/procedures/1.001193/versions/v2.json',
       'api/v1/procedures/1.999999.json',
-      'api/v1/procedures/1.999999/versions/v1.json',
       'api/v1/procedures/2.000488.json',
-      'api/v1/procedures/2.000488/versions/v1.json',
       'api/v1/schemas/changes-page.schema.json',
       'api/v1/schemas/changes.schema.json',
       'api/v1/schemas/common.schema.json',
@@ -73,22 +76,16 @@ describe('tthc build', () => {
       'api/v1/schemas/procedure.schema.json',
       'api/v1/schemas/version.schema.json',
       'assets/tthc.css',
-      'forms/1.001193/v1.d.ts',
-      'forms/1.001193/v1.schema.json',
-      'forms/1.001193/v2.d.ts',
-      'forms/1.001193/v2.schema.json',
-      'forms/2.000488/v1.d.ts',
-      'forms/2.000488/v1.schema.json',
+      'forms/1.001193--v1.schema.json',
+      'forms/1.001193--v2.schema.json',
+      'forms/2.000488--v1.schema.json',
+      'forms/index.d.ts',
+      'forms/types/all.d.ts',
       'listing/danh-muc.csv',
       'listing/danh-muc.html',
       'listing/danh-muc.md',
       'manifest.json',
       'manifest/files.json',
-      'procedures/1.000001.html',
-      'procedures/1.000656.html',
-      'procedures/1.001193.html',
-      'procedures/1.999999.html',
-      'procedures/2.000488.html',
       'reports/simplification.html',
       'reports/simplification.json',
       'reports/simplification.md',
@@ -133,27 +130,27 @@ describe('tthc build', () => {
     const renamed = deathRegistration({ name: { vi: 'Thủ tục đăng ký khai tử (sửa tên)' } });
     await writeFile(path.join(dir, versionPath(renamed)), JSON.stringify(renamed, null, 2) + '\n');
     const changed = built(await buildCatalogue(dir, { out, at: AT }));
-    // Its page, its procedure and version files, the index page and the change-feed page that name it, the listing, and the report over the whole catalogue.
+    // Its procedure's API document (its one version inside), the index page and the change-feed page that name it, the listing, and the report over the whole catalogue.
     // On the site: its page (with its history), its field and agency pages, the two legal-document pages that list it, the
     // search shards of the words that changed, its search page, the search meta and the dashboard; never another procedure's page.
-    expect(rendered(changed)).toEqual({ api: 4, assets: 0, detail: 1, 'form-schemas': 0, listing: 1, 'simplification-report': 1, site: 11 });
+    expect(rendered(changed)).toEqual({ api: 3, assets: 0, 'form-schemas': 0, listing: 1, 'simplification-report': 1, site: 11 });
     const full = path.join(root, 'incremental-full');
     built(await buildCatalogue(dir, { out: full, at: AT, cacheDir: false }));
     const incremental = await readTree(out);
     const reference = await readTree(full);
     expect([...incremental.keys()]).toEqual([...reference.keys()]);
     for (const [rel, bytes] of reference) expect(incremental.get(rel)!.equals(bytes), rel).toBe(true);
-    expect(incremental.get('procedures/1.000656.html')!.toString()).toContain('Thủ tục đăng ký khai tử (sửa tên)');
+    expect(incremental.get('site/procedures/1.000656.html')!.toString()).toContain('Thủ tục đăng ký khai tử (sửa tên)');
   });
 
   it('does not trust a cached file that was edited in the output folder', async () => {
     const out = path.join(root, 'tampered');
     built(await buildCatalogue(catalogue, { out, at: AT }));
-    const page = path.join(out, 'procedures/1.000656.html');
+    const page = path.join(out, 'site/procedures/1.000656.html');
     await writeFile(page, 'edited by hand');
     const again = built(await buildCatalogue(catalogue, { out, at: AT }));
-    expect(rendered(again)).toEqual({ api: 0, assets: 0, detail: 1, 'form-schemas': 0, listing: 0, 'simplification-report': 0, site: 0 });
-    expect((await readTree(out)).get('procedures/1.000656.html')!.toString()).toContain('<h1>Thủ tục đăng ký khai tử</h1>');
+    expect(rendered(again)).toEqual({ api: 0, assets: 0, 'form-schemas': 0, listing: 0, 'simplification-report': 0, site: 1 });
+    expect((await readTree(out)).get('site/procedures/1.000656.html')!.toString()).toContain('<h1>Thủ tục đăng ký khai tử</h1>');
   });
 
   it('refuses a catalogue with errors, with the diagnostics of tthc validate, and writes nothing', async () => {
@@ -200,7 +197,7 @@ describe('tthc build', () => {
     await writeFile(path.join(precious, 'thesis.docx'), 'years of work');
     await expect(buildCatalogue(catalogue, { out: precious, at: AT })).rejects.toThrow(/is not a tthc build output/);
     expect([...(await readTree(precious)).keys()]).toEqual(['thesis.docx']);
-    await expect(buildCatalogue(catalogue, { out: path.join(root, 'x'), at: '2025-02-30' })).rejects.toThrow(/--at must be a real date/);
+    await expect(buildCatalogue(catalogue, { out: path.join(root, 'x'), at: '2025-02-30' })).rejects.toThrow('--at 2025-02-30 is not a real date: February 2025 has 28 days.');
   });
 
   it('builds into the folder a symlinked --out points at, keeping the link', async () => {
@@ -217,7 +214,7 @@ describe('tthc build', () => {
     for (const bad of ['../escape.html', '/etc/passwd', 'a/../../b', 'a/./b', '.hidden', 'a\\b', 'a//b', '', 'procedures/..', 'x\u0000y']) {
       expect(() => checkOutputPath(bad), JSON.stringify(bad)).toThrow(/Refusing to write/);
     }
-    for (const good of ['procedures/1.001612.000.00.00.H01.html', 'api/v1/procedures/1.001193/versions/v2.json']) expect(() => checkOutputPath(good)).not.toThrow();
+    for (const good of ['procedures/1.001612.000.00.00.H01.html', 'forms/1.001193--v2.schema.json', 'forms/types/1.0.d.ts']) expect(() => checkOutputPath(good)).not.toThrow();
     const escaping: GeneratorEntry = {
       id: 'zz-escaping',
       load: async () => ({ id: 'zz-escaping', description: 'tries to escape', plan: () => [{ key: 'x', inputs: '', render: () => [{ path: '../escaped.txt', content: 'x' }] }] }),

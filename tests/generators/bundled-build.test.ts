@@ -31,11 +31,11 @@ describe('building the bundled catalogue', () => {
   });
 
   it('lists birth registration after Nghị quyết 66.7/2025: the Căn cước is no longer brought, it is looked up', () => {
-    const page = text('procedures/1.001193.html');
-    expect(page).toContain('<dt>Phiên bản</dt><dd>v3</dd>');
-    expect(page).toContain('<p>Giấy tờ không phải nộp, cơ quan giải quyết khai thác thông tin từ cơ sở dữ liệu:</p>');
-    expect(page).toMatch(/<li>Thẻ căn cước[^<]*: khai thác từ Cơ sở dữ liệu quốc gia về dân cư\. Căn cứ: [^<]*Nghị quyết số 66\.7\/2025\/NQ-CP/);
-    expect(text('listing/danh-muc.md')).toMatch(/\| 1\.001193 \| \[Thủ tục đăng ký khai sinh\]\(\.\.\/procedures\/1\.001193\.html\) \| Trực tiếp, dịch vụ bưu chính, trực tuyến: Ngay trong ngày nhận đủ hồ sơ hợp lệ \|/);
+    const page = text('site/procedures/1.001193.html');
+    expect(page).toContain('<tr class="current"><td data-label="Phiên bản">v3 (đang hiển thị)</td><td data-label="Hiệu lực">Từ ngày 01/01/2026</td>');
+    expect(page).toContain('<p>Không cần mang những giấy tờ sau: cơ quan giải quyết tự tra cứu thông tin trong cơ sở dữ liệu.</p>');
+    expect(page).toMatch(/<li>Thẻ căn cước[^<]*: cơ quan khai thác từ Cơ sở dữ liệu quốc gia về dân cư\./);
+    expect(text('listing/danh-muc.md')).toMatch(/\| 1\.001193 \| \[Thủ tục đăng ký khai sinh\]\(\.\.\/site\/procedures\/1\.001193\.html\) \| Trực tiếp, dịch vụ bưu chính, trực tuyến: Ngay trong ngày nhận đủ hồ sơ hợp lệ \|/);
   });
 
   it('lists enterprise registration at 3 working days (Luật Doanh nghiệp 2020, Art. 26)', () => {
@@ -45,7 +45,7 @@ describe('building the bundled catalogue', () => {
   });
 
   it('warns on the judicial record page that the procedure moves away on 1 July 2026 (Law 107/2025)', () => {
-    expect(text('procedures/2.000488.html')).toContain('<p class="banner" role="note">Thủ tục sẽ bị bãi bỏ từ ngày 01/07/2026.</p>');
+    expect(text('site/procedures/2.000488.html')).toContain('<p class="banner" role="note">Thủ tục sẽ bị bãi bỏ từ ngày 01/07/2026.</p>');
   });
 
   it('feeds the Nghị quyết 66.7/2025 amendments of 1 January 2026 as typed changes', async () => {
@@ -59,6 +59,55 @@ describe('building the bundled catalogue', () => {
       expect(lookups.length).toBeGreaterThanOrEqual(1);
       expect(lookups.every((o: any) => o.to.database === 'csdl-dan-cu')).toBe(true);
     }
+  });
+
+  it('writes exactly these files of each procedure: its API document, its page, and the form of the version in force', () => {
+    // By hand from catalogue/procedures on 2026-03-01: every published procedure has one API document and one
+    // page (history and changes inside it); a version in force, or next, that can be filed online has a form
+    // schema and a form preview (no next version on that day can be: 2.000488's v3 is a repeal); a proposal
+    // has its dashboard page. Nothing sits in a folder of its own procedure.
+    const forms: Record<string, string[]> = {
+      '1.000656': ['v3'],
+      '1.000894': ['v3'],
+      '1.001193': ['v3'],
+      '1.003197': ['v1'],
+      '1.004194': ['v2'],
+      '1.004222': ['v3'],
+      '1.004873': [],
+      '1.013225': ['v2'],
+      '2.000488': ['v2'],
+      '2.000488.H26': ['v1'],
+      '2.001159': ['v1'],
+      '2.001199': ['v2026'],
+      '2.001583': ['v2026'],
+      '2.001610': ['v2026'],
+      '2.002042': ['v2026'],
+      '2.002043': ['v2026'],
+    };
+    const proposals: Record<string, string[]> = { '1.004222': ['pa-2026'], '2.002043': ['pa-2026'] };
+    const own = (code: string) =>
+      [...tree.keys()]
+        .filter((rel) => {
+          const base = rel.slice(rel.lastIndexOf('/') + 1);
+          return base === `${code}.json` || base === `${code}.html` || base.startsWith(`${code}--`);
+        })
+        .sort();
+    let files = 0;
+    for (const [code, versions] of Object.entries(forms)) {
+      const expected = [
+        `api/v1/procedures/${code}.json`,
+        ...versions.map((v) => `forms/${code}--${v}.schema.json`),
+        ...(proposals[code] ?? []).map((p) => `site/dashboard/${code}--${p}.html`),
+        ...versions.map((v) => `site/forms/${code}--${v}.html`),
+        `site/procedures/${code}.html`,
+      ];
+      expect(own(code), code).toEqual(expected);
+      files += expected.length;
+    }
+    // 16 procedures × 2, 15 forms × 2, 2 proposals: 4 files per procedure.
+    expect(files).toBe(64);
+    expect(JSON.parse(text('site/search/meta.json')).count).toBe(Object.keys(forms).length);
+    expect([...tree.keys()].filter((rel) => /^(api\/v1\/procedures|site\/procedures|site\/forms)\/[^/]+\/|^forms\/(?!types\/)[^/]+\//.test(rel))).toEqual([]);
   });
 
   it('validates every generated JSON against the schema its $schema names', () => {
@@ -75,7 +124,12 @@ describe('building the bundled catalogue', () => {
 
   it('publishes form schemas whose example validates, and whose every ID number and required field is enforced', () => {
     const schemas = [...tree].filter(([rel]) => rel.endsWith('.schema.json') && rel.startsWith('forms/'));
-    expect(schemas.length).toBeGreaterThanOrEqual(20);
+    // One per version in force or next with an online channel, as each procedure's API document links it.
+    const linked = [...tree]
+      .filter(([rel]) => /^api\/v1\/procedures\/[^/]+\.json$/.test(rel))
+      .flatMap(([rel, bytes]) => JSON.parse(bytes.toString()).versions.flatMap((v: any) => (v.form ? [path.posix.join(path.posix.dirname(rel), v.form.schema)] : [])));
+    expect(schemas.map(([rel]) => rel).sort()).toEqual(linked.sort());
+    expect(schemas.length).toBeGreaterThanOrEqual(10);
     for (const [rel, bytes] of schemas) {
       const schema = JSON.parse(bytes.toString());
       const validate = portalAjv().compile(schema);

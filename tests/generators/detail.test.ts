@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { renderDetail } from '../../generators/detail/index.js';
 import { governmentService, isoDuration } from '../../generators/detail/jsonld.js';
 import { procedureParts } from '../../generators/detail/parts.js';
 import { BuildContext } from '../../generators/engine/context.js';
+import { renderProcedurePage } from '../../generators/site/procedure.js';
 import { catalogueFromObjects } from '../../rules/load/in-memory.js';
 import { buildRegistry, fixtureVersions } from '../helpers/build-fixture.js';
 
@@ -17,6 +17,9 @@ function entry(ctx: BuildContext, code: string) {
 }
 
 const TT244 = 'Điều 4 Thông tư số 244/2016/TT-BTC ngày 11/11/2016 của Bộ Tài chính quy định mức thu, chế độ thu, nộp, quản lý và sử dụng phí cung cấp thông tin lý lịch tư pháp';
+
+// The one public page of a procedure is the site's (procedures/<code>.html is no longer written): its parts model and banner.
+const renderPage = (ctx: BuildContext, e: ReturnType<typeof entry>) => renderProcedurePage(ctx, e, undefined);
 
 describe('procedure detail', () => {
   it('states every part in the Phần II order, in Vietnamese worked out from the spec', () => {
@@ -107,31 +110,27 @@ describe('procedure detail', () => {
 
   it('explains when a procedure is about to change, not yet in force, or repealed', () => {
     const ctx = context('2025-06-01');
-    const banner = (code: string) => /<p class="banner" role="note">([^<]*)<\/p>/.exec(String(renderDetail(ctx, entry(ctx, code)).content))?.[1];
-    expect(banner('1.001193')).toBe('Từ ngày 01/01/2026 thủ tục được sửa đổi, bổ sung (phiên bản v2).');
+    const banner = (code: string) => /<p class="banner" role="note">([^<]*)<\/p>/.exec(String(renderPage(ctx, entry(ctx, code)).content))?.[1];
+    // Named by the amending document, not the version id (issue 18 point 11).
+    expect(banner('1.001193')).toBe('Từ ngày 01/01/2026 thủ tục được sửa đổi, bổ sung theo Điều 4 Nghị quyết số 66.7/2025/NQ-CP ngày 15/11/2025 của Chính phủ về cắt giảm, đơn giản hóa thủ tục hành chính liên quan đến giấy tờ công dân.');
     expect(banner('1.999999')).toBe('Thủ tục chưa có hiệu lực: áp dụng từ ngày 01/01/2027.');
     expect(banner('1.000001')).toBe('Thủ tục đã bị bãi bỏ từ ngày 01/01/2024 theo Quyết định số 01/2023/QĐ-UBND ngày 01/11/2023 của Ủy ban nhân dân tỉnh bãi bỏ thủ tục hành chính. Nội dung dưới đây là phiên bản cuối cùng trước khi bãi bỏ.');
     expect(banner('1.000656')).toBeUndefined();
     const after = context('2026-03-01');
-    const page = String(renderDetail(after, entry(after, '1.001193')).content);
+    const page = String(renderPage(after, entry(after, '1.001193')).content);
     expect(page).not.toContain('class="banner"');
-    expect(page).toContain('<dt>Hiệu lực</dt><dd>Từ ngày 01/01/2026</dd>');
-    expect(page).toContain('<dt>Văn bản sửa đổi, bổ sung</dt><dd>Điều 4 Nghị quyết số 66.7/2025/NQ-CP ngày 15/11/2025 của Chính phủ về cắt giảm, đơn giản hóa thủ tục hành chính liên quan đến giấy tờ công dân</dd>');
-    expect(page).toContain('<tr class="current"><td>v2 (đang hiển thị)</td><td>Từ ngày 01/01/2026</td>');
+    expect(page).toContain(
+      '<tr class="current"><td data-label="Phiên bản">v2 (đang hiển thị)</td><td data-label="Hiệu lực">Từ ngày 01/01/2026</td><td data-label="Văn bản quy định thay đổi">Điều 4 Nghị quyết số 66.7/2025/NQ-CP ngày 15/11/2025 của Chính phủ về cắt giảm, đơn giản hóa thủ tục hành chính liên quan đến giấy tờ công dân',
+    );
   });
 
-  it('lays the page out in the official order, with links to the data', () => {
+  it('lays the page out in the official order, the history after the parts, each change linked to its section', () => {
     const ctx = context('2025-06-01');
-    const page = String(renderDetail(ctx, entry(ctx, '1.001193')).content);
-    expect([...page.matchAll(/<section id="([^"]+)">/g)].map((m) => m[1])).toEqual(['steps', 'channels', 'dossier', 'timeLimit', 'subjects', 'agencies', 'results', 'fees', 'forms', 'requirements', 'legalBasis', 'versions', 'data']);
-    expect([...page.matchAll(/<a href="([^"]+)">/g)].map((m) => m[1])).toEqual([
-      '../listing/danh-muc.html',
-      '../api/v1/procedures/1.001193/versions/v1.json',
-      '../api/v1/procedures/1.001193/versions/v2.json',
-      '../api/v1/procedures/1.001193.json',
-      '../forms/1.001193/v1.schema.json',
-      '../forms/1.001193/v1.d.ts',
-    ]);
+    const page = String(renderPage(ctx, entry(ctx, '1.001193')).content);
+    expect([...page.matchAll(/<section id="([^"]+)"/g)].map((m) => m[1])).toEqual(['steps', 'channels', 'dossier', 'timeLimit', 'subjects', 'agencies', 'results', 'fees', 'forms', 'requirements', 'legalBasis', 'lich-su']);
+    // The fixture's 1.001193 has v1 (in force on 2025-06-01) and v2 from 2026-01-01: one change.
+    expect([...page.matchAll(/<div id="(thay-doi-[^"]+)">/g)].map((m) => m[1])).toEqual(['thay-doi-v1--v2']);
+    expect(page).toContain('<a href="#thay-doi-v1--v2">Xem thay đổi so với v1</a>');
   });
 
   it('describes the service in schema.org terms: operator, channels with processing time, fees as offers', () => {

@@ -209,7 +209,10 @@ describe('online form schemas', () => {
 
     it('is a strict JSON Schema 2020-12 whose published example validates', () => {
       const schemas = forms.filter(([rel]) => rel.endsWith('.schema.json'));
-      expect(schemas.map(([rel]) => rel)).toEqual(['forms/1.001193/v1.schema.json', 'forms/1.001193/v2.schema.json', 'forms/2.000488/v1.schema.json']);
+      // On 2025-06-01: 1.001193's v1 in force and its v2 next (from 2026-01-01), 2.000488's v1; none for
+      // procedures without an online channel (1.000656) or repealed (1.000001).
+      expect(schemas.map(([rel]) => rel)).toEqual(['forms/1.001193--v1.schema.json', 'forms/1.001193--v2.schema.json', 'forms/2.000488--v1.schema.json']);
+      expect(forms.map(([rel]) => rel).filter((rel) => rel.endsWith('.d.ts'))).toEqual(['forms/index.d.ts', 'forms/types/all.d.ts']);
       for (const [rel, bytes] of schemas) {
         const schema = JSON.parse(bytes.toString());
         expect(schema.$schema, rel).toBe('https://json-schema.org/draft/2020-12/schema');
@@ -221,11 +224,12 @@ describe('online form schemas', () => {
 
     it('comes with TypeScript types that accept the example and reject a misspelt field', async () => {
       const check = path.join(out, 'forms', 'check.ts');
-      const lines: string[] = [];
+      // Every form's types are the module tthc-forms/<code>/<version>, declared by forms/index.d.ts.
+      const lines: string[] = ['/// <reference path="./index.d.ts" />'];
       for (const [rel, bytes] of forms.filter(([r]) => r.endsWith('.schema.json'))) {
-        const name = rel.replace(/^forms\//, '').replace('.schema.json', '');
-        const id = name.replace(/[^A-Za-z0-9]/g, '_');
-        lines.push(`import type { Submission as S_${id} } from './${name}.js';`, `export const ok_${id}: S_${id} = ${JSON.stringify(JSON.parse(bytes.toString()).examples[0])};`);
+        const [code, version] = rel.replace(/^forms\//, '').replace('.schema.json', '').split('--') as [string, string];
+        const id = `${code}_${version}`.replace(/[^A-Za-z0-9]/g, '_');
+        lines.push(`import type { Submission as S_${id} } from 'tthc-forms/${code}/${version}';`, `export const ok_${id}: S_${id} = ${JSON.stringify(JSON.parse(bytes.toString()).examples[0])};`);
       }
       lines.push(`export const bad: S_1_001193_v2 = { procedure: { code: '1.001193', version: 'v2' }, fields: { hoTenNguoiYeuCau: 'A', soDinhDanh: '001185012345', dienThoai: '0987654321', hoTenTre: 'B', ngaySinh: '2025-12-28', gioiTinh: 'nu', hoTen: 'x' }, documents: {} };`);
       await writeFile(check, lines.join('\n') + '\n');

@@ -7,7 +7,7 @@ import { formSchema } from '../../generators/form-schemas/schema.js';
 import { formTypes, indent } from '../../generators/form-schemas/types.js';
 import { hasOnlineForm } from '../../generators/engine/paths.js';
 import { loadCatalogue } from '../../rules/load/catalogue.js';
-import type { ProcedureVersion } from '../../rules/schema/types/procedure-version.js';
+import type { ProcedureVersion } from '../../rules/schema/types/procedure-version.generated.js';
 import { writeSyntheticCatalogue } from '../../scripts/bench/synthetic.js';
 import { birthV2, judicialRecord } from '../helpers/build-fixture.js';
 import { REPO } from '../helpers/cli.js';

@@ -37,12 +37,12 @@ describe('an incremental build', () => {
     const out = path.join(root, 'in-place');
     built(await buildCatalogue(dir, { out, at: AT }));
     const before = await readTree(out);
-    expect(before.has('procedures/1.000999.html')).toBe(true);
+    expect(before.has('site/procedures/1.000999.html')).toBe(true);
     await rm(path.join(dir, 'procedures/1.000999'), { recursive: true });
     // The fixture has no lock, so removing a procedure is allowed.
     built(await buildCatalogue(dir, { out, at: AT }));
     const after = await readTree(out);
-    expect(after.has('procedures/1.000999.html')).toBe(false);
+    expect(after.has('site/procedures/1.000999.html')).toBe(false);
     expect([...after.keys()].some((k) => k.includes('1.000999'))).toBe(false);
     // No empty folder is left behind.
     expect(await readdir(path.join(out, 'api/v1/procedures'))).not.toContain('1.000999');
@@ -68,9 +68,9 @@ describe('an incremental build', () => {
     const reference = await readTree(out);
     // A killed build (process 999999999) had staged a page and decided to delete another.
     const staging = path.join(root, '.journal.tmp-999999999-00000000');
-    await mkdir(path.join(staging, 'procedures'), { recursive: true });
-    await writeFile(path.join(staging, 'procedures', '1.000656.html'), 'staged');
-    await writeFile(path.join(root, '.journal.journal-999999999-00000000'), JSON.stringify({ staging: '.journal.tmp-999999999-00000000', deletes: ['listing/danh-muc.csv'], moves: ['procedures/1.000656.html'] }));
+    await mkdir(path.join(staging, 'site/procedures'), { recursive: true });
+    await writeFile(path.join(staging, 'site/procedures', '1.000656.html'), 'staged');
+    await writeFile(path.join(root, '.journal.journal-999999999-00000000'), JSON.stringify({ staging: '.journal.tmp-999999999-00000000', deletes: ['listing/danh-muc.csv'], moves: ['site/procedures/1.000656.html'] }));
     // The next build applies it first, then finds those files changed and writes them again.
     built(await buildCatalogue(dir, { out, at: AT }));
     expect((await readdir(root)).filter((n) => n.startsWith('.journal.') && !n.endsWith('tthc-cache'))).toEqual([]);

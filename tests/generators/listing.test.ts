@@ -55,7 +55,7 @@ describe('public listing', () => {
       number: 1,
       code: '2.000488',
       name: 'Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam',
-      href: '../procedures/2.000488.html',
+      href: '../site/procedures/2.000488.html',
       cells: [
         ['Trực tiếp, trực tuyến, dịch vụ bưu chính: 10 ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ; trường hợp cần xác minh về điều kiện đương nhiên được xóa án tích: 15 ngày làm việc'],
         ['Trực tiếp: Sở Tư pháp nơi thường trú', 'Trực tuyến: Cổng Dịch vụ công quốc gia', 'Dịch vụ bưu chính: Qua dịch vụ bưu chính công ích đến Sở Tư pháp'],
@@ -114,14 +114,14 @@ describe('public listing', () => {
         '### I. Lĩnh vực Hộ tịch',
         '#### Cơ quan thực hiện: Ủy ban nhân dân cấp xã',
       ]);
-      expect(md).toContain('\n| 2 | 1.000656 | [Thủ tục đăng ký khai tử](../procedures/1.000656.html) | Trực tiếp: Ngay trong ngày nhận đủ hồ sơ hợp lệ | Trực tiếp: Bộ phận Một cửa Ủy ban nhân dân cấp xã | Miễn phí | Luật Hộ tịch số 60/2014/QH13<br>Thông tư số 04/2020/TT-BTP');
+      expect(md).toContain('\n| 2 | 1.000656 | [Thủ tục đăng ký khai tử](../site/procedures/1.000656.html) | Trực tiếp: Ngay trong ngày nhận đủ hồ sơ hợp lệ | Trực tiếp: Bộ phận Một cửa Ủy ban nhân dân cấp xã | Miễn phí | Luật Hộ tịch số 60/2014/QH13<br>Thông tư số 04/2020/TT-BTP');
       const html = await readText(out, 'listing/danh-muc.html');
       expect(html).toContain('<html lang="vi">');
       expect(html).toContain('<h1>Danh mục thủ tục hành chính có hiệu lực ngày 01/06/2025</h1>');
       expect([...html.matchAll(/<td><a href="([^"]+)">([^<]+)<\/a><\/td>/g)].map((m) => [m[1], m[2]])).toEqual([
-        ['../procedures/2.000488.html', 'Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam'],
-        ['../procedures/1.001193.html', 'Thủ tục đăng ký khai sinh'],
-        ['../procedures/1.000656.html', 'Thủ tục đăng ký khai tử'],
+        ['../site/procedures/2.000488.html', 'Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam'],
+        ['../site/procedures/1.001193.html', 'Thủ tục đăng ký khai sinh'],
+        ['../site/procedures/1.000656.html', 'Thủ tục đăng ký khai tử'],
       ]);
       expect(html).toContain('<th scope="col">Thời hạn giải quyết</th>');
     });

@@ -2,10 +2,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCatalogue, type BuildResult } from '../../generators/build.js';
 import { latestDraft } from '../../generators/engine/context.js';
-import type { LoadedVersion } from '../../rules/load/catalogue.js';
+import type { LoadedVersion } from '../../rules/model/catalogue.js';
 import { mergePatch } from '../../rules/lint/merge-patch.js';
 import { baseVersion } from '../../rules/lint/fixture.js';
-import type { ProcedureVersion } from '../../rules/schema/types/procedure-version.js';
+import type { ProcedureVersion } from '../../rules/schema/types/procedure-version.generated.js';
 import { errorSummary, portalAjv } from '../helpers/ajv.js';
 import { buildFixture, fixtureVersions } from '../helpers/build-fixture.js';
 import { cleanupCatalogues, versionPath } from '../helpers/catalogue.js';
@@ -73,9 +73,9 @@ describe('tthc build --preview', () => {
     ]);
     expect(page.procedures.map((p: any) => p.code)).not.toContain('1.666666');
     const procedure = await readJson(out, 'api/v1/procedures/1.555555.json');
-    expect(procedure).toMatchObject({ status: 'draft', current: null, versions: [], draft: { version: 'v2', status: 'draft', effective: { from: '2026-03-01', until: '2026-12-31' }, href: '1.555555/versions/v2.json' } });
-    const version = await readJson(out, 'api/v1/procedures/1.555555/versions/v2.json');
-    expect([version.status, version.effective, version.endsBecause, version.spec.name.vi]).toEqual(['draft', { from: '2026-03-01', until: '2026-12-31' }, null, 'Thủ tục cấp bản sao trích lục hộ tịch (sửa đổi)']);
+    expect(procedure).toMatchObject({ status: 'draft', current: null, versions: [], draft: { version: 'v2', status: 'draft', effective: { from: '2026-03-01', until: '2026-12-31' }, endsBecause: null, form: null } });
+    // The draft is whole inside its procedure's document (#/draft), as a published version is.
+    expect([procedure.draft.spec.name.vi, procedure.draft.parts.length > 0]).toEqual(['Thủ tục cấp bản sao trích lục hộ tịch (sửa đổi)', true]);
   });
 
   it('writes JSON that validates against the published schemas, drafts included', async () => {
@@ -91,15 +91,15 @@ describe('tthc build --preview', () => {
       expect(validate(data) ? [] : errorSummary(validate.errors), rel).toEqual([]);
       checked++;
     }
-    // index + page, changes + 4 feed pages, 7 procedures, 7 published versions and 2 drafts.
-    expect(checked).toBe(2 + 5 + 7 + 9);
+    // index + page, changes + 4 feed pages, 7 procedures (their 7 published versions and 2 drafts inside them).
+    expect(checked).toBe(2 + 5 + 7);
   });
 
   it('marks a draft on its pages: a banner, no period in force, and the draft in the versions table', async () => {
-    const detail = await readText(out, 'procedures/1.555555.html');
+    const detail = await readText(out, 'site/procedures/1.555555.html');
     expect(detail).toContain('<p class="banner" role="note">Bản xem trước: thủ tục chưa được công bố. Nội dung dưới đây là dự thảo (phiên bản v2), chưa có giá trị áp dụng.</p>');
     expect(detail).toContain('Dự thảo, chưa công bố (dự kiến: từ ngày 01/03/2026 đến hết ngày 31/12/2026)');
-    expect(detail).toContain('<td>v2 (dự thảo) (đang hiển thị)</td>');
+    expect(detail).toContain('<td data-label="Phiên bản">v2 (dự thảo) (đang hiển thị)</td>');
     const site = await readText(out, 'site/procedures/1.888888.html');
     expect(site).toContain('Nội dung dưới đây là dự thảo (phiên bản v1), chưa có giá trị áp dụng.');
     const home = await readText(out, 'site/index.html');

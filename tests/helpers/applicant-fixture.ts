@@ -1,5 +1,5 @@
-import type { ProcedureVersion } from '../../rules/schema/types/procedure-version.js';
-import type { Registry } from '../../rules/schema/types/registry.js';
+import type { ProcedureVersion } from '../../rules/schema/types/procedure-version.generated.js';
+import type { Registry } from '../../rules/schema/types/registry.generated.js';
 import { baseRegistry } from '../../rules/lint/fixture.js';
 import { mergePatch } from '../../rules/lint/merge-patch.js';
 import { version } from './catalogue.js';

@@ -1,7 +1,7 @@
 import { baseRegistry, baseVersion } from '../../rules/lint/fixture.js';
 import { mergePatch } from '../../rules/lint/merge-patch.js';
-import type { ProcedureVersion } from '../../rules/schema/types/procedure-version.js';
-import type { Registry } from '../../rules/schema/types/registry.js';
+import type { ProcedureVersion } from '../../rules/schema/types/procedure-version.generated.js';
+import type { Registry } from '../../rules/schema/types/registry.generated.js';
 import { makeCatalogue, versionPath, type FileContent } from './catalogue.js';
 
 /** The base registry plus what the build fixtures cite: a provincial agency, a second field, NQ 66.7/2025 and the LLTP fee circular. */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createWorkingCalendar, type WorkingCalendar } from '../../rules/compute/calendar.js';
-import type { WorkingCalendar as CalendarData } from '../../rules/schema/types/calendar.js';
+import type { WorkingCalendar as CalendarData } from '../../rules/schema/types/calendar.generated.js';
 
 export const VN_CALENDAR_FILE = fileURLToPath(new URL('../../catalogue/calendars/vn.json', import.meta.url));
 /** The shared record of official days off, beside the repository (../shared), where a checkout has it. */

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { baseRegistry, baseVersion } from '../../rules/lint/fixture.js';
 import { mergePatch } from '../../rules/lint/merge-patch.js';
-import type { ProcedureVersion } from '../../rules/schema/types/procedure-version.js';
+import type { ProcedureVersion } from '../../rules/schema/types/procedure-version.generated.js';
 
 export type FileContent = string | Uint8Array | object;
 

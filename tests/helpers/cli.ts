@@ -11,12 +11,16 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the compiled CLI (npm test compiles first) and collects its output. */
+/**
+ * Runs the compiled CLI (npm test compiles first) and collects its output. The CLI speaks Vietnamese
+ * by default; these tests assert its English wording, so they ask for English (TTHC_LANG=en) unless
+ * a test sets TTHC_LANG itself (tests/cli/messages.test.ts runs every command in both languages).
+ */
 export function runTthc(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number; input?: string } = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [TTHC, ...args], {
       cwd: options.cwd ?? REPO,
-      env: { ...process.env, NO_COLOR: '1', TTHC_DEBUG: '', ...options.env },
+      env: { ...process.env, NO_COLOR: '1', TTHC_DEBUG: '', TTHC_LANG: 'en', ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';

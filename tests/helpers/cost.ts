@@ -1,8 +1,8 @@
 import { baseRegistry, baseVersion } from '../../rules/lint/fixture.js';
 import { mergePatch } from '../../rules/lint/merge-patch.js';
 import { catalogueFromObjects } from '../../rules/load/in-memory.js';
-import type { ProcedureVersion } from '../../rules/schema/types/procedure-version.js';
-import type { CostEstimation, HourlyIncome, Registry } from '../../rules/schema/types/registry.js';
+import type { ProcedureVersion } from '../../rules/schema/types/procedure-version.generated.js';
+import type { CostEstimation, HourlyIncome, Registry } from '../../rules/schema/types/registry.generated.js';
 
 /** 23,800 đồng an hour: the region I hourly minimum wage of NĐ 74/2024/NĐ-CP, a low-average figure. */
 export const HOURLY_INCOME: HourlyIncome = {
@@ -41,6 +41,11 @@ export function costRegistry(patch: Record<string, unknown> = {}): Registry {
   const registry = baseRegistry();
   registry.hourlyIncomes = [HOURLY_INCOME];
   registry.costEstimations = [ESTIMATION];
+  // Test targets, one per scope, in force over every date the fixtures use.
+  registry.simplificationTargets = [
+    { id: 'muc-tieu-kinh-doanh-kiem-thu', document: '66.7/2025/NQ-CP', scope: 'business', period: { from: '2020-01-01', until: '2030-12-31' }, costCutPercent: 20, source: 'mục tiêu kiểm thử' },
+    { id: 'muc-tieu-cong-dan-kiem-thu', document: '66.7/2025/NQ-CP', scope: 'citizen', period: { from: '2020-01-01', until: '2030-12-31' }, costCutPercent: 20, source: 'mục tiêu kiểm thử' },
+  ];
   registry.legalDocuments!.push(
     { number: '66.7/2025/NQ-CP', type: 'government-resolution', issuer: 'Chính phủ', title: 'Nghị quyết về cắt giảm, đơn giản hóa thủ tục hành chính dựa trên dữ liệu', issued: '2025-11-01', effective: '2026-01-01' },
     { number: '59/2020/QH14', type: 'law', issuer: 'Quốc hội', title: 'Luật Doanh nghiệp', issued: '2020-06-17', effective: '2021-01-01' },

@@ -3,7 +3,7 @@
  * registration 10 → 3 working days, and a Hà Nội variant that commits to 30% less time than the law.
  * Each test states its hand computation beside its assertions.
  */
-import type { ProcedureVersion } from '../../rules/schema/types/procedure-version.js';
+import type { ProcedureVersion } from '../../rules/schema/types/procedure-version.generated.js';
 import { spec } from './cost.js';
 
 const KHAI_SINH_ACTIVITIES_2020 = [

@@ -7,13 +7,14 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import type { Diagnostic } from '../../rules/diagnostics/diagnostic.js';
-import { parseCatalogueFile, type Catalogue, type LoadedVersion } from '../../rules/load/catalogue.js';
+import { parseCatalogueFile } from '../../rules/load/parse-file.js';
+import { type Catalogue, type LoadedVersion } from '../../rules/model/catalogue.js';
 import { catalogueFromObjects } from '../../rules/load/in-memory.js';
 import { lintCatalogue } from '../../rules/lint/engine.js';
 import { ALL_RULES } from '../../rules/lint/index.js';
 import { baseRegistry, baseVersion } from '../../rules/lint/fixture.js';
-import type { ProcedureVersion } from '../../rules/schema/types/procedure-version.js';
-import type { Registry } from '../../rules/schema/types/registry.js';
+import type { ProcedureVersion } from '../../rules/schema/types/procedure-version.generated.js';
+import type { Registry } from '../../rules/schema/types/registry.generated.js';
 import { getValidator } from '../../rules/schema/validators.js';
 
 export const REPO = path.resolve(import.meta.dirname, '../..');

@@ -24,7 +24,7 @@ function documents(): [SchemaName, unknown][] {
   ];
 }
 
-describe('precompiled validators (dist/rules/schema/standalone-*.cjs)', () => {
+describe('precompiled validators (dist/rules/schema/*.validator.generated.cjs)', () => {
   const load = (name: SchemaName) => require(path.join(REPO, 'dist/rules/schema', standaloneFile(name))) as { schemasHash: string } & Record<string, ValidateFunction>;
 
   it('were made from the current schemas', () => {

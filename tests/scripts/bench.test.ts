@@ -17,12 +17,15 @@ describe('npm run bench', () => {
     work = await mkdtemp(path.join(os.tmpdir(), 'tthc-bench-'));
     const { stdout } = await run(process.execPath, [path.join(REPO, 'dist/scripts/bench/bench.js'), '--procedures', '20', '--runs', '1', '--json', '--work', work], { cwd: REPO, timeout: 120_000 });
     const result = JSON.parse(stdout) as Record<string, number>;
-    expect(Object.keys(result)).toEqual(['procedures', 'floorSeconds', 'validateSeconds', 'buildSeconds', 'rebuildOneSeconds', 'rebuildNoneSeconds', 'peakRssMb']);
+    expect(Object.keys(result)).toEqual(['procedures', 'floorSeconds', 'validateSeconds', 'buildSeconds', 'rebuildOneSeconds', 'rebuildNoneSeconds', 'peakRssMb', 'outputFiles', 'outputFolders', 'outputBytes']);
     expect(result.procedures).toBe(20);
     for (const [key, value] of Object.entries(result)) {
       expect(typeof value, key).toBe('number');
       expect(value, key).toBeGreaterThan(0);
     }
+    // A build of 20 procedures writes their pages and documents and the shared pages: more files than procedures.
+    expect(result.outputFiles).toBeGreaterThan(20);
+    expect(result.outputBytes).toBeGreaterThan(result.outputFiles * 100);
     // The catalogue is kept for the next run; the build folders are cleaned up.
     expect((await readdir(work)).filter((n) => n.includes('build'))).toEqual([]);
   }, 120_000);

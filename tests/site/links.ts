@@ -1,6 +1,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { shardFile, type SearchMeta } from '../../generators/site/client/tokens.js';
+import { shardFile, type SearchMeta } from '../../docs-site/client/tokens.js';
 
 /** Every attribute that names something a page links to, loads, or has its scripts fetch. */
 const ATTRIBUTE = /\s(href|src|data-calendar|data-root)="([^"]*)"/g;

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fileFor, startStaticServer, type StaticServer } from '../../generators/site/server.js';
+import { fileFor, startStaticServer, type StaticServer } from '../../cli/serve/server.js';
 import { cleanupOutputs, makeOutputRoot } from '../helpers/output.js';
 
 let root: string;

@@ -3,8 +3,8 @@ import path from 'node:path';
 import MiniSearch from 'minisearch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCatalogue } from '../../generators/build.js';
-import { findCodes, queryTerms } from '../../generators/site/client/query.js';
-import { MINISEARCH_OPTIONS, shardFile, type SearchDoc, type SearchMeta } from '../../generators/site/client/tokens.js';
+import { findCodes, queryTerms } from '../../docs-site/client/query.js';
+import { MINISEARCH_OPTIONS, shardFile, type SearchDoc, type SearchMeta } from '../../docs-site/client/tokens.js';
 import { legalSlug } from '../../generators/site/paths.js';
 import { REPO } from '../helpers/cli.js';
 import { cleanupOutputs, makeOutputRoot, readTree } from '../helpers/output.js';
@@ -60,6 +60,12 @@ describe('search index', () => {
 });
 
 describe('procedure page', () => {
+  it('shows the spec’s notes on what a part does not model beside that part (issue 20)', () => {
+    const page = text('site/procedures/1.004222.html');
+    const fees = page.slice(page.indexOf('<section id="fees"'), page.indexOf('<section id="forms"'));
+    expect(fees).toContain('<p class="note" role="note">Nội dung đang được kiểm tra lại: Danh sách trường hợp miễn lệ phí');
+  });
+
   it('is in Vietnamese, with the parts in the official order and a summary for the applicant', () => {
     const page = text('site/procedures/1.001193.html');
     expect(page).toContain('<html lang="vi">');
@@ -98,6 +104,13 @@ describe('procedure page', () => {
         { label: `${channel}, ${verify}`, value: 15, unit: 'days', text: '15 ngày' },
       ]),
     );
+    // Every version's period, so the browser counts with the one in force on the filing date and refuses after the repeal (issue 18 point 7).
+    expect(limits.versions.map((p: { version: string; from: string; until: string | null; repealed: boolean; options: unknown[] }) => [p.version, p.from, p.until, p.repealed, p.options.length])).toEqual([
+      ['v1', '2017-01-01', '2022-12-31', false, 6],
+      ['v2', '2023-01-01', '2026-06-30', false, 6],
+      ['v3', '2026-07-01', null, true, 0],
+    ]);
+    expect(limits.versions[1].options).toEqual(limits.options);
     expect(page).toContain('data-calendar="../assets/calendar-vn.json"');
     expect(page).toContain('<script src="../assets/calculator.js" defer></script>');
     const calendar = JSON.parse(await readFile(path.join(REPO, 'catalogue/calendars/vn.json'), 'utf8'));
@@ -107,32 +120,78 @@ describe('procedure page', () => {
 });
 
 describe('version history', () => {
-  it('lists the versions with their periods and links each change to its diff', () => {
-    const page = text('site/procedures/1.001193/versions.html');
-    expect(page).toContain('<a href="diff/v2023--v3.html">Xem thay đổi so với v2023</a>');
-    const diff = text('site/procedures/1.001193/diff/v2023--v3.html');
-    expect(diff).toContain('<h1>So sánh 1.001193@v3 với 1.001193@v2023</h1>');
-    expect(diff).toMatch(/<del>[^<]+<\/del>/);
-    expect(diff).toContain('<strong>Cắt giảm</strong>');
+  it('is a section of the procedure page: the versions, and each change to the next one in a collapsed section of its own', () => {
+    const page = text('site/procedures/1.001193.html');
+    // 1.001193 has four published versions in force one after another (v1 2016, v2 2020-09-15, v2023, v3 2026):
+    // three changes, the latest first, each with the anchor its old page's link becomes.
+    const changes = [...page.matchAll(/<details class="change">\n<summary>([^<]+)<\/summary>\n<div id="([^"]+)">/g)].map((m) => [m[2], m[1]]);
+    expect(changes).toEqual([
+      ['thay-doi-v2023--v3', 'Thay đổi của phiên bản v3 so với phiên bản v2023, áp dụng từ ngày 01/01/2026'],
+      ['thay-doi-v2--v2023', 'Thay đổi của phiên bản v2023 so với phiên bản v2, áp dụng từ ngày 01/01/2023'],
+      ['thay-doi-v1--v2', 'Thay đổi của phiên bản v2 so với phiên bản v1, áp dụng từ ngày 15/09/2020'],
+    ]);
+    for (const [id] of changes) expect(page).toContain(`<a href="#${id}">Xem thay đổi so với ${id!.split('--')[0]!.slice('thay-doi-'.length)}</a>`);
+    // The version in force comes first: every part of it before the history, and the history after the last part.
+    expect(page.indexOf('<section id="legalBasis"')).toBeLessThan(page.indexOf('<section id="lich-su"'));
+    const latest = page.slice(page.indexOf('id="thay-doi-v2023--v3"'), page.indexOf('id="thay-doi-v2--v2023"'));
+    expect(latest).toMatch(/<del>[^<]+<\/del>/);
+    expect(latest).toContain('<strong>Cắt giảm</strong>');
+    // The diff's headings sit under "Lịch sử thay đổi" (h2): one h1 on the page, and no h1 or h2 inside a change.
+    expect(page.match(/<h1[ >]/g)).toHaveLength(1);
+    expect(latest).not.toMatch(/<h[12][ >]/);
+    expect(latest).toContain('<h3>Tóm tắt</h3>');
+    // No separate history or diff page any more, and nothing in a folder of the procedure's own.
+    expect([...tree.keys()].filter((rel) => rel.startsWith('site/procedures/'))).toEqual([...tree.keys()].filter((rel) => /^site\/procedures\/[^/]+\.html$/.test(rel)));
+  });
+
+  it('has one change section per pair of versions in force one after the other, on every procedure page', () => {
+    // By hand from catalogue/procedures: published versions in force one after another, a repeal not compared.
+    const expected: Record<string, string[]> = {
+      '1.000656': ['v2--v3', 'v1--v2'],
+      '1.000894': ['v2023--v3', 'v2--v2023', 'v1--v2'],
+      '1.001193': ['v2023--v3', 'v2--v2023', 'v1--v2'],
+      '1.003197': [],
+      '1.004194': ['v1--v2'],
+      '1.004222': ['v2--v3', 'v1--v2'],
+      '1.004873': [],
+      '1.013225': ['v1--v2'],
+      '2.000488': ['v1--v2'],
+      '2.000488.H26': [],
+      '2.001159': [],
+      '2.001199': ['v2025--v2026', 'v2021--v2025'],
+      '2.001583': ['v2025--v2026', 'v2021--v2025', 'v2015--v2021', 'v2006--v2015'],
+      '2.001610': ['v2025--v2026', 'v2021--v2025'],
+      '2.002042': ['v2025--v2026', 'v2021--v2025'],
+      '2.002043': ['v2025--v2026', 'v2021--v2025'],
+    };
+    for (const [code, ids] of Object.entries(expected)) {
+      const page = text(`site/procedures/${code}.html`);
+      expect([...page.matchAll(/<details class="change">\n<summary>[^<]+<\/summary>\n<div id="thay-doi-([^"]+)">/g)].map((m) => m[1]), code).toEqual(ids);
+    }
   });
 });
 
 describe('form preview', () => {
   it('embeds the generated JSON Schema of the online form, the same as forms/', () => {
-    const page = text('site/procedures/1.001193/form-v3.html');
+    const page = text('site/forms/1.001193--v3.html');
     const schema = JSON.parse(/<script type="application\/json" data-schema>(.*?)<\/script>/s.exec(page)![1]!);
-    expect(schema).toEqual(JSON.parse(text('forms/1.001193/v3.schema.json')));
+    expect(schema).toEqual(JSON.parse(text('forms/1.001193--v3.schema.json')));
     expect(page).toContain('<li>Số định danh cá nhân của người yêu cầu (bắt buộc): Số định danh cá nhân gồm 12 chữ số.</li>');
-    expect(page).toContain('<script src="../../assets/form.js" defer></script>');
+    expect(page).toContain('<script src="../assets/form.js" defer></script>');
   });
 });
 
 describe('dashboard and developer pages', () => {
-  it('shows the simplification report with its charts and the total against the 20% target', () => {
+  it('shows the simplification report with its charts, one unit each, and no target chart when no target is in force', () => {
     const page = text('site/dashboard/index.html');
-    expect(page).toContain('<title id="muc-tieu-t">Đã cắt giảm 19,83%; mục tiêu 20,00%</title>');
-    expect(page).toContain('Chưa đạt mục tiêu');
+    // The bundled proposals take effect in 2026–2027: Nghị quyết 68/NQ-CP (2020–2025) no longer applies, none is verified after it.
+    expect(page).not.toContain('muc-tieu-t');
+    expect(page).toContain('Không đánh giá theo mục tiêu');
+    // A yearly-cost chart, a per-filing-cost chart and the online indicators: three charts, three units.
     expect((page.match(/<svg /g) ?? []).length).toBe(3);
+    expect(page).toContain('(đồng/năm)</figcaption>');
+    expect(page).toContain('(đồng/lần)</figcaption>');
+    expect(page).not.toContain('(%) (%)');
     expect(page).toContain('<a href="1.004222--pa-2026.html">');
     expect(text('site/dashboard/1.004222--pa-2026.html')).toContain('phương án đơn giản hóa so với phiên bản chuẩn');
   });

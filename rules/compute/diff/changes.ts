@@ -3,10 +3,16 @@
  * renamed id or a reworded name alone does not read as a removal plus an addition.
  */
 import { canonicalJson } from '../../load/canonical.js';
-import type { ChannelKind, Document, Duration, Fee, LegalRef, ProcedureVersion, Requirement, Result, Step, TimeLimit } from '../../schema/types/procedure-version.js';
-import { foldVietnamese, formatCopies, formatDuration, formatFee, formatOnlineService, formatTimeLimit, CHANNEL_VI, formatSubject, PORTAL_VI } from '../../text/vi.js';
+import type { ChannelKind, Document, Duration, Fee, LegalRef, ProcedureVersion, Requirement, Result, Step, TimeLimit } from '../../schema/types/procedure-version.generated.js';
+import { formatOnlineService, CHANNEL_VI, PORTAL_VI } from '../../text/vi/channels.js';
+import { formatCopies } from '../../text/vi/dossier.js';
+import { formatFee } from '../../text/vi/fees.js';
+import { formatSubject } from '../../text/vi/procedure.js';
+import { formatDuration, formatTimeLimit } from '../../text/vi/time-limits.js';
+import { foldVietnamese } from '../../text/vi/words.js';
 import { wordDiff } from '../../text/word-diff.js';
 import { compareDurations } from '../durations.js';
+import { sameJson } from './json.js';
 import type { Change, ChangeArea, ChangeKind, Classification } from './types.js';
 
 /** A change before its legal basis is attached. */
@@ -67,10 +73,6 @@ export function textChange(area: ChangeArea, id: string, label: string, property
   return draft(area, 'changed', 'editorial', id, label, summary, pointer, { property, before: before ?? null, after: after ?? null, textDiff: wordDiff(b, a), itemBasis });
 }
 
-function same(a: unknown, b: unknown): boolean {
-  return canonicalJson(a ?? null) === canonicalJson(b ?? null);
-}
-
 // ---------------------------------------------------------------- documents
 
 function copiesText(d: Document): string {
@@ -115,7 +117,7 @@ export function documentChanges(before: readonly Document[], after: readonly Doc
         out.push(draft('document', 'changed', as === 'present' ? 'cut' : 'addition', a.id, a.name, as === 'present' ? `“${a.name}” chỉ xuất trình, không phải nộp.` : `“${a.name}” phải nộp, không chỉ xuất trình.`, pointer, { property: 'submission', before: bs, after: as, itemBasis: basis }));
       }
     }
-    if (!same(b.when, a.when)) {
+    if (!sameJson(b.when, a.when)) {
       const classification: Classification = b.when && !a.when ? 'addition' : !b.when && a.when ? 'cut' : 'editorial';
       const summary = classification === 'addition' ? `“${a.name}” trở thành bắt buộc trong mọi trường hợp.` : classification === 'cut' ? `“${a.name}” chỉ yêu cầu trong một số trường hợp.` : `Đổi điều kiện yêu cầu “${a.name}”.`;
       out.push(draft('document', 'changed', classification, a.id, a.name, summary, pointer, { property: 'when', before: b.when ?? null, after: a.when ?? null, itemBasis: basis, ...(classification === 'editorial' ? { review: true } : {}) }));
@@ -157,7 +159,7 @@ export function stepChanges(before: readonly Step[], after: readonly Step[]): Dr
 }
 
 function durationChange(b: Duration | undefined, a: Duration | undefined): { classification: Classification; text: string; review?: boolean } | undefined {
-  if (same(b, a)) return undefined;
+  if (sameJson(b, a)) return undefined;
   const text = `${b ? formatDuration(b) : 'không quy định'} → ${a ? formatDuration(a) : 'không quy định'}`;
   if (!b || !a) return { classification: 'editorial', text, review: true };
   const order = compareDurations(a, b);
@@ -229,7 +231,7 @@ export function channelChanges(before: ProcedureVersion, after: ProcedureVersion
     const al = LEVEL_RANK[a.onlineService ?? 'none'];
     if (bl !== al) out.push(draft('channel', 'changed', byDirection(al > bl ? -1 : 1), a.kind, CHANNEL_VI[a.kind], `Mức độ dịch vụ công trực tuyến: ${formatOnlineService(b.onlineService)} → ${formatOnlineService(a.onlineService)}.`, pointer, { property: 'onlineService', before: b.onlineService ?? null, after: a.onlineService ?? null }));
     if ((b.onlinePayment ?? false) !== (a.onlinePayment ?? false)) out.push(draft('channel', 'changed', a.onlinePayment ? 'cut' : 'addition', a.kind, CHANNEL_VI[a.kind], a.onlinePayment ? 'Cho phép thanh toán trực tuyến.' : 'Không còn thanh toán trực tuyến.', pointer, { property: 'onlinePayment', before: b.onlinePayment ?? false, after: a.onlinePayment ?? false }));
-    if (!same(b.portals, a.portals)) out.push(draft('channel', 'changed', 'editorial', a.kind, CHANNEL_VI[a.kind], `Đổi nơi tiếp nhận trực tuyến: ${(b.portals ?? []).map((x) => PORTAL_VI[x]).join(', ') || 'không nêu'} → ${(a.portals ?? []).map((x) => PORTAL_VI[x]).join(', ') || 'không nêu'}.`, pointer, { property: 'portals', before: b.portals ?? [], after: a.portals ?? [] }));
+    if (!sameJson(b.portals, a.portals)) out.push(draft('channel', 'changed', 'editorial', a.kind, CHANNEL_VI[a.kind], `Đổi nơi tiếp nhận trực tuyến: ${(b.portals ?? []).map((x) => PORTAL_VI[x]).join(', ') || 'không nêu'} → ${(a.portals ?? []).map((x) => PORTAL_VI[x]).join(', ') || 'không nêu'}.`, pointer, { property: 'portals', before: b.portals ?? [], after: a.portals ?? [] }));
     const where = textChange('channel', a.kind, CHANNEL_VI[a.kind], 'where', b.where, a.where, pointer, 'địa điểm thực hiện');
     if (where) out.push(where);
   });
@@ -254,7 +256,7 @@ export function feeChanges(before: readonly Fee[], after: readonly Fee[]): Draft
   for (const { before: b, beforeIndex: i, after: a, afterIndex: j } of matched) {
     const pointer = { before: at(i), after: at(j) };
     const basis = a.legalBasis ?? b.legalBasis;
-    if (b.amount !== a.amount || (b.currency ?? 'VND') !== (a.currency ?? 'VND') || !same(b.variable, a.variable)) {
+    if (b.amount !== a.amount || (b.currency ?? 'VND') !== (a.currency ?? 'VND') || !sameJson(b.variable, a.variable)) {
       // Amounts compare only when both are fixed and in one currency; a change to or from a variable amount needs a reader.
       const comparable = a.amount !== undefined && b.amount !== undefined && (b.currency ?? 'VND') === (a.currency ?? 'VND') && a.amount !== b.amount;
       const classification: Classification = comparable ? byDirection(a.amount! < b.amount! ? -1 : 1) : 'editorial';
@@ -262,11 +264,11 @@ export function feeChanges(before: readonly Fee[], after: readonly Fee[]): Draft
     }
     const be = b.exemptions?.length ?? 0;
     const ae = a.exemptions?.length ?? 0;
-    if (be !== ae || !same(b.exemptions, a.exemptions)) {
+    if (be !== ae || !sameJson(b.exemptions, a.exemptions)) {
       const classification: Classification = ae > be ? 'cut' : ae < be ? 'addition' : 'editorial';
       out.push(draft('fee', 'changed', classification, a.id, a.name, `Trường hợp miễn “${a.name}”: ${be} → ${ae}.`, pointer, { property: 'exemptions', before: be, after: ae, itemBasis: basis, ...(classification === 'editorial' ? { review: true } : {}) }));
     }
-    if (!same(b.when, a.when) || !same(b.channels, a.channels) || !same(b.quantity, a.quantity)) {
+    if (!sameJson(b.when, a.when) || !sameJson(b.channels, a.channels) || !sameJson(b.quantity, a.quantity)) {
       out.push(draft('fee', 'changed', 'editorial', a.id, a.name, `Đổi điều kiện, cách thức áp dụng hoặc cách tính “${a.name}”.`, pointer, { property: 'applicability', before: { when: b.when ?? null, channels: b.channels ?? null, quantity: b.quantity ?? null }, after: { when: a.when ?? null, channels: a.channels ?? null, quantity: a.quantity ?? null }, itemBasis: basis, review: true }));
     }
     const name = textChange('fee', a.id, a.name, 'name', b.name, a.name, pointer, `tên khoản phí “${b.name}”`, basis);
@@ -311,7 +313,7 @@ export function resultChanges(before: readonly Result[], after: readonly Result[
     const basis = m.after.legalBasis ?? m.before.legalBasis;
     const bv = validityRank(m.before);
     const av = validityRank(m.after);
-    if (!same(bv, av)) {
+    if (!sameJson(bv, av)) {
       let classification: Classification;
       if (bv === 'indefinite') classification = 'addition';
       else if (av === 'indefinite') classification = 'cut';
@@ -354,9 +356,9 @@ export function versionWideChanges(before: ProcedureVersion, after: ProcedureVer
   const name = textChange('name', 'name', after.name.vi, 'vi', before.name.vi, after.name.vi, { before: '/name/vi', after: '/name/vi' }, 'tên thủ tục');
   if (name) out.push(name);
   const subjects = (v: ProcedureVersion) => (v.subjects ?? []).map(formatSubject);
-  if (!same(subjects(before), subjects(after))) out.push(draft('subjects', 'changed', 'editorial', 'subjects', 'Đối tượng thực hiện', `Đối tượng thực hiện: ${subjects(before).join('; ') || 'không nêu'} → ${subjects(after).join('; ') || 'không nêu'}.`, { before: '/subjects', after: '/subjects' }, { before: subjects(before), after: subjects(after), review: true }));
-  if (!same(before.agencies, after.agencies)) out.push(draft('agencies', 'changed', 'editorial', 'agencies', 'Cơ quan thực hiện', `Cơ quan thực hiện: ${(before.agencies?.implementing ?? []).map(names.agency).join(', ')} → ${(after.agencies?.implementing ?? []).map(names.agency).join(', ')}.`, { before: '/agencies', after: '/agencies' }, { before: before.agencies ?? null, after: after.agencies ?? null }));
-  if (!same(before.levels, after.levels)) out.push(draft('levels', 'changed', 'editorial', 'levels', 'Cấp thực hiện', `Cấp thực hiện: ${(before.levels ?? []).map(names.level).join(', ')} → ${(after.levels ?? []).map(names.level).join(', ')}.`, { before: '/levels', after: '/levels' }, { before: before.levels ?? [], after: after.levels ?? [] }));
+  if (!sameJson(subjects(before), subjects(after))) out.push(draft('subjects', 'changed', 'editorial', 'subjects', 'Đối tượng thực hiện', `Đối tượng thực hiện: ${subjects(before).join('; ') || 'không nêu'} → ${subjects(after).join('; ') || 'không nêu'}.`, { before: '/subjects', after: '/subjects' }, { before: subjects(before), after: subjects(after), review: true }));
+  if (!sameJson(before.agencies, after.agencies)) out.push(draft('agencies', 'changed', 'editorial', 'agencies', 'Cơ quan thực hiện', `Cơ quan thực hiện: ${(before.agencies?.implementing ?? []).map(names.agency).join(', ')} → ${(after.agencies?.implementing ?? []).map(names.agency).join(', ')}.`, { before: '/agencies', after: '/agencies' }, { before: before.agencies ?? null, after: after.agencies ?? null }));
+  if (!sameJson(before.levels, after.levels)) out.push(draft('levels', 'changed', 'editorial', 'levels', 'Cấp thực hiện', `Cấp thực hiện: ${(before.levels ?? []).map(names.level).join(', ')} → ${(after.levels ?? []).map(names.level).join(', ')}.`, { before: '/levels', after: '/levels' }, { before: before.levels ?? [], after: after.levels ?? [] }));
   const refs = (v: ProcedureVersion) => (v.legalBasis ?? []).map((r) => canonicalJson(r));
   const bRefs = new Set(refs(before));
   const aRefs = new Set(refs(after));

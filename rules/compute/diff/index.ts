@@ -4,16 +4,17 @@
  * generators/version-diff renders it.
  */
 import { canonicalJson } from '../../load/canonical.js';
-import type { Catalogue, LoadedVersion } from '../../load/catalogue.js';
-import type { ChannelKind, LegalRef, ProcedureVersion, TimeLimit, TimeUnit } from '../../schema/types/procedure-version.js';
+import type { Catalogue, LoadedVersion } from '../../model/catalogue.js';
+import type { ChannelKind, LegalRef, ProcedureVersion, TimeLimit, TimeUnit } from '../../schema/types/procedure-version.generated.js';
 import { complianceCost, compareCosts, CostInputError, feesDue, type ComplianceCost, type ComplianceCostOptions } from '../compliance-cost.js';
 import { defaultFacts } from '../conditions.js';
 import { exact, percent, sub, toNumber } from '../exact.js';
 import { inUnit } from '../durations.js';
+import type { IsoDate } from '../dates.js';
 import { relationOf, type Relation, type ResolvedReference } from '../references.js';
 import { channelChanges, documentChanges, feeChanges, formFieldChanges, requirementChanges, resultChanges, stepChanges, timeLimitChanges, versionWideChanges, type DraftChange } from './changes.js';
 import type { Change, ChannelComparison, ChannelState, Classification, CostSide, TimeComparison, VersionDiff, VersionSide } from './types.js';
-import { formatVnd } from '../../text/vi.js';
+import { formatVnd } from '../../text/vi/numbers.js';
 import { UsageError } from '../../errors.js';
 
 export type * from './types.js';
@@ -61,15 +62,20 @@ function feeTotal(v: ProcedureVersion, channel: ChannelKind | undefined): number
 /** The document that makes the change, by relation. */
 export function changeBasisOf(after: ProcedureVersion, relation: Relation): LegalRef[] {
   const changedBy = after.changedBy?.legalBasis ?? [];
-  if (relation === 'proposal') return dedupe([...(after.proposal?.amends ?? []), ...changedBy]);
-  if (relation === 'variant') return dedupe([...(after.variant?.commitment ? [after.variant.commitment] : []), ...changedBy]);
-  return dedupe(changedBy);
+  if (relation === 'proposal') return dedupeProvisions([...(after.proposal?.amends ?? []), ...changedBy]);
+  if (relation === 'variant') return dedupeProvisions([...(after.variant?.commitment ? [after.variant.commitment] : []), ...changedBy]);
+  return dedupeProvisions(changedBy);
 }
 
-function dedupe(refs: readonly LegalRef[]): LegalRef[] {
+/**
+ * Each provision once: two refs to the same point, clause and article of the same document cite the
+ * same text, whatever their notes say (an item's own basis and the amending document often name the
+ * same clause, one with a note), so only the first is kept and a citation never repeats.
+ */
+export function dedupeProvisions(refs: readonly LegalRef[]): LegalRef[] {
   const seen = new Set<string>();
   return refs.filter((r) => {
-    const key = canonicalJson(r);
+    const key = canonicalJson([r.document, r.article ?? null, r.clause ?? null, r.point ?? null]);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
@@ -81,7 +87,7 @@ function dedupe(refs: readonly LegalRef[]): LegalRef[] {
  * states none (a simplification does not change how many people are born); a variant is measured
  * with its locality's subjects on both sides, so the saving is what that locality's applicants save.
  */
-export function costPair(catalogue: Catalogue, before: ProcedureVersion, after: ProcedureVersion, relation: Relation): CostSide {
+export function costPair(catalogue: Catalogue, before: ProcedureVersion, after: ProcedureVersion, relation: Relation, options: { channel?: ChannelKind | undefined; date?: IsoDate | undefined } = {}): CostSide {
   try {
     const b = before.complianceCost ?? {};
     const a = after.complianceCost ?? {};
@@ -91,8 +97,10 @@ export function costPair(catalogue: Catalogue, before: ProcedureVersion, after: 
     // Stated activities on one side and none on the other would compare a survey with an estimate:
     // both sides are then estimated from their specs, alike.
     const mixed = (b.activities === undefined) !== (a.activities === undefined);
-    const costBefore = complianceCost(before, catalogue.registry, { ...beforeOptions, estimate: mixed });
-    const costAfter = complianceCost(after, catalogue.registry, { ...afterOptions, estimate: mixed });
+    // Both sides on the same day (the after side's), so a temporary fee rate counts alike on both.
+    const date = options.date ?? costDate(after);
+    const costBefore = complianceCost(before, catalogue.registry, { ...beforeOptions, estimate: mixed, channel: options.channel, date });
+    const costAfter = complianceCost(after, catalogue.registry, { ...afterOptions, estimate: mixed, channel: options.channel, date });
     if (mixed) {
       const [stated, missing] = b.activities === undefined ? [after, before] : [before, after];
       const note = `${missing.code}@${missing.version} không nêu các hoạt động tuân thủ (complianceCost.activities): để so sánh tương đương, chi phí của cả hai phiên bản được ước tính từ đặc tả; số liệu đã nêu của ${stated.code}@${stated.version} không được dùng.`;
@@ -105,6 +113,11 @@ export function costPair(catalogue: Catalogue, before: ProcedureVersion, after: 
     if (error instanceof CostInputError || error instanceof RangeError) return { basis: 'per-performance', estimated: false, detail: undefined, unavailable: error.message };
     throw error;
   }
+}
+
+/** The day a version's cost is for: a proposal's intended date, else the day it takes effect. */
+export function costDate(v: ProcedureVersion): IsoDate | undefined {
+  return v.proposal?.target ?? v.effective?.from;
 }
 
 export function costFigure(cost: ComplianceCost, basis: CostSide['basis']): number {
@@ -121,9 +134,16 @@ export function diffVersions(catalogue: Catalogue, before: ResolvedReference, af
   const a = after.version.data;
   for (const v of [b, a]) {
     // A repeal is a tombstone with no parts: "everything removed" would misstate it item by item.
-    if (v.status === 'repealed') throw new UsageError(`${v.code}@${v.version} repeals the procedure from ${v.effective?.from ?? 'its effective date'} (${(v.changedBy?.legalBasis ?? []).map((r) => r.document).join(', ')}): it has no documents, steps or fees to compare. Compare the versions before it.`);
+    if (v.status === 'repealed') {
+      throw new UsageError(`${v.code}@${v.version} repeals the procedure from ${v.effective?.from ?? 'its effective date'} (${(v.changedBy?.legalBasis ?? []).map((r) => r.document).join(', ')}): it has no documents, steps or fees to compare. Compare the versions before it.`, { id: 'diff.repeal', params: { ref: `${v.code}@${v.version}`, from: v.effective?.from ?? '', by: (v.changedBy?.legalBasis ?? []).map((r) => r.document).join(', ') } });
+    }
   }
   const relation = relationOf(b, a);
+  // Two different procedures have no change to show, only two different contents; a variant or a
+  // proposal names its baseline, which may have another code (a local variant: 2.000488.H26).
+  if (b.code !== a.code && relation === 'other') {
+    throw new UsageError(`${b.code}@${b.version} and ${a.code}@${a.version} are two different procedures (${b.name.vi}; ${a.name.vi}): a diff compares two versions of one procedure, or a proposal or variant with its baseline.`, { id: 'diff.different-procedures', params: { before: `${b.code}@${b.version}`, after: `${a.code}@${a.version}`, beforeName: b.name.vi, afterName: a.name.vi } });
+  }
   const changeBasis = changeBasisOf(a, relation);
 
   const names = { agency: (id: string) => catalogue.registry.agencies.byId.get(id)?.name ?? id, level: (id: string) => catalogue.registry.levels.byId.get(id)?.name ?? id };
@@ -167,7 +187,7 @@ export function diffVersions(catalogue: Catalogue, before: ResolvedReference, af
     ...c,
     // A variant relieves applicants by binding the administration, not by changing the law.
     classification: relation === 'variant' && c.classification === 'cut' ? 'tightening' : c.classification,
-    legalBasis: dedupe([...(itemBasis ?? []), ...changeBasis]),
+    legalBasis: dedupeProvisions([...(itemBasis ?? []), ...changeBasis]),
   }));
   const counts: Record<Classification, number> = { cut: 0, tightening: 0, addition: 0, editorial: 0 };
   for (const c of changes) counts[c.classification]++;

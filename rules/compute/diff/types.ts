@@ -1,4 +1,4 @@
-import type { ChannelKind, LegalRef, TimeLimit, TimeUnit, VersionStatus } from '../../schema/types/procedure-version.js';
+import type { ChannelKind, LegalRef, TimeLimit, TimeUnit, VersionStatus } from '../../schema/types/procedure-version.generated.js';
 import type { TextChange } from '../../text/word-diff.js';
 import type { ComplianceCost, CostComparison } from '../compliance-cost.js';
 import type { Relation } from '../references.js';

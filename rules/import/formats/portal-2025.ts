@@ -2,7 +2,7 @@
  * The 2025 National Public Service Portal detail pages: one string per section, with the cells of
  * each table glued together (`Trực tiếp60 Ngày làm việcKhông có thông tinThời hạn …`).
  */
-import type { ChannelKind } from '../../schema/types/procedure-version.js';
+import type { ChannelKind } from '../../schema/types/procedure-version.generated.js';
 import { RecordBuilder, type ChannelInput, type DocumentInput, type LegalInput } from '../builder.js';
 import { countsOfToken, PORTAL_COUNT, splitDocumentChunk } from '../documents.js';
 import { amountsInNote, parseAmount, readPortalFees, type Currency } from '../fees.js';
@@ -14,7 +14,9 @@ import { findTimes, parseTimeCell, type TimeCell } from '../time.js';
 type Obj = Record<string, unknown>;
 
 export function isPortal2025Record(data: unknown): boolean {
-  return !!data && typeof data === 'object' && 'ma_thu_tuc' in data && 'cach_thuc_thuc_hien' in data;
+  // Recognised by its shape: the code and a few of the page's other fields, whichever are left.
+  if (!data || typeof data !== 'object' || Array.isArray(data) || !('ma_thu_tuc' in data)) return false;
+  return FIELDS.filter((k) => k in data).length >= 2;
 }
 
 const FIELDS = [

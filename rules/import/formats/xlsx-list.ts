@@ -7,7 +7,7 @@ import readXlsxFile from 'read-excel-file/node';
 import { normaliseCode } from '../codes.js';
 import type { ListRow } from '../model.js';
 import { cleanText, valueOf } from '../text.js';
-import { foldVietnamese } from '../../text/vi.js';
+import { foldVietnamese } from '../../text/vi/words.js';
 
 const HEADER = ['ma so', 'ten', 'co quan ban hanh', 'co quan thuc hien', 'linh vuc'];
 

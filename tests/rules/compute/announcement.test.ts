@@ -2,7 +2,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { announcementChanges, announcementDeadline, inferIssuer, outsideScope, resolveIssuer, type AnnouncedChange } from '../../../rules/compute/announcement.js';
-import { loadCatalogue, type Catalogue, type LoadedVersion } from '../../../rules/load/catalogue.js';
+import { loadCatalogue } from '../../../rules/load/catalogue.js';
+import { type Catalogue, type LoadedVersion } from '../../../rules/model/catalogue.js';
 import { catalogueFromObjects } from '../../../rules/load/in-memory.js';
 import { baseRegistry } from '../../../rules/lint/fixture.js';
 import { mergePatch } from '../../../rules/lint/merge-patch.js';
@@ -141,7 +142,11 @@ describe('who announces', () => {
     expect(inScope).toEqual(['1.000656', '1.000894', '1.001193']);
     expect(outsideScope(bundled, justice, s.changes.find((c) => c.code === '1.004222')!)).toBe('in the sector of bo-cong-an (Bộ Công an)');
     const province = resolveIssuer(bundled, 'ubnd-tinh', '2026-01-01');
-    expect(s.changes.filter((c) => outsideScope(bundled, province, c))).toEqual([]);
+    // Residence registration is announced by Bộ Công an itself (vertically organised), not by the province (issue 18 point 2).
+    expect(s.changes.filter((c) => outsideScope(bundled, province, c)).map((c) => [c.code, outsideScope(bundled, province, c)])).toEqual([
+      ['1.004194', 'announced by bo-cong-an (Bộ Công an) itself: its sector is organised vertically'],
+      ['1.004222', 'announced by bo-cong-an (Bộ Công an) itself: its sector is organised vertically'],
+    ]);
     const central = version({ code: '1.999005', levels: ['central'], effective: { from: '2026-03-01' }, changedBy: { legalBasis: [{ document: '60/2014/QH13' }] } });
     const { catalogue } = catalogueFromObjects({ versions: [central], registry: baseRegistry() });
     const [change] = announcementChanges(catalogue, { since: '2026-03-01', effective: '2026-03-01' }).changes;

@@ -51,7 +51,7 @@ describe('fees for an applicant', () => {
   });
 
   it('refuses unknown facts and wrong values in one clear sentence', () => {
-    expect(() => fees({ soban: '3' })).toThrow(new UsageError('1.001416@v1 has no fact "soban". Did you mean "soBan"? Its facts are: doiTuong, soBan, phucTap.'));
+    expect(() => fees({ soban: '3' })).toThrow(expect.objectContaining({ name: 'UsageError', message: '1.001416@v1 has no fact "soban". Did you mean "soBan"? Its facts are: doiTuong, soBan, phucTap.' }));
     expect(() => fees({ soBan: 'ba' })).toThrow('The fact "soBan" (Số Phiếu yêu cầu cấp) takes a whole number from 1 to 50, got "ba".');
     expect(() => fees({ soBan: '0' })).toThrow(/from 1 to 50, got "0"/);
     expect(() => fees({ doiTuong: 'sinhvien' })).toThrow(/takes one of thuong, sinhVien, nguoiCoCong, treEm, got "sinhvien". Did you mean "sinhVien"\?/);

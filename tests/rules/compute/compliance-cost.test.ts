@@ -94,7 +94,9 @@ describe('compliance cost estimated from the spec', () => {
     expect(cost.perPerformance).toBe(107_100);
     expect(cost.estimated).toBe(true);
     expect(cost.channel).toBe('in-person');
-    expect(cost.assumptions.map((a) => a.parameter)).toEqual(['channelOrder', 'collectHoursPerDocument', 'hoursPerForm', 'learnHours', 'timesPerYear', 'tripHours']);
+    // Its only channel is in person, so no channel order is assumed.
+    expect(cost.channelBasis).toBe('only-channel');
+    expect(cost.assumptions.map((a) => a.parameter)).toEqual(['collectHoursPerDocument', 'hoursPerForm', 'learnHours', 'timesPerYear', 'tripHours']);
   });
 
   const dossier = {
@@ -121,14 +123,15 @@ describe('compliance cost estimated from the spec', () => {
     ],
   };
 
-  it('counts forms and fields, papers, copies, certified copies and both trips in person', () => {
+  it('counts the paper form once (not its online fields), papers, copies, certified copies and both trips in person', () => {
     const cost = complianceCost(spec({ ...dossier, channels: [{ kind: 'in-person' }] }), registry);
     // Supplied: tờ khai (form), giấy A, giấy B (2 certified copies); giấy C's condition is false by default; Căn cước is looked up.
-    // learn 1 + fill (1 form × 0.5 + 9 fields × 0.05 = 0.95) + collect 2 × 1 + photocopy 2 × 0.25 + certify 2 × 1
-    // + submit trip 2 + result trip 2 (5 working days: the result is collected later) = 10.45 h.
-    expect(cost.hours).toBe(10.45);
-    // 10.45 × 23,800 = 248,710 đ.
-    expect(cost.timeCost).toBe(248_710);
+    // learn 1 + fill the paper form 1 × 0.5 (the 9 online fields are the same declaration, not counted in person)
+    // + collect 2 × 1 + photocopy 2 × 0.25 + certify 2 × 1 + submit trip 2 + result trip 2 (5 working days) = 10 h.
+    expect(cost.hours).toBe(10);
+    expect(cost.activities.find((a) => a.activity === 'fill-forms')).toMatchObject({ hours: 0.5, label: 'Điền 1 tờ khai giấy' });
+    // 10 × 23,800 = 238,000 đ.
+    expect(cost.timeCost).toBe(238_000);
     // Other: 2 copies × 1,000 + 2 certifications × 2,000 = 6,000 đ. Fee: 50,000 đ in person; the USD fee is left out.
     expect(cost.otherCosts.map((o) => [o.id, o.amount])).toEqual([
       ['photocopy', 2_000],
@@ -136,30 +139,65 @@ describe('compliance cost estimated from the spec', () => {
     ]);
     expect(cost.feeTotal).toBe(50_000);
     expect(cost.caveats).toEqual(['Khoản “Phí cho người nước ngoài” (phi-usd) tính bằng USD; không được cộng vào chi phí bằng đồng.', expect.stringContaining('subjectsPerYear')]);
-    // 248,710 + 50,000 + 6,000 = 304,710 đ.
-    expect(cost.perPerformance).toBe(304_710);
+    // 238,000 + 50,000 + 6,000 = 294,000 đ.
+    expect(cost.perPerformance).toBe(294_000);
   });
 
   it('uses the spec’s volumes with estimated activities', () => {
     const cost = complianceCost(spec({ ...dossier, channels: [{ kind: 'in-person' }], complianceCost: { subjectsPerYear: { value: 1000, source: 's' }, timesPerYear: { value: 2, source: 't' } } }), registry);
-    // 304,710 × 2 × 1,000 = 609,420,000 đ.
-    expect(cost.perYear).toBe(609_420_000);
+    // 294,000 × 2 × 1,000 = 588,000,000 đ.
+    expect(cost.perYear).toBe(588_000_000);
     expect(cost.estimated).toBe(true);
   });
 
   it('prices the trips of each channel', () => {
     const postal = complianceCost(spec({ ...dossier, channels: [{ kind: 'postal' }] }), registry);
-    // 1 + 0.95 + 2 + 0.5 + 2 + 1 h at the post office = 7.45 h × 23,800 = 177,310; + 6,000 + 30,000 postage + 50,000 fee = 263,310.
-    expect(postal.perPerformance).toBe(263_310);
+    // Paper form: 1 + 0.5 + 2 + 0.5 + 2 + 1 h at the post office = 7 h × 23,800 = 166,600; + 6,000 + 30,000 postage + 50,000 fee = 252,600.
+    expect(postal.perPerformance).toBe(252_600);
     const full = complianceCost(spec({ ...dossier, channels: [{ kind: 'online', onlineService: 'full' }] }), registry);
-    // No trips: 1 + 0.95 + 2 + 0.5 + 2 = 6.45 h × 23,800 = 153,510; + 6,000 + 25,000 online fee = 184,510.
-    expect(full.perPerformance).toBe(184_510);
+    // Online form: 9 fields × 0.05 = 0.45 h instead of the paper form; no trips: 1 + 0.45 + 2 + 0.5 + 2 = 5.95 h × 23,800 = 141,610;
+    // + 6,000 + 25,000 online fee = 172,610.
+    expect(full.activities.find((a) => a.activity === 'fill-forms')).toMatchObject({ hours: 0.45, label: 'Điền tờ khai điện tử: 9 trường thông tin' });
+    expect(full.perPerformance).toBe(172_610);
     const partial = complianceCost(spec({ ...dossier, channels: [{ kind: 'online', onlineService: 'partial' }] }), registry);
-    // Một phần: one trip to finish at the desk: 6.45 + 2 = 8.45 h × 23,800 = 201,110; + 6,000 + 25,000 = 232,110.
-    expect(partial.perPerformance).toBe(232_110);
+    // Một phần: one trip to finish at the desk: 5.95 + 2 = 7.95 h × 23,800 = 189,210; + 6,000 + 25,000 = 220,210.
+    expect(partial.perPerformance).toBe(220_210);
     // With every channel offered, the estimate assumes the first of channelOrder: in person.
     const all = complianceCost(spec({ ...dossier, channels: [{ kind: 'online', onlineService: 'full' }, { kind: 'postal' }, { kind: 'in-person' }] }), registry);
-    expect(all.channel).toBe('in-person');
-    expect(all.perPerformance).toBe(304_710);
+    expect([all.channel, all.channelBasis]).toEqual(['in-person', 'channel-order']);
+    expect(all.perPerformance).toBe(294_000);
+    // Asked for a channel, the same spec is costed on that channel (the figures above, from one spec).
+    expect(complianceCost(spec({ ...dossier, channels: [{ kind: 'online', onlineService: 'full' }, { kind: 'postal' }, { kind: 'in-person' }] }), registry, { channel: 'online' }).perPerformance).toBe(172_610);
+    expect(complianceCost(spec({ ...dossier, channels: [{ kind: 'online', onlineService: 'full' }, { kind: 'postal' }, { kind: 'in-person' }] }), registry, { channel: 'postal' }).perPerformance).toBe(252_600);
+    expect(() => complianceCost(spec({ ...dossier, channels: [{ kind: 'in-person' }] }), registry, { channel: 'online' })).toThrow(CostInputError);
+  });
+
+  it('weighs each channel by the mix the spec states', () => {
+    const v = spec({
+      ...dossier,
+      channels: [{ kind: 'online', onlineService: 'full' }, { kind: 'postal' }, { kind: 'in-person' }],
+      complianceCost: {
+        subjectsPerYear: { value: 1000, source: 's' },
+        timesPerYear: { value: 1, source: 't' },
+        channelMix: [
+          { channel: 'in-person', share: 50, source: 'thống kê kiểm thử' },
+          { channel: 'online', share: 40, source: 'thống kê kiểm thử' },
+          { channel: 'postal', share: 10, source: 'thống kê kiểm thử' },
+        ],
+      },
+    });
+    const cost = complianceCost(v, registry);
+    expect([cost.channel, cost.channelBasis]).toEqual([undefined, 'mix']);
+    expect(cost.mix!.map((m) => [m.channel, m.share, m.perPerformance])).toEqual([
+      ['in-person', 50, 294_000],
+      ['online', 40, 172_610],
+      ['postal', 10, 252_600],
+    ]);
+    // 0.5 × 294,000 + 0.4 × 172,610 + 0.1 × 252,600 = 147,000 + 69,044 + 25,260 = 241,304 đ a filing;
+    // a year: 0.5 × 294,000,000 + 0.4 × 172,610,000 + 0.1 × 252,600,000 = 241,304,000 đ.
+    expect(cost.perPerformance).toBe(241_304);
+    expect(cost.perYear).toBe(241_304_000);
+    const bad = spec({ ...v, complianceCost: { channelMix: [{ channel: 'in-person', share: 60, source: 's' }, { channel: 'online', share: 30, source: 's' }] } });
+    expect(() => complianceCost(bad, registry)).toThrow(/add up to 90%, not 100%/);
   });
 });

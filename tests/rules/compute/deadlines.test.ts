@@ -249,7 +249,7 @@ describe('provisional results', () => {
 
 describe('bad input', () => {
   it.each([
-    [{ from: '2025-02-30', value: 3, unit: 'working-days' }, /2025-02-30 is not a real calendar date/],
+    [{ from: '2025-02-30', value: 3, unit: 'working-days' }, /The submission date 2025-02-30 is not a real date: February 2025 has 28 days\./],
     [{ from: '2025-02-03T24:00', value: 3, unit: 'working-days' }, /no such time of day/],
     [{ from: '03/02/2025', value: 3, unit: 'working-days' }, /use YYYY-MM-DD or YYYY-MM-DDTHH:MM/],
     [{ from: '2025-02-03', value: -1, unit: 'working-days' }, /zero or more/],

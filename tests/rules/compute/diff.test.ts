@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { diffVersions } from '../../../rules/compute/diff/index.js';
 import { baselineOf, resolveReference } from '../../../rules/compute/references.js';
-import type { Catalogue } from '../../../rules/load/catalogue.js';
+import type { Catalogue } from '../../../rules/model/catalogue.js';
 import { costCatalogue, spec } from '../../helpers/cost.js';
 import { birthVersions, enterpriseVersions, variantVersions } from '../../helpers/worked-examples.js';
 
@@ -199,8 +199,33 @@ describe('references', () => {
     await expect(resolveReference(catalogue, '1.001193')).rejects.toThrow('"1.001193" is a procedure, not a version');
     await expect(resolveReference(catalogue, '1.001193@v9')).rejects.toThrow('1.001193 has no version "v9"');
     await expect(resolveReference(catalogue, '1.001193@2019-01-01')).rejects.toThrow('not yet in force on 2019-01-01');
-    await expect(resolveReference(catalogue, '1.001193@2025-02-30')).rejects.toThrow('2025-02-30 is not a calendar date.');
+    await expect(resolveReference(catalogue, '1.001193@2025-02-30')).rejects.toThrow('1.001193@2025-02-30: 2025-02-30 is not a real date: February 2025 has 28 days.');
     await expect(resolveReference(catalogue, 'pa-khong-co')).rejects.toThrow('is neither a file');
     expect(() => baselineOf(catalogue, catalogue.byCode.get('1.001193')![0]!)).toThrow('is not a proposal or variant and supersedes no version');
+  });
+});
+
+describe('citations in a diff (issue 18, point 10)', () => {
+  it('cites each provision once, even when an item and the amending document name it with different notes', async () => {
+    const [v1, v2] = birthVersions();
+    // The look-up cites the same article as the amending document, once with a note: one citation, not two.
+    v2!.dossier!.documents[2] = { ...v2!.dossier!.documents[2]!, lookup: { database: 'csdl-dan-cu', legalBasis: [{ document: '66.7/2025/NQ-CP', article: '4', note: 'Khai thác Căn cước.' }, { document: '66.7/2025/NQ-CP', article: '4' }] } };
+    const d = await diff(costCatalogue([v1!, v2!]), '1.001193@v1', '1.001193@v2');
+    const lookup = d.changes.find((c) => c.kind === 'replaced-by-lookup')!;
+    expect(lookup.legalBasis).toEqual([{ document: '66.7/2025/NQ-CP', article: '4', note: 'Khai thác Căn cước.' }]);
+    // A different clause of the same article is a different provision and stays.
+    v2!.dossier!.documents[2]!.lookup!.legalBasis = [{ document: '66.7/2025/NQ-CP', article: '4', clause: '2' }];
+    const d2 = await diff(costCatalogue([v1!, v2!]), '1.001193@v1', '1.001193@v2');
+    expect(d2.changes.find((c) => c.kind === 'replaced-by-lookup')!.legalBasis).toEqual([
+      { document: '66.7/2025/NQ-CP', article: '4', clause: '2' },
+      { document: '66.7/2025/NQ-CP', article: '4' },
+    ]);
+  });
+
+  it('refuses to compare two different procedures, and still compares a variant with its baseline of another code', async () => {
+    const catalogue = costCatalogue([...birthVersions(), ...variantVersions()]);
+    await expect(diff(catalogue, '1.001193@v1', '1.100001@v1')).rejects.toMatchObject({ name: 'UsageError', id: 'diff.different-procedures', message: expect.stringContaining('1.001193@v1 and 1.100001@v1 are two different procedures') });
+    const variant = await diff(catalogue, '1.100001@v1', '1.100001.H01@v1');
+    expect(variant.relation).toBe('variant');
   });
 });

@@ -7,9 +7,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { checkCoverage, countsMatchSource } from '../../../rules/import/coverage.js';
 import { importSources, type ImportRun } from '../../../rules/import/importer.js';
 import { buildReport } from '../../../rules/import/report.js';
-import type { ProcedureVersion } from '../../../rules/schema/types/procedure-version.js';
-import type { Registry } from '../../../rules/schema/types/registry.js';
-import { validateCatalogue } from '../../../rules/validate.js';
+import type { ProcedureVersion } from '../../../rules/schema/types/procedure-version.generated.js';
+import type { Registry } from '../../../rules/schema/types/registry.generated.js';
+import { validateCatalogue } from '../../../rules/validate/index.js';
 import { buildCatalogue } from '../../../generators/build.js';
 import { runTthc } from '../../helpers/cli.js';
 
@@ -199,37 +199,56 @@ describe('tthc import on the fixed sample', async () => {
     const second = await importSources([path.join(src, '1.013628.json')], { out: dir });
     expect(await readFile(file, 'utf8')).toBe(bytes);
     expect(second.versions).toMatchObject([{ code: '1.013628', version: 'v2', action: 'new-version', supersedes: 'v1' }]);
-    expect(second.versions[0]!.changes).toEqual([{ pointer: '/timeLimit/value', op: 'replace', before: 35, after: 30 }]);
+    expect(second.versions[0]!.changes).toEqual([{ op: 'update', path: '/timeLimit/value', from: 35, to: 30 }]);
     const v2 = await spec(dir, '1.013628', 'v2');
     expect(v2).toMatchObject({ status: 'draft', supersedes: 'v1', timeLimit: { value: 30 } });
     expect(existsSync(path.join(dir, 'procedures', '1.013628', 'v3.json'))).toBe(false);
   });
 
-  it('writes specs that validate, except where the sample itself lacks a required part', async () => {
+  it('writes specs that validate: a part the source leaves out is recovered from the record, or written as "Chưa xác định"', async () => {
     const result = await validateCatalogue(out);
     const errors = result.diagnostics.filter((d) => d.severity === 'error').map((d) => [path.relative(out, d.file), d.ruleId, d.pointer]);
-    // The old portal states no field (the full set takes it from the list export, which the sample
-    // lacks), and the portal page of 1.001193 names no implementing agency ("Không có thông tin").
-    expect(errors).toEqual([
-      ['procedures/1.001193/v1.json', 'schema/required', '/field'],
-      ['procedures/1.001193/v2.json', 'schema/min-items', '/agencies/implementing'],
-    ]);
+    expect(errors).toEqual([]);
+    // The old portal states no field, and the sample has no list row to take it from.
+    const old = await spec(out, '1.001193', 'v1');
+    expect(old.field).toBe('chua-xac-dinh');
+    expect(old.notes).toContainEqual({ kind: 'uncertain', text: 'Nguồn không ghi lĩnh vực: ghi "Chưa xác định", cần bổ sung trước khi công bố.', pointer: '/field' });
+    const reg = await registry(out);
+    expect(reg.fields).toContainEqual({ id: 'chua-xac-dinh', name: 'Chưa xác định', notStated: true });
+    // The portal page of 1.001193 says "Không có thông tin" for both agencies; its steps name the commune People's Committee.
+    const portal = await spec(out, '1.001193', 'v2');
+    const warning = run.outcomes.flatMap((o) => (o.status === 'parsed' && o.spec.code === '1.001193' ? o.warnings : [])).find((w) => w.kind === 'agency-from-steps');
+    expect(warning?.message).toMatch(/^No implementing agency is stated; the steps name "(Ủy ban nhân dân|UBND) cấp xã" \d+ time\(s\)/);
+    expect(portal.agencies?.implementing).toHaveLength(1);
+    expect(reg.agencies?.find((a) => a.id === portal.agencies!.implementing[0])?.name).toMatch(/cấp xã$/);
   });
 
-  it('builds as a preview: every other imported procedure shown from its draft, the two files with errors left out', async () => {
+  it('builds as a preview: every imported procedure shown from its draft, "Chưa xác định" where the source is silent', async () => {
     const site = path.join(await tempDir(), 'preview');
     const result = await buildCatalogue(out, { out: site, at: '2026-11-21', cacheDir: false, preview: true });
     if (!result.built) throw new Error('the preview was refused');
-    expect(result.leftOut.map((f) => [path.relative(out, f.file), f.rules])).toEqual([
-      ['procedures/1.001193/v1.json', ['schema/required']],
-      ['procedures/1.001193/v2.json', ['schema/min-items']],
-    ]);
-    const codes = (await readdir(path.join(out, 'procedures'))).filter((c) => c !== '1.001193').sort();
+    expect(result.leftOut).toEqual([]);
+    const codes = (await readdir(path.join(out, 'procedures'))).sort();
     const page = JSON.parse(await readFile(path.join(site, 'api/v1/index/all.json'), 'utf8')) as { procedures: { code: string; status: string }[] };
     expect(page.procedures.map((p) => [p.code, p.status])).toEqual(codes.map((c) => [c, 'draft']));
     expect([result.procedures, result.drafts, result.inForce]).toEqual([codes.length, codes.length, 0]);
     const detail = await readFile(path.join(site, 'procedures', '1.013628.html'), 'utf8');
     expect(detail).toContain('Bản xem trước: thủ tục chưa được công bố.');
+  });
+
+  it('tthc publish refuses a draft with a part "Chưa xác định" until it is filled in', async () => {
+    const dir = await tempDir();
+    await importSources([FIXTURES], { out: dir });
+    const f = path.join(dir, 'procedures', '1.001193', 'v1.json');
+    const data = JSON.parse(await readFile(f, 'utf8')) as ProcedureVersion;
+    expect(data.field).toBe('chua-xac-dinh');
+    data.effective = { from: '2026-01-01' };
+    await writeFile(f, JSON.stringify(data, null, 2) + '\n');
+    const target = '1.001193';
+    const refused = await runTthc(['publish', `${target}@v1`, '--dir', dir]);
+    expect(refused.code).not.toBe(0);
+    expect(refused.stdout + refused.stderr).toContain('not-stated');
+    expect(refused.stdout + refused.stderr).toContain('"Chưa xác định" (not stated in the source); fill it in before publishing.');
   });
 });
 

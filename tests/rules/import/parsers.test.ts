@@ -167,6 +167,12 @@ describe('steps, levels, subjects, results', () => {
     expect(preamble).toBe('Chuẩn bị hồ sơ.');
     expect(steps).toEqual(['Nộp hồ sơ như tại Bước 2 nêu', 'Trong thời hạn 10 ngày, cơ quan xử lý', 'Trả kết quả.']);
   });
+  it('splits at a marker after a blank line or spaces around a line break (this walked back forever before)', () => {
+    // After the first line break was seen, the walk back stopped moving: "\n\nBước 2" hung the import.
+    expect(splitSteps('Bước 1. Nộp hồ sơ.\n\nBước 2. Nhận kết quả.').steps).toEqual(['Nộp hồ sơ.', 'Nhận kết quả.']);
+    expect(splitSteps('Bước 1: Nộp hồ sơ \n  - Bước 2: Thẩm định \r\n Bước 3: Trả kết quả').steps).toEqual(['Nộp hồ sơ', 'Thẩm định', 'Trả kết quả']);
+    expect(splitSteps('Nộp tại Bước 1\n\n\nrồi chờ').numbered).toBe(false);
+  });
   it('reads levels in any capitalisation and subjects with commas inside', () => {
     expect(parseLevels('Cấp bộ, Cấp Tỉnh, Cấp xã, Cơ quan khác')).toEqual({ levels: ['central', 'province', 'commune', 'other'], unknown: [] });
     expect(parseSubjects('Cán bộ, công chức, viên chức, Tổ chức (không bao gồm doanh nghiệp, HTX), Doanh nghiệp Việt Nam')).toEqual([

@@ -16,7 +16,7 @@ describe('the lint rule registry', () => {
     it(`${rule.id}: has its own file, test file and docs page with its id as title`, async () => {
       await expect(access(new URL(`../../../rules/lint/${rule.id}.ts`, import.meta.url))).resolves.toBeUndefined();
       await expect(access(new URL(`./${rule.id}.test.ts`, import.meta.url))).resolves.toBeUndefined();
-      expect(ruleDocsPath(rule)).toBe(`rules/${rule.id}.md`);
+      expect(ruleDocsPath(rule.id)).toBe(`developers/rules/${rule.id}.html`);
       expect(ruleDocsMarkdown(rule).split('\n')[0]).toBe(`# ${rule.id}`);
     });
   }
@@ -24,7 +24,8 @@ describe('the lint rule registry', () => {
   it('tthc rules lists every rule and shows one page; an unknown id is a usage error', async () => {
     const list = await runTthc(['rules']);
     expect(list.code).toBe(0);
-    for (const id of RULES.keys()) expect(list.stdout).toContain(`| [${id}](${id}.md) |`);
+    // The index sits beside the pages (developers/rules/index.html), so each link is the page's own name.
+    for (const id of RULES.keys()) expect(list.stdout).toContain(`| [${id}](${id}.html) |`);
     const page = await runTthc(['rules', 'require-legal-basis']);
     expect(page.stdout).toBe(ruleDocsMarkdown(RULES.get('require-legal-basis')!));
     const unknown = await runTthc(['rules', 'require-legal-basic']);

@@ -3,6 +3,7 @@ import { lintCatalogue } from '../../../rules/lint/engine.js';
 import { exampleCatalogue } from '../../../rules/lint/fixture.js';
 import type { LintRule, RuleExample } from '../../../rules/lint/rule.js';
 import type { Diagnostic } from '../../../rules/diagnostics/diagnostic.js';
+import { ruleDocsPath } from '../../../rules/lint/docs-path.js';
 
 /** Lints an example's catalogue with one rule and returns the findings on the version under test. */
 export function lintExample(rule: LintRule, example: RuleExample): Diagnostic[] {
@@ -13,6 +14,9 @@ export function lintExample(rule: LintRule, example: RuleExample): Diagnostic[] 
   for (const d of found) {
     expect(d.message, `unfilled placeholder in ${d.ruleId}`).not.toMatch(/\{\{/);
     expect(Object.keys(rule.meta.messages)).toContain(d.messageId);
+    // One docs URL per rule: the page the site writes for it.
+    expect(d.url).toBe(`developers/rules/${rule.id}.html`);
+    expect(d.url).toBe(ruleDocsPath(rule.id));
   }
   return found.filter((d) => d.file === subject!.file.display);
 }

@@ -2,7 +2,7 @@ import { mkdir, symlink, writeFile, mkdtemp, truncate } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { validateCatalogue } from '../../../rules/validate.js';
+import { validateCatalogue } from '../../../rules/validate/index.js';
 import type { Diagnostic } from '../../../rules/diagnostics/diagnostic.js';
 import { cleanupCatalogues, makeCatalogue, version, versionPath } from '../../helpers/catalogue.js';
 

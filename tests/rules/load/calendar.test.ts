@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { calendarsOf, loadCalendarFile, loadCatalogue } from '../../../rules/load/catalogue.js';
-import { validateCatalogue } from '../../../rules/validate.js';
+import { calendarsOf, loadCalendarFile } from '../../../rules/load/calendar-file.js';
+import { loadCatalogue } from '../../../rules/load/catalogue.js';
+import { validateCatalogue } from '../../../rules/validate/index.js';
 import { checkCalendar } from '../../../rules/load/calendar.js';
 import { cleanupCatalogues, makeCatalogue, version, versionPath } from '../../helpers/catalogue.js';
 import { VN_CALENDAR_FILE, vnCalendarData } from '../../helpers/calendar.js';

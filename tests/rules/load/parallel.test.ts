@@ -24,7 +24,7 @@ describe('loading with a second thread', () => {
     await writeFile(v(await any(40)), (await readFile(v(await any(40)), 'utf8')).replace('"version":"v1"', '"version":"v1","version":"v1"'));
     await writeFile(v(await any(50)), (await readFile(v(await any(50)), 'utf8')).replace('"name":{"vi":"', '"name":{"vi":"Thu\u0309 tu\u0323c '));
     // The compiled library: the worker runs compiled code.
-    const { validateCatalogue } = (await import(path.join(REPO, 'dist/rules/validate.js'))) as typeof import('../../../rules/validate.js');
+    const { validateCatalogue } = (await import(path.join(REPO, 'dist/rules/validate/index.js'))) as typeof import('../../../rules/validate/index.js');
     const one = await validateCatalogue(dir, { parallel: false });
     const two = await validateCatalogue(dir, { parallel: true });
     expect(two.diagnostics).toEqual(one.diagnostics);

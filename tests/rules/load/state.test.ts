@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vites
 import { loadCatalogue } from '../../../rules/load/catalogue.js';
 import { lintCatalogue } from '../../../rules/lint/engine.js';
 import type { LintRule } from '../../../rules/lint/rule.js';
-import { validateCatalogue, type ValidationResult } from '../../../rules/validate.js';
+import { validateCatalogue, type ValidationResult } from '../../../rules/validate/index.js';
 import { REPO } from '../../helpers/cli.js';
 
 const roots: string[] = [];

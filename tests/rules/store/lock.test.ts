@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../../rules/load/catalogue.js';
 import { updatedLock, writeLock } from '../../../rules/store/lock.js';
-import { validateCatalogue } from '../../../rules/validate.js';
+import { validateCatalogue } from '../../../rules/validate/index.js';
 import { contentHash, sha256Hex } from '../../../rules/load/canonical.js';
 import { cleanupCatalogues, makeCatalogue, version } from '../../helpers/catalogue.js';
 

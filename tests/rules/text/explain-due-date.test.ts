@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeDueDate } from '../../../rules/compute/deadlines.js';
-import { explainDueDate, formatDayWithWeekday } from '../../../rules/text/vi.js';
+import { formatDayWithWeekday } from '../../../rules/text/vi/dates.js';
+import { explainDueDate } from '../../../rules/text/vi/due-dates.js';
 import { vnCalendar } from '../../helpers/calendar.js';
 
 const calendar = vnCalendar();

@@ -1,26 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { factsOf } from '../../../rules/lint/condition-facts.js';
-import {
-  citeDocument,
-  citeRef,
-  compareVietnamese,
-  foldVietnamese,
-  formatCase,
-  formatCopies,
-  formatDocumentQuantity,
-  formatFee,
-  formatFeeAmount,
-  formatFeeLine,
-  formatFees,
-  formatFormName,
-  formatNumber,
-  formatPeriod,
-  formatTimeLimit,
-  formatTimeLimitWithCases,
-  formatValidity,
-  formatVnd,
-  twoDigits,
-} from '../../../rules/text/vi.js';
+import { citeDocument, citeRef } from '../../../rules/text/vi/citations.js';
+import { formatCase } from '../../../rules/text/vi/conditions.js';
+import { formatPeriod } from '../../../rules/text/vi/dates.js';
+import { formatCopies, formatDocumentQuantity, formatFormName } from '../../../rules/text/vi/dossier.js';
+import { formatFee, formatFeeAmount, formatFeeLine, formatFees } from '../../../rules/text/vi/fees.js';
+import { formatNumber, formatVnd, twoDigits } from '../../../rules/text/vi/numbers.js';
+import { formatTimeLimit, formatTimeLimitWithCases, formatValidity } from '../../../rules/text/vi/time-limits.js';
+import { compareVietnamese, foldVietnamese } from '../../../rules/text/vi/words.js';
 
 describe('Vietnamese administrative wording', () => {
   it('writes counts with two digits and money with dot separators', () => {

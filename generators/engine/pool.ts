@@ -1,0 +1,183 @@
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { CatalogueOperationError } from '../../rules/errors.js';
+import { REGISTRY_KEYS, type Catalogue, type LoadedVersion } from '../../rules/model/catalogue.js';
+import type { IsoDate } from '../../rules/compute/dates.js';
+import type { BuildOptions } from './context.js';
+import type { FileRecord } from './writer.js';
+
+/**
+ * A pool of worker threads that render the units of single procedures (Unit.procedure) and write
+ * their files into the staging folder as they go. Each worker holds the registries and calendars,
+ * and for each job only the versions of the procedures in it; the main thread keeps the plan and
+ * the files' records, never a rendered page.
+ */
+
+/** The compiled worker script. Run from TypeScript sources (vitest), it does not exist: the build then renders in its own thread. */
+const SCRIPT = new URL('./render-worker.js', import.meta.url);
+
+/** Fewer procedure units than this to render in one generator are rendered in this thread: starting workers costs more. */
+export const POOL_FROM = 150;
+/** Procedures per job: large enough that messages are few, small enough that the workers share the tail evenly. */
+const JOB_PROCEDURES = 12;
+
+/** What a worker starts with: everything but the procedure versions. */
+export interface RenderInit {
+  staging: string;
+  root: string;
+  display: string;
+  at: IsoDate;
+  options: BuildOptions;
+  registry: Record<string, [string, unknown][]>;
+  auxiliary: [string, { rel: string; display: string; abs: string; sha256: string; data: unknown }][];
+}
+
+/** A version as sent to a worker: its data and the identity of its file (not its text). */
+export interface WireVersion {
+  file: { display: string; rel: string; abs: string; sha256: string; nonNfc: readonly string[] };
+  data: LoadedVersion['data'];
+  registryRefs?: LoadedVersion['registryRefs'];
+}
+
+export interface RenderJob {
+  id: number;
+  generator: string;
+  /** The units to render, by key, each with the code of its procedure. */
+  units: { key: string; code: string }[];
+  /** Every version of the procedures named (and of procedures their proposals compare against). */
+  versions: WireVersion[];
+}
+
+export type RenderReply = { id: number; units: { key: string; records: FileRecord[] }[] } | { id: number; error: { name: string; message: string; stack?: string } };
+
+/** How many workers a build uses: one per core; none on one core. */
+export function poolSize(requested: number | undefined): number {
+  if (requested !== undefined) return Math.max(0, Math.floor(requested));
+  const cores = availableParallelism();
+  return cores > 1 ? cores : 0;
+}
+
+export function poolAvailable(): boolean {
+  return existsSync(fileURLToPath(SCRIPT));
+}
+
+function wire(v: LoadedVersion): WireVersion {
+  const f = v.file;
+  return { file: { display: f.display, rel: f.rel, abs: f.abs, sha256: f.sha256, nonNfc: f.nonNfc }, data: v.data, ...(v.registryRefs ? { registryRefs: v.registryRefs } : {}) };
+}
+
+export class RenderPool {
+  private readonly workers: Worker[] = [];
+  private readonly idle: Worker[] = [];
+  private readonly waiting = new Map<number, { resolve: (r: { key: string; records: FileRecord[] }[]) => void; reject: (e: Error) => void; worker: Worker }>();
+  private readonly queue: (() => void)[] = [];
+  private nextId = 0;
+  private failed: Error | undefined;
+
+  constructor(
+    private readonly catalogue: Catalogue,
+    init: Omit<RenderInit, 'registry' | 'auxiliary' | 'root' | 'display'>,
+    size: number,
+  ) {
+    const registry: Record<string, [string, unknown][]> = {};
+    for (const key of REGISTRY_KEYS) registry[key] = [...catalogue.registry[key].byId.entries()];
+    const auxiliary: RenderInit['auxiliary'] = [...catalogue.auxiliary.entries()].map(([rel, aux]) => [rel, { rel: aux.file.rel, display: aux.file.display, abs: aux.file.abs, sha256: aux.file.sha256, data: aux.data }]);
+    const workerData: RenderInit = { ...init, root: catalogue.root, display: catalogue.display, registry, auxiliary };
+    for (let i = 0; i < size; i++) {
+      const worker = new Worker(SCRIPT, { workerData });
+      worker.on('message', (reply: RenderReply) => this.settle(worker, reply));
+      worker.on('error', (error) => this.fail(error instanceof Error ? error : new Error(String(error))));
+      worker.on('exit', (code) => {
+        if (code !== 0) this.fail(new Error(`a render worker stopped (exit code ${code})`));
+      });
+      this.workers.push(worker);
+      // Two jobs per worker in flight: one renders while the other's reply crosses over.
+      this.idle.push(worker, worker);
+    }
+  }
+
+  get size(): number {
+    return this.workers.length;
+  }
+
+  /** The versions a job needs: each procedure's, and those of the procedures its proposals are compared against. */
+  private versionsFor(codes: readonly string[]): WireVersion[] {
+    const needed = new Set(codes);
+    for (const code of codes) for (const v of this.catalogue.byCode.get(code) ?? []) if (v.data.proposal) needed.add(v.data.proposal.baseline.code);
+    const out: WireVersion[] = [];
+    for (const code of needed) for (const v of this.catalogue.byCode.get(code) ?? []) out.push(wire(v));
+    return out;
+  }
+
+  /**
+   * Renders units of one generator in the workers, in jobs of a few procedures, and calls `done`
+   * with each unit's records as its job comes back (in no fixed order).
+   */
+  async render(generator: string, units: readonly { key: string; code: string }[], done: (key: string, records: FileRecord[]) => void): Promise<void> {
+    const jobs: { key: string; code: string }[][] = [];
+    let current: { key: string; code: string }[] = [];
+    let codes = 0;
+    let last: string | undefined;
+    for (const u of units) {
+      if (u.code !== last) {
+        if (codes === JOB_PROCEDURES) {
+          jobs.push(current);
+          current = [];
+          codes = 0;
+        }
+        codes++;
+        last = u.code;
+      }
+      current.push(u);
+    }
+    if (current.length > 0) jobs.push(current);
+    await Promise.all(
+      jobs.map(async (job) => {
+        const results = await this.run(generator, job);
+        for (const r of results) done(r.key, r.records);
+      }),
+    );
+  }
+
+  private async run(generator: string, units: { key: string; code: string }[]): Promise<{ key: string; records: FileRecord[] }[]> {
+    if (this.failed) throw this.failed;
+    while (this.idle.length === 0) await new Promise<void>((resolve) => this.queue.push(resolve));
+    if (this.failed) throw this.failed;
+    const worker = this.idle.shift()!;
+    const id = this.nextId++;
+    const job: RenderJob = { id, generator, units, versions: this.versionsFor([...new Set(units.map((u) => u.code))]) };
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject, worker });
+      worker.postMessage(job);
+    });
+  }
+
+  private settle(worker: Worker, reply: RenderReply): void {
+    const waiting = this.waiting.get(reply.id);
+    if (!waiting) return;
+    this.waiting.delete(reply.id);
+    this.idle.push(worker);
+    this.queue.shift()?.();
+    if ('error' in reply) {
+      const error = reply.error.name === 'CatalogueOperationError' ? new CatalogueOperationError(reply.error.message) : new Error(reply.error.message);
+      if (reply.error.stack && !(error instanceof CatalogueOperationError)) error.stack = reply.error.stack;
+      waiting.reject(error);
+    } else waiting.resolve(reply.units);
+  }
+
+  private fail(error: Error): void {
+    this.failed ??= error;
+    for (const [id, w] of this.waiting) {
+      this.waiting.delete(id);
+      w.reject(this.failed);
+    }
+    for (const resolve of this.queue.splice(0)) resolve();
+  }
+
+  async close(): Promise<void> {
+    this.failed ??= new Error('the render pool is closed');
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}

@@ -1,0 +1,27 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const FIXTURE = path.join(ROOT, 'tests/architecture/fixtures/lint-message-ids.ts');
+
+describe('lint message ids', () => {
+  it('are typed: a report or an example naming an id the rule does not declare fails to compile', () => {
+    const config = ts.getParsedCommandLineOfConfigFile(path.join(ROOT, 'tsconfig.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} })!;
+    const program = ts.createProgram([FIXTURE], { ...config.options, noEmit: true, incremental: false });
+    const errors = ts
+      .getPreEmitDiagnostics(program)
+      .filter((d) => d.file?.fileName === FIXTURE)
+      .map((d) => ({ line: d.file!.getLineAndCharacterOfPosition(d.start!).line + 1, text: ts.flattenDiagnosticMessageText(d.messageText, '\n').split('\n')[0] }));
+    const wrongLines = readFileSync(FIXTURE, 'utf8')
+      .split('\n')
+      .flatMap((l, i) => (l.endsWith('// WRONG') ? [i + 1] : []));
+    expect(wrongLines).toEqual([12, 18]);
+    expect(errors).toEqual([
+      { line: 12, text: `Type '"missin"' is not assignable to type '"missing" | "late"'. Did you mean '"missing"'?` },
+      { line: 18, text: `Type '"lat"' is not assignable to type '"missing" | "late"'. Did you mean '"late"'?` },
+    ]);
+  });
+});
