@@ -16,7 +16,7 @@ export function banner(ctx: BuildContext, entry: ProcedureEntry): string | undef
   const w = entry.shownWindow;
   switch (entry.state) {
     case 'draft':
-      return `Bản xem trước: thủ tục chưa được công bố. Nội dung dưới đây là ${entry.shown.data.status === 'proposed' ? 'bản trình' : 'dự thảo'}, chưa có giá trị áp dụng.`;
+      return `Bản xem trước: thủ tục chưa được công bố. Nội dung dưới đây là ${entry.shown.data.status === 'proposed' ? 'bản trình' : 'dự thảo'} (phiên bản ${entry.shown.data.version}), chưa có giá trị áp dụng.`;
     case 'not-yet-in-force':
       return `Thủ tục chưa có hiệu lực: áp dụng từ ngày ${formatDate(w!.from)}.`;
     case 'repealed': {

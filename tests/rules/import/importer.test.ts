@@ -232,7 +232,7 @@ describe('tthc import on the fixed sample', async () => {
     const page = JSON.parse(await readFile(path.join(site, 'api/v1/index/all.json'), 'utf8')) as { procedures: { code: string; status: string }[] };
     expect(page.procedures.map((p) => [p.code, p.status])).toEqual(codes.map((c) => [c, 'draft']));
     expect([result.procedures, result.drafts, result.inForce]).toEqual([codes.length, codes.length, 0]);
-    const detail = await readFile(path.join(site, 'procedures', '1.013628.html'), 'utf8');
+    const detail = await readFile(path.join(site, 'site', 'procedures', '1.013628.html'), 'utf8');
     expect(detail).toContain('Bản xem trước: thủ tục chưa được công bố.');
   });
 
