@@ -1,6 +1,6 @@
 import { contentHash } from '../load/canonical.js';
 import type { LoadedVersion } from '../model/catalogue.js';
-import type { LintRule } from './rule.js';
+import { defineRule } from './rule.js';
 import { isLive } from '../model/spec.js';
 
 /** Hash of every published version, computed once per data object. */
@@ -14,7 +14,7 @@ export function versionHash(v: LoadedVersion): string {
   return h;
 }
 
-export const publishedImmutable: LintRule = {
+export const publishedImmutable = defineRule({
   id: 'published-immutable',
   meta: {
     type: 'problem',
@@ -88,4 +88,4 @@ export const publishedImmutable: LintRule = {
       ctx.report({ file: v.file, pointer: '/status', messageId: 'missingEntry', severity: 'warning', data: { code: v.data.code, version: v.data.version } });
     }
   },
-};
+});

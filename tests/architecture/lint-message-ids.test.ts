@@ -25,3 +25,14 @@ describe('lint message ids', () => {
     ]);
   });
 });
+
+describe('every lint rule', () => {
+  it('is declared with defineRule, so its reports and examples are checked against its own message ids', () => {
+    // The rules are the modules rules/lint/index.ts imports a rule from (the registry is explicit).
+    const index = readFileSync(path.join(ROOT, 'rules/lint/index.ts'), 'utf8');
+    const files = [...index.matchAll(/^import \{ [a-zA-Z]+ \} from '\.\/([a-z-]+)\.js';$/gm)].map((m) => m[1]!);
+    expect(files.length).toBe(24);
+    const untyped = files.filter((f) => !/^export const [a-zA-Z]+ = defineRule\(\{$/m.test(readFileSync(path.join(ROOT, 'rules/lint', `${f}.ts`), 'utf8')));
+    expect(untyped).toEqual([]);
+  });
+});
