@@ -3,7 +3,7 @@ import path from 'node:path';
 import { UsageError } from '../../rules/errors.js';
 import { startStaticServer } from '../serve/server.js';
 import { m } from '../i18n.js';
-import { say } from '../output.js';
+import { note, say } from '../output.js';
 import { EXIT } from '../run.js';
 
 export interface ServeFlags {
@@ -21,7 +21,7 @@ export async function serveCommand(dir: string, flags: ServeFlags): Promise<numb
   if (!(await isDirectory(root))) throw new UsageError(m().serve.notFolder(dir));
   let server;
   try {
-    server = await startStaticServer({ root, port });
+    server = await startStaticServer({ root, port, log: note });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') throw new UsageError(m().serve.inUse(port));

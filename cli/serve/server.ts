@@ -1,12 +1,20 @@
 /**
  * A small static file server for looking at the built site on this computer (`tthc serve`) and for
- * the browser tests. It listens on localhost only, serves files under one folder (never outside it),
- * answers index.html for a folder, and sends no caching headers, so a rebuild shows at once.
+ * the browser tests. It listens on localhost only and sends no caching headers, so a rebuild shows
+ * at once. What it guarantees on hostile input (issue 16, point 9):
+ * - it serves regular files under its folder only: the real path (symlinks resolved) must stay
+ *   inside the folder, and a FIFO, socket or device is never opened (the file is opened with
+ *   O_NONBLOCK | O_NOFOLLOW and checked again on its descriptor, so a swap after the check is caught);
+ * - a file that cannot be read, or is removed while it is served, gets a 500 or 404 page (or, once
+ *   the headers are out, a cut connection), and the server keeps serving;
+ * - redirects are paths on the same origin (`//evil.example/..` never leaves it);
+ * - every answer carries a Content-Security-Policy, X-Frame-Options, Referrer-Policy and nosniff.
  */
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
+import { constants } from 'node:fs';
+import { open, realpath } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
+import { pipeline } from 'node:stream';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -21,14 +29,60 @@ const TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+/**
+ * The site's policy: its scripts and styles are its own files (it has no inline script or style;
+ * JSON-LD and the JSON data blocks are not scripts), it fetches only its own JSON, its icon is a
+ * data: URL, and no other site may frame it.
+ */
+const POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "font-src 'self'",
+  "form-action 'self'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+];
+/**
+ * The form preview compiles the form's JSON Schema with ajv in the page, which generates code: its
+ * pages (forms/) alone also allow 'unsafe-eval'. The schema is the build's own file, not input.
+ */
+const FORM_POLICY = POLICY.map((d) => (d.startsWith('script-src') ? `${d} 'unsafe-eval'` : d));
+
+export const CONTENT_SECURITY_POLICY = POLICY.join('; ');
+export const FORM_CONTENT_SECURITY_POLICY = FORM_POLICY.join('; ');
+
+const BASE_HEADERS = {
+  'cache-control': 'no-store',
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+  'cross-origin-opener-policy': 'same-origin',
+} as const;
+
+const PAGES = {
+  400: ['Yêu cầu không hợp lệ', 'Địa chỉ này không đọc được.'],
+  404: ['Không tìm thấy trang', 'Trang này không có trong trang đã xuất bản.'],
+  405: ['Phương thức không được hỗ trợ', 'Máy chủ này chỉ trả lời yêu cầu GET và HEAD.'],
+  500: ['Lỗi máy chủ', 'Không đọc được tệp này. Hãy thử lại, hoặc xuất bản lại trang.'],
+} as const;
+
+/** The Vietnamese page for an error status. */
+export function errorPage(status: keyof typeof PAGES): string {
+  const [title, text] = PAGES[status];
+  return `<!DOCTYPE html>\n<html lang="vi">\n<head><meta charset="utf-8"><title>${title} (${status})</title></head>\n<body><h1>${title} (${status})</h1>\n<p>${text}</p>\n<p><a href="/index.html">Về trang chủ</a></p></body>\n</html>\n`;
+}
+
 export interface StaticServer {
   url: string;
   port: number;
   close(): Promise<void>;
 }
 
-/** Resolves a request path to a file under root, or undefined when it would leave root. */
-export function fileFor(root: string, urlPath: string): string | undefined {
+/** The decoded path of a request, one leading slash, `.` and `..` resolved; undefined when it cannot be read. */
+function requestPath(urlPath: string): string | undefined {
   let decoded: string;
   try {
     decoded = decodeURIComponent(urlPath.split(/[?#]/)[0]!);
@@ -36,38 +90,140 @@ export function fileFor(root: string, urlPath: string): string | undefined {
     return undefined;
   }
   if (decoded.includes('\0')) return undefined;
-  const file = path.resolve(root, `.${path.posix.normalize(`/${decoded}`)}`);
+  return path.posix.normalize(`/${decoded}`);
+}
+
+/** Resolves a request path to a file under root, or undefined when it would leave root (before symlinks). */
+export function fileFor(root: string, urlPath: string): string | undefined {
+  const normal = requestPath(urlPath);
+  if (normal === undefined) return undefined;
+  const file = path.resolve(root, `.${normal}`);
   const rel = path.relative(root, file);
   return rel.startsWith('..') || path.isAbsolute(rel) ? undefined : file;
 }
 
-export async function startStaticServer(options: { root: string; port?: number; host?: string }): Promise<StaticServer> {
+/** The same-origin path of a folder: one leading slash, each segment encoded, a trailing slash. */
+export function folderLocation(root: string, folder: string, query: string): string {
+  const rel = path.relative(root, folder).split(path.sep).filter(Boolean);
+  return `/${rel.map((s) => encodeURIComponent(s)).join('/')}${rel.length > 0 ? '/' : ''}${query}`;
+}
+
+/** The real path of p when it stays under the real root, else undefined (also when it does not exist). */
+async function inside(realRoot: string, p: string): Promise<string | undefined> {
+  let real: string;
+  try {
+    real = await realpath(p);
+  } catch {
+    return undefined;
+  }
+  return real === realRoot || real.startsWith(realRoot + path.sep) ? real : undefined;
+}
+
+export interface StaticServerOptions {
+  root: string;
+  port?: number;
+  host?: string;
+  /** Told, one line, about each file that could not be served (a 500). */
+  log?: (line: string) => void;
+}
+
+export async function startStaticServer(options: StaticServerOptions): Promise<StaticServer> {
   const root = path.resolve(options.root);
+  const realRoot = await realpath(root);
   const host = options.host ?? '127.0.0.1';
-  const server: Server = createServer((req, res) => {
-    void (async () => {
-      let file = fileFor(root, req.url ?? '/');
-      if (!file || (req.method !== 'GET' && req.method !== 'HEAD')) {
-        res.writeHead(file ? 405 : 400, { 'content-type': 'text/plain; charset=utf-8' }).end(file ? 'Method not allowed\n' : 'Bad request\n');
+  const log = options.log ?? (() => {});
+
+  function policyFor(urlPath: string): string {
+    return urlPath.startsWith('/forms/') ? FORM_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY;
+  }
+
+  function answer(req: IncomingMessage, res: ServerResponse, status: keyof typeof PAGES, extra: Record<string, string> = {}): void {
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
+    const body = errorPage(status);
+    res.writeHead(status, { ...BASE_HEADERS, 'content-security-policy': CONTENT_SECURITY_POLICY, 'content-type': 'text/html; charset=utf-8', 'content-length': Buffer.byteLength(body), ...extra });
+    res.end(req.method === 'HEAD' ? undefined : body);
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return answer(req, res, 405, { allow: 'GET, HEAD' });
+    const url = req.url ?? '/';
+    const normal = requestPath(url);
+    if (normal === undefined) return answer(req, res, 400);
+    let real = await inside(realRoot, path.join(realRoot, normal));
+    if (real === undefined) return answer(req, res, 404);
+    let handle;
+    try {
+      handle = await open(real, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
+    } catch (error) {
+      return failed(req, res, real, error);
+    }
+    try {
+      let info = await handle.stat();
+      if (info.isDirectory()) {
+        await handle.close();
+        handle = undefined;
+        const pathname = url.split(/[?#]/)[0]!;
+        if (!pathname.endsWith('/')) {
+          const query = url.includes('?') ? url.slice(url.indexOf('?')).split('#')[0]! : '';
+          res.writeHead(301, { ...BASE_HEADERS, 'content-security-policy': CONTENT_SECURITY_POLICY, location: folderLocation(realRoot, real, query), 'content-length': 0 }).end();
+          return;
+        }
+        real = await inside(realRoot, path.join(real, 'index.html'));
+        if (real === undefined) return answer(req, res, 404);
+        try {
+          handle = await open(real, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
+        } catch (error) {
+          return failed(req, res, real, error);
+        }
+        info = await handle.stat();
+      }
+      // A FIFO, socket or device is never read (O_NONBLOCK kept a FIFO's open from waiting for a writer).
+      if (!info.isFile()) return answer(req, res, 404);
+      res.writeHead(200, {
+        ...BASE_HEADERS,
+        'content-security-policy': policyFor(normal),
+        'content-type': TYPES[path.extname(real).toLowerCase()] ?? 'application/octet-stream',
+        'content-length': info.size,
+      });
+      if (req.method === 'HEAD') {
+        res.end();
         return;
       }
-      try {
-        let info = await stat(file);
-        if (info.isDirectory()) {
-          if (!(req.url ?? '/').split('?')[0]!.endsWith('/')) {
-            res.writeHead(301, { location: `${(req.url ?? '/').split('?')[0]}/` }).end();
-            return;
-          }
-          file = path.join(file, 'index.html');
-          info = await stat(file);
-        }
-        res.writeHead(200, { 'content-type': TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream', 'content-length': info.size, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
-        if (req.method === 'HEAD') res.end();
-        else createReadStream(file).pipe(res);
-      } catch {
-        res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Không tìm thấy trang (404)\n');
+      if (info.size === 0) {
+        res.end();
+        return;
       }
-    })();
+      // The stream owns the descriptor from here and closes it, on its end or on any error.
+      const stream = handle.createReadStream({ start: 0, end: info.size - 1 });
+      const file = real;
+      handle = undefined;
+      await new Promise<void>((resolve) => {
+        pipeline(stream, res, (error) => {
+          if (error && (error as NodeJS.ErrnoException).code !== 'ERR_STREAM_PREMATURE_CLOSE') log(`${file}: ${error.message}`);
+          resolve();
+        });
+      });
+    } finally {
+      await handle?.close().catch(() => {});
+    }
+  }
+
+  function failed(req: IncomingMessage, res: ServerResponse, file: string, error: unknown): void {
+    const code = (error as NodeJS.ErrnoException).code;
+    // Gone since the check (a build replaced it), or swapped for a symlink: not found.
+    if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'ELOOP') return answer(req, res, 404);
+    log(`${file}: ${(error as Error).message}`);
+    answer(req, res, 500);
+  }
+
+  const server: Server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      log(`${req.url ?? '/'}: ${error instanceof Error ? error.message : String(error)}`);
+      answer(req, res, 500);
+    });
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -78,6 +234,10 @@ export async function startStaticServer(options: { root: string; port?: number; 
   return {
     url: `http://${host === '::1' ? '[::1]' : host}:${port}/`,
     port,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }

@@ -39,6 +39,10 @@ async function open(rel: string, viewport = DESKTOP): Promise<Page> {
   const page = await context.newPage();
   await page.setViewportSize(viewport);
   page.on('pageerror', (e) => problems.push(`${rel}: ${e.message}`));
+  // The server's Content-Security-Policy: anything of the site's own that it blocks is a problem.
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) problems.push(`${rel}: ${m.text()}`);
+  });
   page.on('request', (r) => {
     if (!r.url().startsWith(server.url) && !r.url().startsWith('data:')) problems.push(`${rel}: requested ${r.url()}`);
   });
@@ -201,6 +205,23 @@ describe.skipIf(SKIP)('the site in Chromium', () => {
       }
     }
   }, 120_000);
+
+  it("the server's Content-Security-Policy is in force: a script written into a page does not run", async () => {
+    // Not open(): the blocked script is the point here, not a problem of the site's.
+    const page = await context.newPage();
+    const response = await page.goto(`${server.url}procedures/1.001193.html`);
+    expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
+    const ran = await page.evaluate(() => {
+      const s = document.createElement('script');
+      s.textContent = 'document.documentElement.dataset.injected = "1"';
+      document.head.append(s);
+      return document.documentElement.dataset.injected ?? 'blocked';
+    });
+    expect(ran).toBe('blocked');
+    // The site's own scripts ran under it: the calculator's form was shown by its script.
+    await expect.poll(() => page.locator('#tinh-han form').isVisible()).toBe(true);
+    await page.close();
+  }, 60_000);
 
   it('loaded nothing from outside, and no page had a script error or a missing file', () => {
     expect(problems).toEqual([]);
