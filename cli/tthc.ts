@@ -68,6 +68,7 @@ command(program, 'build', t.build.description)
   .option('--preview', t.build.preview)
   .option('-f, --format <format>', t.build.format, 'stylish')
   .option('--max-file-size <bytes>', t.optMaxFileSize)
+  .option('--sign <private-key>', t.build.sign)
   .action((dir: string, flags) => runCommand(async () => (await import('./commands/build.js')).buildCommand(dir, flags)));
 
 command(program, 'serve', t.serve.description)
@@ -78,6 +79,18 @@ command(program, 'serve', t.serve.description)
 command(program, 'lock', t.lock.description)
   .argument('[dir]', t.argCatalogue, 'catalogue')
   .action((dir: string) => runCommand(async () => (await import('./commands/lock.js')).lockCommand(dir)));
+
+command(program, 'verify', t.verify.description)
+  .argument('[dir]', t.argCatalogue, 'catalogue')
+  .option('--against <ref>', t.verify.against)
+  .option('--output <dir>', t.verify.output)
+  .option('--key <public-key>', t.verify.key)
+  .option('-f, --format <format>', t.verify.format, 'text')
+  .action((dir: string, flags) => runCommand(async () => (await import('./commands/verify.js')).verifyCommand(dir, flags)));
+
+command(program, 'keygen', t.keygen.description)
+  .requiredOption('-o, --out <prefix>', t.keygen.out)
+  .action((flags) => runCommand(async () => (await import('./commands/keygen.js')).keygenCommand(flags)));
 
 command(program, 'publish', t.publish.description)
   .argument('<ref>', t.publish.ref)

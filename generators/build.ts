@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, type KeyObject } from 'node:crypto';
 import { lstat, mkdir, readdir, readFile, realpath, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { checkIsoDate, todayInVietnam, type IsoDate } from '../rules/compute/dates.js';
@@ -11,6 +11,7 @@ import { BuildContext } from './engine/context.js';
 import { displayPath, type Catalogue, type LoadedVersion } from '../rules/model/catalogue.js';
 import { MANIFEST, manifestFiles, TOOL } from './engine/manifest.js';
 import { generatorSalts } from './engine/salt.js';
+import { signatureFile } from './engine/sign.js';
 import type { Generator, GeneratorEntry, Unit } from './engine/unit.js';
 import { isUnchanged, OutputWriter, type FileRecord } from './engine/writer.js';
 import { POOL_FROM, poolAvailable, poolSize, RenderPool } from './engine/pool.js';
@@ -45,6 +46,8 @@ export interface BuildOptions extends ValidateOptions {
    * everything in this thread. The output is byte-identical either way.
    */
   workers?: number;
+  /** An Ed25519 private key: manifest.json is signed with it, into manifest.json.sig beside it (generators/engine/sign.ts). */
+  signingKey?: KeyObject;
 }
 
 /** A procedure version file a preview build left out, and why. */
@@ -200,7 +203,7 @@ export async function buildCatalogue(dir: string, options: BuildOptions): Promis
     const previousPaths = incremental ? [...new Set(cache.previousPaths())] : [];
     const contentNow = new Set(writer.records.map((r) => r.path));
     const contentDeletes = previousPaths.filter((p) => !p.startsWith(MANIFEST_DIR) && !contentNow.has(p));
-    await writeManifest(writer, cache, at, incremental ? { changed: [...writer.written.map((r) => r.path), ...contentDeletes], intact } : undefined);
+    await writeManifest(writer, cache, at, incremental ? { changed: [...writer.written.map((r) => r.path), ...contentDeletes], intact } : undefined, options.signingKey);
     if (incremental) {
       const now = new Set(writer.records.map((r) => r.path));
       const deletes = previousPaths.filter((p) => !now.has(p)).sort();
@@ -296,7 +299,13 @@ interface Plan {
  * Writes the manifest over every file of the output. In an incremental build only the shards
  * holding a file written or deleted now are written again; the others stay as they are.
  */
-async function writeManifest(writer: OutputWriter, cache: BuildCache, at: IsoDate, incremental: { changed: string[]; intact: (r: FileRecord) => boolean } | undefined): Promise<void> {
+async function writeManifest(
+  writer: OutputWriter,
+  cache: BuildCache,
+  at: IsoDate,
+  incremental: { changed: string[]; intact: (r: FileRecord) => boolean } | undefined,
+  signingKey: KeyObject | undefined,
+): Promise<void> {
   const previousFiles = new Map((incremental ? (cache.lookup(MANIFEST_OWNER, '', MANIFEST_OWNER, '') ?? []) : []).map((r) => [r.path, r]));
   const previousShards = incremental ? cache.previousManifest() : undefined;
   const manifest = manifestFiles(
@@ -306,7 +315,10 @@ async function writeManifest(writer: OutputWriter, cache: BuildCache, at: IsoDat
   );
   const records: FileRecord[] = [];
   for (const shard of manifest.kept) records.push(...writer.keep([previousFiles.get(shard.path)!], MANIFEST_OWNER));
-  for (const file of manifest.files) {
+  // The signature is the manifest's file too: a build without --sign deletes the old one rather than leave it stale.
+  const root = manifest.files.find((f) => f.path === MANIFEST)!;
+  const files = signingKey ? [...manifest.files, signatureFile(root.content as string, signingKey)] : manifest.files;
+  for (const file of files) {
     const old = previousFiles.get(file.path);
     if (incremental && old && old.sha256 === sha256Hex(file.content as string) && incremental.intact(old)) records.push(...writer.keep([old], MANIFEST_OWNER));
     else records.push(await writer.write(file, MANIFEST_OWNER));

@@ -7,6 +7,7 @@ import { m } from '../i18n.js';
 import { formatFindings, note, say, out, useColor } from '../output.js';
 import { safeForTerminal } from '../../rules/diagnostics/format.js';
 import { EXIT } from '../run.js';
+import { readSigningKey, SIGNATURE } from '../../generators/engine/sign.js';
 
 export interface BuildFlags {
   out: string;
@@ -18,6 +19,7 @@ export interface BuildFlags {
   preview?: boolean;
   format: string;
   maxFileSize?: string;
+  sign?: string;
 }
 
 /** A progress bar on a terminal; on CI or a pipe, one quiet line per finished step. */
@@ -89,6 +91,8 @@ export function formatSummary(result: Extract<BuildResult, { built: true }>, sho
 
 export async function buildCommand(dir: string, flags: BuildFlags): Promise<number> {
   const format = parseFormat(flags.format, ['stylish', 'json']) as FormatName;
+  // The key is read before anything is built: a bad key file is a usage error, not a wasted build.
+  const signingKey = flags.sign !== undefined ? readSigningKey(flags.sign) : undefined;
   const progress = progressReporter();
   let result: BuildResult;
   try {
@@ -102,6 +106,7 @@ export async function buildCommand(dir: string, flags: BuildFlags): Promise<numb
       preview: flags.preview ?? false,
       ...(flags.maxFileSize ? { maxFileBytes: parsePositiveInt(flags.maxFileSize, '--max-file-size') } : {}),
       onProgress: progress.report,
+      ...(signingKey ? { signingKey } : {}),
     });
   } finally {
     progress.done();
@@ -113,6 +118,8 @@ export async function buildCommand(dir: string, flags: BuildFlags): Promise<numb
     note(t.refusedLine(why, dir, flags.preview ? '' : t.refusedHint));
     return EXIT.findings;
   }
-  await say(formatSummary(result, path.isAbsolute(flags.out) ? flags.out : path.normalize(flags.out)));
+  const shown = path.isAbsolute(flags.out) ? flags.out : path.normalize(flags.out);
+  await say(formatSummary(result, shown));
+  if (signingKey) await say(m().build.signed(path.join(shown, SIGNATURE)) + '\n');
   return EXIT.ok;
 }

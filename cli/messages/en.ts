@@ -52,6 +52,8 @@ export const en = {
     preview:
       'a preview for review, not for publishing: procedures with no published version are shown from their latest draft, marked as drafts; version files with errors are left out and listed (errors in registries, the lock or calendars still refuse the build)',
     format: 'how to print diagnostics when the build is refused: stylish or json',
+    sign: 'sign manifest.json with this Ed25519 private key (PEM), into manifest.json.sig beside it (make one with tthc keygen)',
+    signed: (file: string) => `Signed: ${file} (Ed25519 signature of manifest.json; check with tthc verify --output <dir> --key <public key>)`,
     // progress and summary
     valid: (counts: string) => `tthc build: catalogue valid (${counts})`,
     counts: (versions: number, procedures: number, warnings: number) => `${s(versions, 'version')} of ${s(procedures, 'procedure')}${warnings > 0 ? `, ${s(warnings, 'warning')}` : ''}`,
@@ -90,6 +92,43 @@ export const en = {
     notUpdated: 'the lock was not updated: restore the published versions above first.',
     upToDate: (n: number) => `Lock file is up to date: ${n} published versions recorded.`,
     recorded: (n: number, path: string) => `Recorded ${s(n, 'published version')} in ${path}:`,
+  },
+  verify: {
+    description:
+      'Check the catalogue against an outside anchor: its lock against the lock at a git ref (default: the upstream branch, else the most recent tag); with --output, a built output against its signed manifest. Exit 0 when all agrees, 1 on findings, 2 on bad input.',
+    against: 'git ref whose lock to compare with (branch, tag or commit; default: @{upstream}, else the most recent tag)',
+    output: 'a build output to check against its signed manifest (needs --key)',
+    key: 'the Ed25519 public key (PEM) the release was signed with',
+    format: 'text or json',
+    needKey: '--output needs --key <public key file>: the manifest is trusted only once its signature is checked.',
+    lockHead: (lock: string, ref: string, commit: string) => `tthc verify: ${lock} compared with ${ref} (commit ${commit})`,
+    anchorNoLock: (ref: string) => `  ${ref} has no lock: every entry is new since then.`,
+    lockMissing: (lock: string) => `  ${lock} is missing: every entry of the ref has vanished.`,
+    changed: 'changed',
+    moved: 'moved',
+    vanished: 'vanished',
+    added: 'new',
+    lockClean: (ref: string, unchanged: number, added: number) => `✔ The lock agrees with ${ref}: ${s(unchanged, 'published version')} unchanged${added > 0 ? `, ${added} published since (new entries)` : ''}.`,
+    lockFindings: (n: number, ref: string) =>
+      `✖ ${s(n, 'published version')} changed or vanished since ${ref}: a published version is immutable. Restore it from ${ref} (git checkout ${ref} -- <file> tthc.lock.json), or publish the change as a new version (tthc new-version).`,
+    outputHead: (out: string, key: string) => `tthc verify: ${out} against its signed manifest, key ${key}`,
+    signatureMissing: (file: string) => `✖ ${file} is missing: the output is not signed (tthc build --sign <private key>). No file was checked.`,
+    signatureInvalid: (sig: string, manifest: string, key: string) => `✖ ${sig} is not a signature of ${manifest} under ${key}: the manifest was changed, or signed with another key. No file was checked.`,
+    missing: 'missing',
+    differs: 'changed',
+    unlisted: 'unlisted',
+    badPath: 'bad path',
+    notRegular: 'not a regular file',
+    bytes: (a: number, b: number) => `${a} → ${b} bytes`,
+    outputClean: (checked: number) => `✔ Signature valid; all ${s(checked, 'file')} of the manifest match (SHA-256 and size), and no other file is present.`,
+    outputFindings: (missing: number, changed: number, unlisted: number) =>
+      `✖ The output is not the signed build: ${s(missing, 'file')} missing, ${changed} changed, ${unlisted} not in the manifest.`,
+  },
+  keygen: {
+    description: 'Make an Ed25519 key pair for signing releases (tthc build --sign): <prefix>.private.pem (keep it secret) and <prefix>.public.pem (publish it).',
+    out: 'where to write the keys: <prefix>.private.pem and <prefix>.public.pem',
+    exists: (file: string) => `${file} already exists: keys are never overwritten. Choose another --out, or remove it.`,
+    written: (priv: string, pub: string) => `Wrote the private key ${priv} (readable by you only; keep it out of the repository) and the public key ${pub} (publish it beside the releases).`,
   },
   publish: {
     description: 'Publish a draft or proposed version (sets status published and records it in the lock) if it has no errors.',

@@ -93,6 +93,8 @@ export const vi: Messages = {
     preview:
       'bản xem trước để rà soát, không để công bố: thủ tục chưa có phiên bản công bố được thể hiện theo dự thảo mới nhất, có đánh dấu dự thảo; tệp phiên bản có lỗi bị bỏ ra và được liệt kê (lỗi trong danh mục dùng chung, tệp khóa hoặc lịch vẫn làm dừng việc xuất bản)',
     format: 'cách in các lỗi khi việc xuất bản bị từ chối: stylish hoặc json',
+    sign: 'ký manifest.json bằng khóa bí mật Ed25519 này (PEM), chữ ký ghi vào manifest.json.sig bên cạnh (tạo khóa bằng tthc keygen)',
+    signed: (file: string) => `Đã ký: ${file} (chữ ký Ed25519 của manifest.json; kiểm tra bằng tthc verify --output <thư mục> --key <khóa công khai>)`,
     valid: (counts: string) => `tthc build: danh mục hợp lệ (${counts})`,
     counts: (versions: number, procedures: number, warnings: number) => `${versions} phiên bản của ${procedures} thủ tục${warnings > 0 ? `, ${warnings} cảnh báo` : ''}`,
     previewLeftOut: (errors: number, files: number, counts: string) => `tthc build: bản xem trước: ${errors} lỗi trong ${files} tệp phiên bản, các tệp này bị bỏ ra (${counts})`,
@@ -135,6 +137,43 @@ export const vi: Messages = {
     notUpdated: 'tệp khóa chưa được cập nhật: hãy khôi phục các phiên bản đã công bố nêu trên trước.',
     upToDate: (n: number) => `Tệp khóa đã cập nhật: ghi nhận ${n} phiên bản đã công bố.`,
     recorded: (n: number, path: string) => `Đã ghi nhận ${n} phiên bản đã công bố vào ${path}:`,
+  },
+  verify: {
+    description:
+      'Đối chiếu danh mục với một mốc bên ngoài: tệp khóa với tệp khóa tại một tham chiếu git (mặc định: nhánh upstream, nếu không có thì thẻ gần nhất); với --output, đối chiếu thư mục kết quả với bảng kê đã ký. Mã thoát 0 khi khớp, 1 khi có sai khác, 2 khi đầu vào không hợp lệ.',
+    against: 'tham chiếu git có tệp khóa để đối chiếu (nhánh, thẻ hoặc commit; mặc định: @{upstream}, nếu không có thì thẻ gần nhất)',
+    output: 'thư mục kết quả cần đối chiếu với bảng kê đã ký (cần --key)',
+    key: 'khóa công khai Ed25519 (PEM) đã dùng để ký bản phát hành',
+    format: 'text (văn bản) hoặc json',
+    needKey: '--output cần --key <tệp khóa công khai>: chỉ tin bảng kê sau khi đã kiểm tra chữ ký.',
+    lockHead: (lock: string, ref: string, commit: string) => `tthc verify: đối chiếu ${lock} với ${ref} (commit ${commit})`,
+    anchorNoLock: (ref: string) => `  ${ref} chưa có tệp khóa: mọi mục đều mới kể từ đó.`,
+    lockMissing: (lock: string) => `  Không có ${lock}: mọi mục của tham chiếu đều đã mất.`,
+    changed: 'bị sửa',
+    moved: 'bị chuyển',
+    vanished: 'bị mất',
+    added: 'mới',
+    lockClean: (ref: string, unchanged: number, added: number) => `✔ Tệp khóa khớp với ${ref}: ${unchanged} phiên bản đã công bố không thay đổi${added > 0 ? `, ${added} phiên bản công bố sau đó (mục mới)` : ''}.`,
+    lockFindings: (n: number, ref: string) =>
+      `✖ ${n} phiên bản đã công bố bị sửa hoặc bị mất kể từ ${ref}: phiên bản đã công bố không được thay đổi. Hãy khôi phục từ ${ref} (git checkout ${ref} -- <tệp> tthc.lock.json), hoặc công bố thay đổi thành một phiên bản mới (tthc new-version).`,
+    outputHead: (out: string, key: string) => `tthc verify: đối chiếu ${out} với bảng kê đã ký, khóa ${key}`,
+    signatureMissing: (file: string) => `✖ Không có ${file}: thư mục kết quả chưa được ký (tthc build --sign <khóa bí mật>). Chưa kiểm tra tệp nào.`,
+    signatureInvalid: (sig: string, manifest: string, key: string) => `✖ ${sig} không phải là chữ ký của ${manifest} theo khóa ${key}: bảng kê đã bị sửa, hoặc được ký bằng khóa khác. Chưa kiểm tra tệp nào.`,
+    missing: 'thiếu',
+    differs: 'bị sửa',
+    unlisted: 'ngoài bảng kê',
+    badPath: 'đường dẫn sai',
+    notRegular: 'không phải tệp thông thường',
+    bytes: (a: number, b: number) => `${a} → ${b} byte`,
+    outputClean: (checked: number) => `✔ Chữ ký hợp lệ; cả ${checked} tệp trong bảng kê đều khớp (SHA-256 và kích thước), và không có tệp nào khác.`,
+    outputFindings: (missing: number, changed: number, unlisted: number) =>
+      `✖ Thư mục kết quả không phải là bản đã ký: thiếu ${missing} tệp, ${changed} tệp bị sửa, ${unlisted} tệp ngoài bảng kê.`,
+  },
+  keygen: {
+    description: 'Tạo cặp khóa Ed25519 để ký bản phát hành (tthc build --sign): <tiền tố>.private.pem (giữ bí mật) và <tiền tố>.public.pem (công bố).',
+    out: 'nơi ghi khóa: <tiền tố>.private.pem và <tiền tố>.public.pem',
+    exists: (file: string) => `${file} đã tồn tại: khóa không bao giờ bị ghi đè. Hãy chọn --out khác, hoặc xóa tệp đó.`,
+    written: (priv: string, pub: string) => `Đã ghi khóa bí mật ${priv} (chỉ bạn đọc được; không đưa vào kho mã) và khóa công khai ${pub} (công bố cùng các bản phát hành).`,
   },
   publish: {
     description: 'Công bố một phiên bản dự thảo hoặc đề xuất (chuyển trạng thái thành đã công bố và ghi vào tệp khóa) nếu không có lỗi.',
@@ -359,6 +398,22 @@ export const vi: Messages = {
   },
 
   error: {
+    'verify.no-folder': (p: { dir: string }) => `${p.dir} không phải là thư mục danh mục.`,
+    'verify.no-git': () => 'Không tìm thấy git: tthc verify --against đọc tệp khóa tại một tham chiếu bằng git.',
+    'verify.not-a-repo': (p: { dir: string }) => `${p.dir} không nằm trong kho git, nên không có tham chiếu nào để đối chiếu tệp khóa.`,
+    'verify.unknown-ref': (p: { ref: string }) => `"${p.ref}" không phải là commit, nhánh hay thẻ nào của kho này.`,
+    'verify.no-default-ref': () => 'Không có gì để đối chiếu tệp khóa: nhánh không có upstream và kho không có thẻ nào. Hãy nêu tham chiếu bằng --against, ví dụ --against origin/main hoặc --against v1.0.',
+    'verify.anchor-too-large': (p: { bytes: number }) => `Tệp khóa tại tham chiếu đó lớn hơn ${p.bytes} byte; không đọc.`,
+    'verify.git-failed': (p: { what: string; why: string }) => `git không đọc được ${p.what}: ${p.why}`,
+    'verify.lock-unreadable': (p: { file: string; why: string }) => `Không đọc được tệp khóa ${p.file}: ${p.why}`,
+    'verify.no-manifest': (p: { out: string; manifest: string }) => `${p.out} không có ${p.manifest}: đây không phải là thư mục kết quả của tthc.`,
+    'verify.bad-manifest': (p: { file: string }) => `${p.file} có chữ ký nhưng không phải là bảng kê của tthc.`,
+    'sign.key-unreadable': (p: { file: string; why: string }) => `Không đọc được tệp khóa ${p.file} (${p.why}).`,
+    'sign.not-a-key': (p: { file: string; kind: string }) =>
+      p.kind === 'private'
+        ? `${p.file} không phải là khóa bí mật PEM. Tạo cặp khóa bằng tthc keygen --out <tiền tố>, hoặc openssl genpkey -algorithm ed25519 -out release.private.pem.`
+        : `${p.file} không phải là khóa công khai PEM.`,
+    'sign.not-ed25519': (p: { file: string; type: string }) => `${p.file} là khóa ${p.type}; tthc chỉ ký bằng khóa Ed25519.`,
     'date.malformed': (p: { what: string; value: string }) => `${where(p.what)} cần một ngày dạng YYYY-MM-DD, nhận được "${p.value}".`,
     'date.does-not-exist': (p: { what: string; value: string; year: number; month: number; days: number }) =>
       `${where(p.what)} ${p.value} không phải là ngày có thật: tháng ${p.month}/${p.year} chỉ có ${MONTH_DAYS(p.days)}.`,
