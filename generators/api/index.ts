@@ -145,14 +145,32 @@ function versionPointer(entry: ProcedureEntry, version: string): string {
 }
 
 /**
- * A procedure's one document: every version in force at some time, each whole (the spec as
- * published, the registry entries it names, its parts worded in Vietnamese), so a portal needs one
- * request per procedure. Versions are addressed as fragments (#/versions/<i>), not files.
+ * The versions whose parts the document words out: the one in force on the build date, the next one
+ * (announced, not yet in force) and the one the pages show (the last before a repeal or a lapse).
+ * Older versions are there whole as specs; their parts would repeat, worded, what `spec` says and
+ * what the procedure page's history shows, and at national scale they were a quarter of the API.
+ */
+export function partsVersions(entry: ProcedureEntry, at: string): Set<LoadedVersion> {
+  const chosen = new Set<LoadedVersion>([entry.shown]);
+  const current = entry.windows.find((w) => w.from <= at && (w.until === null || at <= w.until));
+  const next = entry.windows.find((w) => w.from > at);
+  if (current) chosen.add(current.version);
+  if (next) chosen.add(next.version);
+  return chosen;
+}
+
+/**
+ * A procedure's one document: every version in force at some time, each with its spec as published,
+ * the registry entries any of them names (once, not per version), and the parts worded in Vietnamese
+ * of the versions in force, next and shown, so a portal needs one request per procedure. Versions
+ * are addressed as fragments (#/versions/<i>), not files.
  */
 function procedureFile(ctx: BuildContext, entry: ProcedureEntry) {
   const path = PATHS.apiProcedure(entry.code);
   const current = entry.state === 'in-force' ? entry.shownWindow : undefined;
   const forms = new Set(formVersions(entry, ctx.at).map((v) => v.version));
+  const worded = partsVersions(entry, ctx.at);
+  const all = [...entry.windows.map((w) => w.version), ...(entry.state === 'draft' ? [entry.shown] : [])];
   return {
     path,
     content: jsonFile({
@@ -161,23 +179,32 @@ function procedureFile(ctx: BuildContext, entry: ProcedureEntry) {
       name: entry.shown.data.name.vi,
       status: entry.state,
       current: current ? { version: current.version.data.version, effective: period(current), href: href(path, versionPointer(entry, current.version.data.version)) } : null,
-      versions: entry.windows.map((w) => versionBody(ctx, w.version, w, forms.has(w.version.data.version) ? path : undefined)),
-      ...(entry.state === 'draft' ? { draft: versionBody(ctx, entry.shown, undefined, undefined) } : {}),
+      registry: registryOf(ctx, all.map((v) => v.data)),
+      versions: entry.windows.map((w) => versionBody(ctx, w.version, w, forms.has(w.version.data.version) ? path : undefined, worded.has(w.version))),
+      ...(entry.state === 'draft' ? { draft: versionBody(ctx, entry.shown, undefined, undefined, true) } : {}),
       html: href(path, PATHS.page(entry.code)),
     }),
   };
 }
 
-/** The registry entries a version names, so a portal needs no second request to show names. */
-function registryOf(ctx: BuildContext, v: ProcedureVersion) {
+/** The registry entries some of the versions name, so a portal needs no second request to show names. */
+function registryOf(ctx: BuildContext, versions: readonly ProcedureVersion[]) {
+  const fields = new Set<string>();
+  const levels = new Set<string>();
   const agencies = new Set<string>();
-  for (const role of ['competent', 'implementing', 'delegated', 'coordinating'] as const) for (const id of v.agencies?.[role] ?? []) agencies.add(id);
-  for (const s of v.steps ?? []) if (s.agency) agencies.add(s.agency);
-  const databases = new Set((v.dossier?.documents ?? []).flatMap((d) => (d.lookup ? [d.lookup.database] : [])));
-  const documents = new Set(legalRefs(v).map((r) => r.ref.document));
+  const databases = new Set<string>();
+  const documents = new Set<string>();
+  for (const v of versions) {
+    if (v.field) fields.add(v.field);
+    for (const id of v.levels ?? []) levels.add(id);
+    for (const role of ['competent', 'implementing', 'delegated', 'coordinating'] as const) for (const id of v.agencies?.[role] ?? []) agencies.add(id);
+    for (const s of v.steps ?? []) if (s.agency) agencies.add(s.agency);
+    for (const d of v.dossier?.documents ?? []) if (d.lookup) databases.add(d.lookup.database);
+    for (const r of legalRefs(v)) documents.add(r.ref.document);
+  }
   return {
-    field: v.field ? named(v.field, ctx.fieldName(v.field)) : null,
-    levels: (v.levels ?? []).map((id) => named(id, ctx.levelName(id))),
+    fields: [...fields].sort().map((id) => named(id, ctx.fieldName(id))),
+    levels: [...levels].sort().map((id) => named(id, ctx.levelName(id))),
     agencies: [...agencies].sort().map((id) => named(id, ctx.agencyName(id))),
     databases: [...databases].sort().map((id) => named(id, ctx.database(id)?.name ?? id)),
     legalDocuments: [...documents].sort().flatMap((number) => {
@@ -200,9 +227,10 @@ function registryOf(ctx: BuildContext, v: ProcedureVersion) {
 
 /**
  * One version inside its procedure's document: `w` is its window in force, undefined for the draft
- * a preview build shows; `formFrom` is the document's path when the version has a published form.
+ * a preview build shows; `formFrom` is the document's path when the version has a published form;
+ * `worded` says whether its parts are given (else `parts` is null).
  */
-function versionBody(ctx: BuildContext, version: LoadedVersion, w: EffectiveWindow | undefined, formFrom: string | undefined) {
+function versionBody(ctx: BuildContext, version: LoadedVersion, w: EffectiveWindow | undefined, formFrom: string | undefined, worded: boolean) {
   const d = version.data;
   const { $schema: _ignored, ...spec } = d;
   return {
@@ -214,8 +242,7 @@ function versionBody(ctx: BuildContext, version: LoadedVersion, w: EffectiveWind
     supersededBy: w?.supersededBy?.data.version ?? null,
     changedBy: (d.changedBy?.legalBasis ?? []).map((r) => citation(ctx, r)),
     form: formFrom ? { schema: href(formFrom, PATHS.formSchema(d.code, d.version)), types: href(formFrom, PATHS.formTypesIndex), module: PATHS.formTypesModule(d.code, d.version) } : null,
-    registry: registryOf(ctx, d),
-    parts: d.status === 'repealed' ? [] : procedureParts(ctx, version),
+    parts: worded ? (d.status === 'repealed' ? [] : procedureParts(ctx, version)) : null,
     spec,
   };
 }
@@ -322,14 +349,19 @@ function changeUnits(ctx: BuildContext): Unit[] {
 
 /**
  * A procedure's document holds every version, so its inputs are every version's and the registry
- * entries they name; forms depend on the build date (which versions are current and next).
+ * entries they name; forms and parts depend on the build date (which versions are current and next).
  */
 function procedureUnits(ctx: BuildContext, entry: ProcedureEntry): Unit[] {
   const versions = entry.state === 'draft' ? [entry.shown] : entry.windows.map((w) => w.version);
   return [
     {
       key: `procedure/${entry.code}`,
-      inputs: hashParts([ctx.entryHash(entry), ...versions.map((v) => ctx.registryHash(v)), formVersions(entry, ctx.at).map((v) => v.version).join(',')]),
+      inputs: hashParts([
+        ctx.entryHash(entry),
+        ...versions.map((v) => ctx.registryHash(v)),
+        formVersions(entry, ctx.at).map((v) => v.version).join(','),
+        [...partsVersions(entry, ctx.at)].map((v) => v.data.version).join(','),
+      ]),
       render: () => [procedureFile(ctx, entry)],
       procedure: entry.code,
     },

@@ -82,9 +82,9 @@ export function governmentService(ctx: BuildContext, entry: ProcedureEntry, page
 }
 
 /**
- * JSON for a <script> element: no "<" (so neither "</script>" nor "<!--" can end or confuse the
- * element), no "&" or ">", and no U+2028/2029. The parsed value is unchanged.
+ * JSON for a <script> element, compact: no "<" (so neither "</script>" nor "<!--" can end or
+ * confuse the element), no "&" or ">", and no U+2028/2029. The parsed value is unchanged.
  */
 export function scriptSafeJson(value: unknown): string {
-  return JSON.stringify(value, null, 2).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

@@ -26,7 +26,7 @@ export function apiMarkdown(ctx: BuildContext): string {
   const lines = [
     '# API dữ liệu thủ tục hành chính',
     '',
-    '`tthc build` ghi, bên cạnh trang này, các tệp JSON tĩnh mà cổng dịch vụ công và các hệ thống khác có thể đọc trực tiếp từ máy chủ tĩnh. Mọi tệp đều khai báo lược đồ của nó trong `$schema` (đường dẫn tương đối).',
+    '`tthc build` ghi, bên cạnh trang này, các tệp JSON tĩnh mà cổng dịch vụ công và các hệ thống khác có thể đọc trực tiếp từ máy chủ tĩnh. Mọi tệp đều khai báo lược đồ của nó trong `$schema` (đường dẫn tương đối) và được ghi gọn, không thụt lề.',
     '',
     '## Các điểm truy cập',
     '',
@@ -34,7 +34,7 @@ export function apiMarkdown(ctx: BuildContext): string {
     '|---|---|---|',
     `| \`${PATHS.apiIndex}\` | Điểm vào: các trang chỉ mục theo tiền tố mã thủ tục | ${schemaLink('index')} |`,
     `| \`${PATHS.apiIndexPage('<tiền tố>')}\` | Một trang chỉ mục: mã, tên, trạng thái, phiên bản, cấp, lĩnh vực, cơ quan, thời hạn, cách nộp, mức độ trực tuyến, miễn phí | ${schemaLink('index-page')} |`,
-    `| \`${PATHS.apiProcedure('<mã>')}\` | Một thủ tục với mọi phiên bản (một yêu cầu cho mỗi thủ tục): phiên bản đang có hiệu lực; mỗi phiên bản với thời gian hiệu lực, đặc tả như đã công bố, các mục đăng ký liên quan, các phần bằng tiếng Việt | ${schemaLink('procedure')} |`,
+    `| \`${PATHS.apiProcedure('<mã>')}\` | Một thủ tục với mọi phiên bản (một yêu cầu cho mỗi thủ tục): phiên bản đang có hiệu lực; các mục đăng ký mà các phiên bản viện dẫn (một lần); mỗi phiên bản với thời gian hiệu lực và đặc tả như đã công bố; các phần bằng tiếng Việt của phiên bản đang có hiệu lực, phiên bản kế tiếp và phiên bản đang hiển thị | ${schemaLink('procedure')} |`,
     `| \`${PATHS.apiProcedure('<mã>')}#/versions/<i>\` | Một phiên bản: mục thứ i của \`versions\` (JSON Pointer), theo thứ tự có hiệu lực | ${schemaLink('version')} |`,
     `| \`${PATHS.apiChanges}\` | Dòng thay đổi: các trang theo tháng hiệu lực | ${schemaLink('changes')} |`,
     `| \`${PATHS.apiChangesPage('<YYYY-MM>')}\` | Các thay đổi trong tháng: thủ tục, phiên bản trước và sau, các thao tác (add, remove, update) | ${schemaLink('changes-page')} |`,

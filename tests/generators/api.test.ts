@@ -81,7 +81,8 @@ describe('portal JSON API', () => {
 
   it('describes a procedure: the version in force and every version with its dates', async () => {
     const { versions, ...procedure } = await readJson(out, 'api/v1/procedures/1.001193.json');
-    expect({ ...procedure, versions: versions.map(({ registry, parts, spec, ...meta }: any) => meta) }).toEqual({
+    const { registry, ...rest } = procedure;
+    expect({ ...rest, versions: versions.map(({ parts, spec, ...meta }: any) => meta) }).toEqual({
       $schema: '../schemas/procedure.schema.json',
       code: '1.001193',
       name: 'Thủ tục đăng ký khai sinh',
@@ -115,14 +116,19 @@ describe('portal JSON API', () => {
     expect([repealed.status, repealed.current, repealed.versions.map((v: any) => [v.version, v.status, v.endsBecause])]).toEqual(['repealed', null, [['v1', 'published', 'superseded'], ['v2', 'repealed', 'open']]]);
   });
 
-  it('publishes each version as specified, with its registry entries and its parts in Vietnamese', async () => {
-    const v2 = (await readJson(out, 'api/v1/procedures/1.001193.json')).versions[1];
+  it('publishes each version as specified, the registry entries they name once, and the parts in Vietnamese', async () => {
+    const doc = await readJson(out, 'api/v1/procedures/1.001193.json');
+    const v2 = doc.versions[1];
     expect(v2.version).toBe('v2');
     const { $schema, ...spec } = birthV2() as any;
     expect($schema).toBeUndefined();
     expect(v2.spec).toEqual(spec);
-    expect(v2.registry.databases).toEqual([{ id: 'csdl-dan-cu', name: 'Cơ sở dữ liệu quốc gia về dân cư' }]);
-    expect(v2.registry.legalDocuments.map((d: any) => d.number)).toEqual(['04/2020/TT-BTP', '60/2014/QH13', '66.7/2025/NQ-CP', '85/2019/TT-BTC']);
+    // v1 names no database; v2 looks the ID card up in the population database: the union, once.
+    expect(doc.registry.databases).toEqual([{ id: 'csdl-dan-cu', name: 'Cơ sở dữ liệu quốc gia về dân cư' }]);
+    expect(doc.registry.legalDocuments.map((d: any) => d.number)).toEqual(['04/2020/TT-BTP', '60/2014/QH13', '66.7/2025/NQ-CP', '85/2019/TT-BTC']);
+    expect([doc.registry.fields, doc.registry.levels]).toEqual([[{ id: 'ho-tich', name: 'Hộ tịch' }], [{ id: 'commune', name: 'Cấp xã' }]]);
+    // In force (v1) and next (v2) on 2025-06-01: both worded.
+    expect(doc.versions.map((v: any) => v.parts?.length ?? null)).toEqual([11, 11]);
     expect(v2.parts.map((p: any) => p.id)).toEqual(['steps', 'channels', 'dossier', 'timeLimit', 'subjects', 'agencies', 'results', 'fees', 'forms', 'requirements', 'legalBasis']);
     expect(v2.parts[2].blocks[1]).toEqual({ paragraph: 'Giấy tờ không phải nộp, cơ quan giải quyết khai thác thông tin từ cơ sở dữ liệu:' });
     expect(v2.parts[2].blocks[2]).toEqual({
@@ -162,6 +168,24 @@ describe('portal JSON API', () => {
     ]);
     const first = (await readJson(out, 'api/v1/changes/2020-07.json')).changes.map((c: any) => [c.code, c.kind, c.fromVersion, c.toVersion]);
     expect(first).toEqual([['1.000001', 'new', null, 'v1'], ['1.000656', 'new', null, 'v1'], ['1.001193', 'new', null, 'v1'], ['2.000488', 'new', null, 'v1']]);
+  });
+});
+
+describe('a later build date', () => {
+  it('words the parts of the versions in force, next and shown only; older versions are their spec', async () => {
+    const later = path.join(await makeOutputRoot(), 'later');
+    const result = await buildCatalogue(await buildFixture(), { out: later, at: '2026-06-01', cacheDir: false });
+    expect(result.built).toBe(true);
+    const doc = await readJson(later, 'api/v1/procedures/1.001193.json');
+    // v2 is in force, v1 ended on 2025-12-31: its parts are left out, its spec stays whole.
+    expect(doc.versions.map((v: any) => [v.version, v.parts === null ? null : v.parts.length])).toEqual([['v1', null], ['v2', 11]]);
+    const { $schema, ...spec } = birthV1() as any;
+    expect([$schema, doc.versions[0].spec]).toEqual([undefined, spec]);
+    // The form schema is only for the version in force now (v1's is of no use to a portal).
+    expect(doc.versions.map((v: any) => v.form?.module ?? null)).toEqual([null, 'tthc-forms/1.001193/v2']);
+    // Written compact: no indentation, one newline at the end.
+    const text = (await readTree(later)).get('api/v1/procedures/1.001193.json')!.toString();
+    expect([text.includes('\n  '), text.endsWith('}\n'), text.split('\n').length]).toEqual([false, true, 2]);
   });
 });
 
