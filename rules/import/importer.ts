@@ -22,6 +22,8 @@ import { readProvincialList, type ReadList } from './formats/provincial-list.js'
 import { IMPORT_FORMATS, type ImportFormat, type LegalDocumentCandidate, type ListRow, type RecordOutcome } from './model.js';
 import { oneLine, slugId as slug } from './text.js';
 import { NOT_STATED_ID } from '../lint/not-stated.js';
+import { readBounded } from '../load/files.js';
+import { DEFAULT_MAX_REGISTRY_BYTES } from '../load/layout.js';
 
 /** A provincial list or one-stop export, read into lists/<name>.json of the catalogue. */
 export interface ProvincialListOutcome extends ReadList {
@@ -396,7 +398,10 @@ async function readRegistries(out: string): Promise<{ existing: Registry; import
   for (const name of names) {
     let data: Registry;
     try {
-      data = JSON.parse(await readFile(path.join(dir, name), 'utf8')) as Registry;
+      // Bounded like the loader bounds a registry file: one too large is left for `tthc validate` to report.
+      const read = readBounded(path.join(dir, name), DEFAULT_MAX_REGISTRY_BYTES);
+      if (read.tooLarge) continue;
+      data = JSON.parse(Buffer.from(read.bytes).toString('utf8')) as Registry;
     } catch {
       continue;
     }

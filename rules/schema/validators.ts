@@ -121,6 +121,64 @@ export function validateWith(name: SchemaName, data: unknown): SchemaIssue[] {
   return explainErrors(validate.errors ?? [], data, SCHEMAS[name].$id).map((issue) => ({ ...issue, ruleId: `schema/${issue.keyword.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase())}` }));
 }
 
+/** Items validated at once when a file's top-level list is long (see validateCapped). */
+const CHUNK_ITEMS = 256;
+
+/**
+ * Validates like validateWith, keeping the first `keep` issues and counting all of them, in time
+ * linear in the file. ajv's generated code concatenates each item's error array onto the errors so
+ * far, so a list of 200,000 invalid items took minutes: a long top-level list (registry entries,
+ * lock entries, list rows) is validated CHUNK_ITEMS items at a time instead, with the rest of the
+ * file, and its own length limits (maxItems, minItems) checked on the whole list.
+ */
+export function validateCapped(name: SchemaName, data: unknown, keep: number): { issues: SchemaIssue[]; total: number } {
+  const root = SCHEMAS[name] as { properties?: Record<string, Record<string, unknown>> };
+  const long = data !== null && typeof data === 'object' && !Array.isArray(data) ? Object.entries(data as Record<string, unknown>).filter(([key, value]) => Array.isArray(value) && value.length > CHUNK_ITEMS && chunkable(root.properties?.[key])) : [];
+  if (long.length === 0) {
+    const issues = validateWith(name, data);
+    return { issues: issues.slice(0, keep), total: issues.length };
+  }
+  const issues: SchemaIssue[] = [];
+  let total = 0;
+  const add = (found: SchemaIssue[]) => {
+    total += found.length;
+    for (const issue of found) if (issues.length < keep) issues.push(issue);
+  };
+  // The file with each long list cut to its first chunk; then each list's length, then its other chunks.
+  const head: Record<string, unknown> = { ...(data as Record<string, unknown>) };
+  for (const [key, value] of long) head[key] = (value as unknown[]).slice(0, CHUNK_ITEMS);
+  add(validateWith(name, head));
+  for (const [key, value] of long) {
+    const list = value as unknown[];
+    const property = root.properties![key]!;
+    const at = `/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    if (typeof property.maxItems === 'number' && list.length > property.maxItems) {
+      add([{ pointer: at, keyword: 'maxItems', ruleId: 'schema/max-items', atKey: false, message: `Must list at most ${property.maxItems} items, found ${list.length}.` }]);
+    }
+    const prefix = `${at}/`;
+    for (let start = CHUNK_ITEMS; start < list.length; start += CHUNK_ITEMS) {
+      const part = { ...head, [key]: list.slice(start, start + CHUNK_ITEMS) };
+      const found = validateWith(name, part).filter((i) => i.pointer.startsWith(prefix));
+      add(
+        found.map((i) => {
+          const rest = i.pointer.slice(prefix.length);
+          const slash = rest.indexOf('/');
+          const index = Number(slash < 0 ? rest : rest.slice(0, slash)) + start;
+          return { ...i, pointer: `${prefix}${index}${slash < 0 ? '' : rest.slice(slash)}` };
+        }),
+      );
+    }
+  }
+  return { issues, total };
+}
+
+/** A top-level list whose schema is only its items and length limits: its chunks can be checked apart. */
+function chunkable(property: Record<string, unknown> | undefined): boolean {
+  if (!property || property.type !== 'array' || property.items === undefined) return false;
+  const limits = new Set(['type', 'items', 'maxItems', 'title', 'description']);
+  return Object.keys(property).every((k) => limits.has(k));
+}
+
 /**
  * Turns ajv's raw errors into one issue per real problem. For `anyOf`, ajv reports every failed
  * branch; we re-validate the value against the branch it was evidently meant to be, and report
