@@ -60,7 +60,7 @@ export function isUnchanged(root: string, record: Pick<FileRecord, 'path' | 'ino
  * Whole files are written synchronously: tens of thousands of small writes through the promise API
  * spend most of their time in thread-pool round trips. (A thread that writes while this one renders
  * was measured too: no faster, since rendering dominates, and twice the memory; see
- * docs/performance.md.)
+ * docs-site/docs/reference/performance.md.)
  */
 export class OutputWriter {
   private readonly dirs = new Set<string>();

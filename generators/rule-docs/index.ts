@@ -22,7 +22,7 @@ const strong = (value: string): PhrasingContent => ({ type: 'strong', children: 
  * code, as the rules write them; everything else is literal text, so "<code>" in a description is
  * shown, not dropped as HTML.
  */
-function prose(value: string): PhrasingContent[] {
+export function prose(value: string): PhrasingContent[] {
   return value.split(/(`[^`]+`)/).flatMap((part) => (part === '' ? [] : /^`[^`]+`$/.test(part) ? [code(part.slice(1, -1))] : [text(part)]));
 }
 const paragraph = (...children: PhrasingContent[]): RootContent => ({ type: 'paragraph', children });

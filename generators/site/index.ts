@@ -20,6 +20,7 @@ import { citingProcedures, groupHash, groupsBy, renderFieldIndex, renderGroupPag
 import { bundle, bundleInputs, SCRIPTS } from './bundle.js';
 import { renderDashboard } from './dashboard.js';
 import { renderDevelopers, renderRulePages, renderSchemaPages } from './developers.js';
+import { docsUnits } from './docs.js';
 import { HOME_CRUMB, link, sitePage } from './layout.js';
 import { SITE_PATHS } from './paths.js';
 import { renderProcedurePage, type CalendarRef } from './procedure.js';
@@ -163,6 +164,7 @@ export const generator: Generator = {
     units.push({ key: 'developers', inputs: hashParts([example ? ctx.entryHash(example) : '', withForm ? ctx.entryHash(withForm) : '']), render: async () => [await renderDevelopers(ctx)] });
     units.push({ key: 'developers/schemas', inputs: '', render: renderSchemaPages });
     units.push({ key: 'developers/rules', inputs: '', render: renderRulePages });
+    units.push(...docsUnits());
     return units;
   },
   perProcedure: procedureUnits,

@@ -38,6 +38,9 @@ export const SITE_PATHS = {
   apiSchema: (name: string) => `site/developers/schemas/${name}.html`,
   rules: `site/${RULE_INDEX_PATH}`,
   rule: (id: string) => `site/${ruleDocsPath(id)}`,
+  /** A documentation page: docs-site/docs/<name>.md is site/docs/<name>.html. */
+  doc: (name: string) => `site/docs/${name}`,
+  docsIndex: 'site/docs/index.html',
   searchMeta: 'site/search/meta.json',
   searchTerms: (shard: string) => `site/search/terms/${shard}.json`,
   searchDocs: (name: string) => `site/search/docs/${name}.json`,

@@ -1,6 +1,6 @@
 /**
  * Due dates (hạn giải quyết) counted over the working calendar, exactly as shared/domain.md §4 states
- * and the README's "Due dates: how they are counted" explains. Every result carries its explanation:
+ * and docs-site/docs/reference/due-dates.md explains. Every result carries its explanation:
  * the effective receipt day, each day skipped and why, the pauses, the rule applied, and whether the
  * calendar it relied on is still provisional. Pure: the calendar is passed in.
  */

@@ -107,7 +107,7 @@ function isDirectory(p: string): boolean {
  * Reads a file of at most `limit` bytes. The size is checked on the open handle before reading, and
  * at most `limit` + 1 bytes are read, so a huge or growing file cannot exhaust memory. Synchronous on
  * purpose: for thousands of small files it is several times faster than the promise API, whose
- * per-call thread-pool round trips dominate (see docs/performance.md).
+ * per-call thread-pool round trips dominate (see docs-site/docs/reference/performance.md).
  */
 export function readBounded(abs: string, limit: number): { bytes: Uint8Array; size: number; tooLarge: boolean } {
   const fd = openSync(abs, 'r');

@@ -3,3 +3,4 @@ export * from './blocks.js';
 export * from './escape.js';
 export { blocksToMdast, inlineToMdast, mdastToMarkdown, renderMarkdown } from './markdown.js';
 export { barChartHast, barChartSvg, blocksToHast, hastToHtml, inlineToHast, markdownToHtml, renderHtml, renderHtmlBlocks } from './html.js';
+export { headingSlug } from './slug.js';
