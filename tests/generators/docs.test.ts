@@ -190,6 +190,7 @@ describe('the portal guide', () => {
       'api/v1/index/all.json',
       'api/v1/procedures/1.001193.json',
       'api/v1/procedures/1.001193.json',
+      'api/v1/procedures/1.001193.json',
       'api/v1/changes.json',
       'api/v1/changes/2026-01.json',
       'forms/1.001193--v3.schema.json',
