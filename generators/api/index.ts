@@ -378,7 +378,7 @@ export const generator: Generator = {
     const units: Unit[] = [
       {
         key: 'schemas',
-        inputs: '',
+        inputs: hashParts([JSON.stringify(API_SCHEMAS)]),
         render: () => Object.entries(API_SCHEMAS).map(([name, schema]) => ({ path: PATHS.apiSchema(name), content: jsonFile(schema) })),
       },
     ];

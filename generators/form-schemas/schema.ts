@@ -90,7 +90,9 @@ function declaredFacts(v: ProcedureVersion): Map<string, FactDefinition> {
 }
 
 function conditionalRequired(container: 'documents' | 'fields', id: string, when: Schema): Schema {
-  return { if: when, then: { type: 'object', required: [container], properties: { [container]: { type: 'object', required: [id] } } } };
+  // `properties: { [id]: true }` names the property beside its `required`, as ajv's strictRequired asks
+  // (its schema is the one under the top-level properties; `true` adds no constraint of its own).
+  return { if: when, then: { type: 'object', required: [container], properties: { [container]: { type: 'object', required: [id], properties: { [id]: true } } } } };
 }
 
 /** Builds the JSON Schema 2020-12 of the online application of one version. */

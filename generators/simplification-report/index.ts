@@ -22,6 +22,7 @@ import { formatDate } from '../../rules/text/vi/dates.js';
 import { STATUS_VI } from '../../rules/text/vi/procedure.js';
 import { UNIT_VI } from '../../rules/text/vi/time-limits.js';
 import { assumptionBlocks, comparisonTable, countRow, num, pct } from '../version-diff/index.js';
+import { href, PATHS } from '../engine/paths.js';
 
 export interface SimplificationReportOptions {
   /** Only proposals whose procedure involves this agency (any role) or that it proposes. */
@@ -472,9 +473,10 @@ export function reportBlocks(r: SimplificationReport): Block[] {
 export type ReportFormat = 'md' | 'html' | 'json';
 
 /** The report's JSON: the data without the per-version cost details (the assumptions are kept). */
-export function renderReportJson(r: SimplificationReport): string {
+/** The report as JSON; `schema`, when given, is its `$schema` (the built file names the published schema). */
+export function renderReportJson(r: SimplificationReport, schema?: string): string {
   const { costs: _details, ...rest } = r;
-  return toJson(rest);
+  return toJson(schema === undefined ? rest : { $schema: schema, ...rest });
 }
 
 export function renderReport(r: SimplificationReport, format: ReportFormat): string {
@@ -489,5 +491,8 @@ export function renderReport(r: SimplificationReport, format: ReportFormat): str
  */
 export function simplificationReportFiles(catalogue: Catalogue, options: SimplificationReportOptions = {}): { path: string; contents: string }[] {
   const report = simplificationReport(catalogue, options);
-  return (['md', 'html', 'json'] as const).map((format) => ({ path: `reports/simplification.${format}`, contents: renderReport(report, format) }));
+  return (['md', 'html', 'json'] as const).map((format) => {
+    const file = `reports/simplification.${format}`;
+    return { path: file, contents: format === 'json' ? renderReportJson(report, href(file, PATHS.apiSchema('simplification-report'))) : renderReport(report, format) };
+  });
 }

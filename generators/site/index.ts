@@ -12,7 +12,7 @@ import { formatDate } from '../../rules/text/vi/dates.js';
 import { compareVietnamese } from '../../rules/text/vi/words.js';
 import type { BuildContext, ProcedureEntry } from '../engine/context.js';
 import { hashParts } from '../engine/context.js';
-import { hasOnlineForm } from '../engine/paths.js';
+import { hasOnlineForm, href, PATHS } from '../engine/paths.js';
 import type { Generator, OutputFile, Unit } from '../engine/unit.js';
 import { scriptSafeJson } from '../detail/jsonld.js';
 import { formSchema } from '../form-schemas/schema.js';
@@ -29,7 +29,7 @@ import { docsSiteText } from './sources.js';
 import { form as formTemplate, home } from './templates.generated.js';
 
 /** The calendar the calculator counts on: the catalogue's "vn" calendar, or its only one. */
-function siteCalendar(ctx: BuildContext): { id: string; data: unknown } | undefined {
+function siteCalendar(ctx: BuildContext): { id: string; data: object } | undefined {
   const calendars = calendarsOf(ctx.catalogue);
   const chosen = calendars.get('vn') ?? (calendars.size === 1 ? [...calendars.values()][0] : undefined);
   return chosen ? { id: chosen.data.id, data: chosen.data } : undefined;
@@ -133,7 +133,8 @@ export const generator: Generator = {
     const deps = bundleInputs();
     for (const name of SCRIPTS) units.push({ key: `assets/${name}`, inputs: deps, render: async () => [{ path: SITE_PATHS.script(name), content: await bundle(name) }] });
     if (calendar) {
-      const text = JSON.stringify(calendar.data);
+      // Its $schema names the calendar schema the build publishes (the catalogue's own points into rules/schema/, not in the output).
+      const text = JSON.stringify({ ...calendar.data, $schema: href(SITE_PATHS.calendar(calendar.id), PATHS.apiSchema('calendar')) });
       units.push({ key: 'assets/calendar', inputs: hashParts([text]), render: () => [{ path: SITE_PATHS.calendar(calendar.id), content: text }] });
     }
 

@@ -7,7 +7,7 @@ const addFormats = addFormatsModule.default;
 
 /** An ajv as a portal would set it up for our schemas: JSON Schema 2020-12, strict, every error, the formats we use. */
 export function portalAjv() {
-  const ajv = new Ajv2020({ strict: true, strictRequired: false, strictTypes: true, allowUnionTypes: true, allErrors: true });
+  const ajv = new Ajv2020({ strict: true, allErrors: true });
   addFormats(ajv, ['date', 'email']);
   return ajv;
 }
