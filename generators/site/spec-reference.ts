@@ -160,11 +160,13 @@ function propertyTable(schema: SchemaNode, o: SchemaObject): RootContent {
 function conditionalRules(node: SchemaNode): RootContent[] {
   const rules = (node.allOf ?? []).filter((a) => a.if);
   if (rules.length === 0) return [];
+  // `properties: { x: true }` beside `required: ["x"]` is only there for ajv's strictRequired; it says nothing to a reader.
+  const shown = (n: SchemaNode) => JSON.stringify(n, (key, value: unknown) => (key === 'properties' && value && typeof value === 'object' && Object.values(value).every((p) => p === true) ? undefined : value));
   const item = (r: NonNullable<SchemaNode['allOf']>[number]): PhrasingContent[] => [
     text('if '),
-    code(JSON.stringify(r.if)),
-    ...(r.then ? [text(', then '), code(JSON.stringify(r.then))] : []),
-    ...(r.else ? [text(', else '), code(JSON.stringify(r.else))] : []),
+    code(shown(r.if!)),
+    ...(r.then ? [text(', then '), code(shown(r.then))] : []),
+    ...(r.else ? [text(', else '), code(shown(r.else))] : []),
   ];
   return [
     paragraph({ type: 'strong', children: [text('Conditional rules')] }, text(' (JSON Schema if/then/else):')),
@@ -173,7 +175,7 @@ function conditionalRules(node: SchemaNode): RootContent[] {
 }
 
 /** The reference as an mdast tree. */
-export function specReferenceTree(schema: SchemaNode = procedureVersion as SchemaNode): Root {
+export function specReferenceTree(schema: SchemaNode = procedureVersion as unknown as SchemaNode): Root {
   const children: RootContent[] = [
     heading(1, 'Spec reference: a procedure version'),
     paragraph(
