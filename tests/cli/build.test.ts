@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { docsPages } from '../../generators/site/docs.js';
 import { buildFixture, deathRegistration } from '../helpers/build-fixture.js';
 import { cleanupCatalogues, makeCatalogue, versionPath } from '../helpers/catalogue.js';
 import { hasStackTrace, runTthc, TTHC } from '../helpers/cli.js';
@@ -38,7 +39,10 @@ describe('tthc build (CLI)', () => {
     expect(again.stdout).toMatch(/ {2}api +22 +[\d.]+ KiB +0 +13\n/);
     expect(again.stdout).toMatch(/ {2}form-schemas +5 +[\d.]+ KiB +0 +5\n/);
     // No detail page (5 files and units), no history page (5) and no diff page (1 change, 1.001193 v1 → v2): they are the site's procedure page.
-    expect(again.stdout).toMatch(/ {2}total +124 +[\d.]+ KiB +0 +74\n/);
+    // The documentation pages: one file and one unit per page of docs-site/docs/, and the spec reference.
+    const docs = docsPages().length + 1;
+    expect(docs).toBe(18);
+    expect(again.stdout).toMatch(new RegExp(` {2}total +${124 + docs} +[\\d.]+ KiB +0 +${74 + docs}\n`));
   });
 
   it('refuses a catalogue with errors, printing what tthc validate prints', async () => {
