@@ -36,13 +36,14 @@ describe('tthc build (CLI)', () => {
     expect(r.stdout).toContain('The catalogue has 1 warning: run `tthc validate` to see them.');
     const again = await runTthc(['build', catalogue, '--out', out, '--at', '2025-06-01'], { env: { CI: 'true' } });
     // No file per API version (7 fewer files and units); forms: 3 schemas and the types' index and shard in 5 units.
-    expect(again.stdout).toMatch(/ {2}api +22 +[\d.]+ KiB +0 +13\n/);
+    // The API's schemas include those of the calendar and the simplification report (2 files, 2 schema pages on the site).
+    expect(again.stdout).toMatch(/ {2}api +24 +[\d.]+ KiB +0 +13\n/);
     expect(again.stdout).toMatch(/ {2}form-schemas +5 +[\d.]+ KiB +0 +5\n/);
     // No detail page (5 files and units), no history page (5) and no diff page (1 change, 1.001193 v1 → v2): they are the site's procedure page.
     // The documentation pages: one file and one unit per page of docs-site/docs/, and the spec reference.
     const docs = docsPages().length + 1;
     expect(docs).toBe(18);
-    expect(again.stdout).toMatch(new RegExp(` {2}total +${124 + docs} +[\\d.]+ KiB +0 +${74 + docs}\n`));
+    expect(again.stdout).toMatch(new RegExp(` {2}total +${128 + docs} +[\\d.]+ KiB +0 +${74 + docs}\n`));
   });
 
   it('refuses a catalogue with errors, printing what tthc validate prints', async () => {
