@@ -3,19 +3,39 @@
  * formatReport). Worded from the report's data, the same figures in the same order; the JSON
  * report written beside the catalogue is the same in every language.
  */
-import type { ImportReport } from '../rules/import/report.js';
+import type { ImportReport, QualityCheck, QualityCheckId } from '../rules/import/report.js';
 
-/** The quality bar's checks by their English name (rules/import/report.ts). */
-const CHECKS_VI: Record<string, string> = {
-  'every record imports without a crash': 'mọi bản ghi được nhập mà không gặp lỗi nội bộ',
-  'some record imported': 'có ít nhất một bản ghi được nhập',
-  'imported specs pass tthc validate without errors': 'các đặc tả đã nhập qua tthc validate không có lỗi',
-  'channel time limits parsed where stated': 'thời hạn giải quyết theo cách thức nộp được đọc ở nơi có nêu',
-  'channel fees parsed where stated': 'phí, lệ phí theo cách thức nộp được đọc ở nơi có nêu',
-  'document copy counts match the source': 'số lượng bản của giấy tờ khớp với nguồn',
-  'every non-empty source field kept': 'mọi trường có nội dung của nguồn được giữ lại',
-  'import time': 'thời gian nhập',
+/** The quality bar's checks, by id (rules/import/report.ts): what each checks, in Vietnamese. */
+const CHECKS_VI: Record<QualityCheckId, string> = {
+  'no-internal-errors': 'mọi bản ghi được nhập mà không gặp lỗi nội bộ',
+  'some-imported': 'có ít nhất một bản ghi được nhập',
+  'specs-validate': 'các đặc tả đã nhập qua tthc validate không có lỗi',
+  'time-limits-parsed': 'thời hạn giải quyết theo cách thức nộp được đọc ở nơi có nêu',
+  'fees-parsed': 'phí, lệ phí theo cách thức nộp được đọc ở nơi có nêu',
+  'copy-counts-match': 'số lượng bản của giấy tờ khớp với nguồn',
+  'source-kept': 'mọi trường có nội dung của nguồn được giữ lại',
+  'import-time': 'thời gian nhập',
 };
+
+/** A decimal number as Vietnamese writes it: a comma before the decimals. */
+const decimalVi = (n: number, digits?: number) => (digits === undefined ? String(n) : n.toFixed(digits)).replace('.', ',');
+
+/** A check's measured figure and its target, worded in Vietnamese from the numbers the report carries. */
+function qualityVi(q: QualityCheck): { measured: string; target: string } {
+  const f = q.figures;
+  switch (q.id) {
+    case 'no-internal-errors':
+      return { measured: `${f.count} lỗi nội bộ`, target: '0 lỗi nội bộ' };
+    case 'some-imported':
+      return { measured: `${f.count}/${f.of} bản ghi`, target: 'ít nhất một bản ghi, khi đầu vào có bản ghi chi tiết' };
+    case 'import-time':
+      return { measured: `${decimalVi(f.seconds ?? 0, 2)} giây`, target: `dưới ${f.threshold} giây` };
+    default: {
+      const assumed = q.id === 'time-limits-parsed' ? `; ${f.unitAssumed} giả định đơn vị` : '';
+      return { measured: `${decimalVi(f.percent ?? 0)}% (${f.count}/${f.of}${assumed})`, target: f.threshold === 100 ? '100%' : `≥ ${f.threshold}%` };
+    }
+  }
+}
 
 const ROLE_VI: Record<string, string> = { code: 'mã TTHC', localCode: 'mã nội bộ', name: 'tên thủ tục', nationalName: 'tên thủ tục quốc gia', field: 'lĩnh vực', agency: 'cơ quan thực hiện', onlineLevel: 'mức độ dịch vụ công trực tuyến', decision: 'quyết định công bố' };
 
@@ -32,18 +52,9 @@ const LIST_WARNING_VI: Record<string, string> = {
   'list-fragment': 'mảnh bản ghi không có tên và mã, bỏ qua (list-fragment)',
 };
 
-/** The English fragments of a measured value or target, in Vietnamese; numbers stay as they are. */
-function figureVi(text: string): string {
-  return text
-    .replace(/(\d+) internal errors?/, '$1 lỗi nội bộ')
-    .replace(/with the unit assumed/, 'giả định đơn vị')
-    .replace(/(\d+(?:\.\d+)?) s\b/g, (_, n: string) => `${n.replace('.', ',')} giây`)
-    .replace(/^< /, 'dưới ');
-}
-
 export function formatImportReportVi(r: ImportReport): string {
   const lines: string[] = [];
-  const pct = (s: { percent: number; parsed: number; stated: number }) => `${String(s.percent).replace('.', ',')}% (${s.parsed}/${s.stated})`;
+  const pct = (s: { percent: number; parsed: number; stated: number }) => `${decimalVi(s.percent)}% (${s.parsed}/${s.stated})`;
   lines.push(`Đã nhập ${r.records.total - r.records.rejected}/${r.records.total} bản ghi vào ${r.out}: ${r.records.clean} không có cảnh báo, ${r.records.withWarnings} có cảnh báo, ${r.records.rejected} bị từ chối.`);
   lines.push(`Phiên bản: ${r.versions.created} tạo mới, ${r.versions.newVersions} phiên bản mới được đề xuất, ${r.versions.unchanged} không đổi.`);
   lines.push(`Bổ sung vào danh mục dùng chung: ${r.registryAdded.legalDocuments} văn bản quy phạm pháp luật, ${r.registryAdded.agencies} cơ quan, ${r.registryAdded.fields} lĩnh vực, ${r.registryAdded.levels} cấp thực hiện.`);
@@ -86,10 +97,13 @@ export function formatImportReportVi(r: ImportReport): string {
   }
   lines.push('');
   lines.push('Tiêu chí chất lượng:');
-  for (const q of r.quality) lines.push(`  ${q.pass ? 'đạt' : 'KHÔNG ĐẠT'}  ${CHECKS_VI[q.name] ?? q.name}: ${figureVi(q.measured)} (chỉ tiêu ${figureVi(q.target)})`);
+  for (const q of r.quality) {
+    const vi = qualityVi(q);
+    lines.push(`  ${q.pass ? 'đạt' : 'KHÔNG ĐẠT'}  ${CHECKS_VI[q.id]}: ${vi.measured} (chỉ tiêu ${vi.target})`);
+  }
   if (r.validation && Object.keys(r.validation.errorsByRule).length > 0) {
     lines.push(`  lỗi trong các đặc tả đã nhập, theo quy tắc: ${Object.entries(r.validation.errorsByRule).map(([k, n]) => `${k} ${n}`).join(', ')}`);
   }
-  lines.push(`Thời gian nhập ${(r.timings.importMs / 1000).toFixed(2).replace('.', ',')} giây; kiểm tra ${(r.timings.validateMs / 1000).toFixed(2).replace('.', ',')} giây.`);
+  lines.push(`Thời gian nhập ${decimalVi(r.timings.importMs / 1000, 2)} giây; kiểm tra ${decimalVi(r.timings.validateMs / 1000, 2)} giây.`);
   return lines.join('\n') + '\n';
 }

@@ -213,6 +213,11 @@ describe('every command, once in Vietnamese (the default) and once in English', 
     expect(dv.stdout).toContain('Tiêu chí chất lượng:');
     expect(dv.stdout).toMatch(/ {2}đạt {2}số lượng bản của giấy tờ khớp với nguồn: 100% \(\d+\/\d+\) \(chỉ tiêu 100%\)/);
     expect(de.stdout).toMatch(/ {2}pass {2}document copy counts match the source: 100% \(\d+\/\d+\) \(target 100%\)/);
+    // Every quality line is worded in Vietnamese, figures included ("1100/1175 bản ghi", "14,83 giây", "98,54%").
+    const qualityVi = dv.stdout.slice(dv.stdout.indexOf('Tiêu chí chất lượng:')).split('\n').slice(1, 9);
+    expect(qualityVi.filter((l) => /\b(of|at least|when|with|the|internal|errors?)\b|\d s\b|\d\.\d/.test(l))).toEqual([]);
+    expect(qualityVi.find((l) => l.includes('có ít nhất một bản ghi được nhập'))).toMatch(/: \d+\/\d+ bản ghi \(chỉ tiêu ít nhất một bản ghi, khi đầu vào có bản ghi chi tiết\)$/);
+    expect(qualityVi.find((l) => l.includes('thời gian nhập'))).toMatch(/: \d+,\d\d giây \(chỉ tiêu dưới 10 giây\)$/);
     expect(de.stdout).toMatch(/Dry run: nothing was written\.\n$/);
   });
 });

@@ -279,7 +279,7 @@ describe.skipIf(!existsSync(REAL))('tthc import on ../shared/realworld (skipped 
   }, 60_000);
   it('meets the quality bar', async () => {
     const report = await buildReport(run, [REAL]);
-    expect(report.quality.filter((q) => !q.pass && q.name !== 'import time')).toEqual([]);
+    expect(report.quality.filter((q) => !q.pass && q.id !== 'import-time')).toEqual([]);
     expect(report.coverage.missing).toEqual([]);
     expect(report.counts.mismatches).toEqual([]);
   }, 60_000);
