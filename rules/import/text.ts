@@ -27,6 +27,8 @@ const NO_DATA = new Set(['khong co thong tin', 'khong co', '--', '-', '']);
 /** True for the ways the sources say "no data": empty, `Không có thông tin`, a lone dash. */
 export function isNoData(text: string | undefined | null): boolean {
   if (text === undefined || text === null) return true;
+  // Every "no data" wording is a few characters long: a longer text is data, without folding it (whole pages pass here).
+  if (text.length > 256 && text.trim().length > 256) return false;
   return NO_DATA.has(foldVietnamese(oneLine(text)).replace(/[.:]+$/, ''));
 }
 
