@@ -6,8 +6,9 @@ export default defineConfig({
     // CLI tests spawn the compiled tool; two cores, so keep the pool small and the timeouts honest.
     pool: 'forks',
     maxWorkers: 2,
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Generous: CLI tests spawn processes, and a loaded 2-core CI machine runs them several times slower.
+    testTimeout: 90_000,
+    hookTimeout: 120_000,
     // A file stuck in synchronous work is killed by its watchdog and reported, instead of holding CI.
     setupFiles: ['tests/helpers/watchdog.ts'],
     teardownTimeout: 10_000,

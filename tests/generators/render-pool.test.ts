@@ -25,5 +25,5 @@ describe('rendering in the worker pool', () => {
     for (const [rel, bytes] of a) expect(b.get(rel)!.equals(bytes), rel).toBe(true);
     const { readdir } = await import('node:fs/promises');
     expect((await readdir(root)).sort()).toEqual(['catalogue', 'one', 'two']);
-  }, 30_000);
+  }, 120_000);
 });
