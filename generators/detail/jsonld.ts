@@ -13,18 +13,21 @@ const PORTAL_URL: Partial<Record<keyof typeof PORTAL_VI, string>> = {
 };
 
 /**
- * An ISO 8601 duration for schema.org `processingTime`. ISO 8601 has no working days, so N working
- * days read PND; the Vietnamese text beside it says which kind of day is meant.
+ * An ISO 8601 duration for schema.org `processingTime`, for calendar time only: N calendar days are
+ * PND and N months PNM. ISO 8601 has no working days or working hours, and machine readers take PND
+ * as calendar days, so a limit in working days or working hours gets none (undefined): the channel's
+ * `description` states it ("03 ngày làm việc …"). Zero is zero in every unit: the same day.
  */
-export function isoDuration(limit: Pick<TimeLimit, 'value' | 'unit'>): string {
+export function isoDuration(limit: Pick<TimeLimit, 'value' | 'unit'>): string | undefined {
   const n = String(limit.value);
+  if (limit.value === 0) return limit.unit === 'hours' ? 'PT0H' : 'P0D';
   switch (limit.unit) {
-    case 'hours':
-      return `PT${n}H`;
+    case 'days':
+      return `P${n}D`;
     case 'months':
       return `P${n}M`;
     default:
-      return `P${n}D`;
+      return undefined;
   }
 }
 
@@ -55,7 +58,8 @@ export function governmentService(ctx: BuildContext, entry: ProcedureEntry, page
     const channel: Record<string, unknown> = { '@type': 'ServiceChannel', name: CHANNEL_VI[c.kind] };
     const limit = channelTimeLimit(v, c);
     if (limit) {
-      channel.processingTime = isoDuration(limit);
+      const duration = isoDuration(limit);
+      if (duration !== undefined) channel.processingTime = duration;
       channel.description = formatTimeLimitWithCases(limit, facts);
     }
     const where = formatWhere(c);

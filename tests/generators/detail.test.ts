@@ -133,7 +133,7 @@ describe('procedure detail', () => {
     expect(page).toContain('<a href="#thay-doi-v1--v2">Xem thay đổi so với v1</a>');
   });
 
-  it('describes the service in schema.org terms: operator, channels with processing time, fees as offers', () => {
+  it('describes the service in schema.org terms: operator, channels with their time limit (processingTime only for calendar time), fees as offers', () => {
     const ctx = context('2025-06-01', 'https://tthc.example.vn');
     expect(governmentService(ctx, entry(ctx, '2.000488'), 'procedures/2.000488.html')).toEqual({
       '@context': 'https://schema.org',
@@ -147,9 +147,9 @@ describe('procedure detail', () => {
       areaServed: { '@type': 'Country', name: 'Việt Nam' },
       audience: [{ '@type': 'Audience', audienceType: 'Công dân Việt Nam' }],
       availableChannel: [
-        { '@type': 'ServiceChannel', name: 'Trực tiếp', processingTime: 'P10D', description: '10 ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ; trường hợp cần xác minh về điều kiện đương nhiên được xóa án tích: 15 ngày làm việc', serviceLocation: { '@type': 'Place', name: 'Sở Tư pháp nơi thường trú' } },
-        { '@type': 'ServiceChannel', name: 'Trực tuyến', processingTime: 'P10D', description: '10 ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ; trường hợp cần xác minh về điều kiện đương nhiên được xóa án tích: 15 ngày làm việc', serviceUrl: 'https://dichvucong.gov.vn' },
-        { '@type': 'ServiceChannel', name: 'Dịch vụ bưu chính', processingTime: 'P10D', description: '10 ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ; trường hợp cần xác minh về điều kiện đương nhiên được xóa án tích: 15 ngày làm việc', serviceLocation: { '@type': 'Place', name: 'Qua dịch vụ bưu chính công ích đến Sở Tư pháp' } },
+        { '@type': 'ServiceChannel', name: 'Trực tiếp', description: '10 ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ; trường hợp cần xác minh về điều kiện đương nhiên được xóa án tích: 15 ngày làm việc', serviceLocation: { '@type': 'Place', name: 'Sở Tư pháp nơi thường trú' } },
+        { '@type': 'ServiceChannel', name: 'Trực tuyến', description: '10 ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ; trường hợp cần xác minh về điều kiện đương nhiên được xóa án tích: 15 ngày làm việc', serviceUrl: 'https://dichvucong.gov.vn' },
+        { '@type': 'ServiceChannel', name: 'Dịch vụ bưu chính', description: '10 ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ; trường hợp cần xác minh về điều kiện đương nhiên được xóa án tích: 15 ngày làm việc', serviceLocation: { '@type': 'Place', name: 'Qua dịch vụ bưu chính công ích đến Sở Tư pháp' } },
       ],
       offers: [
         { '@type': 'Offer', name: 'Phí cung cấp thông tin lý lịch tư pháp', price: 200000, priceCurrency: 'VND', description: 'Phí cung cấp thông tin lý lịch tư pháp: 200.000 đồng/lần (nộp trực tiếp, dịch vụ bưu chính; trừ trường hợp người yêu cầu là sinh viên, học sinh)' },
@@ -160,6 +160,7 @@ describe('procedure detail', () => {
     });
     const free = governmentService(ctx, entry(ctx, '1.000656'), 'procedures/1.000656.html');
     expect(free.offers).toEqual([{ '@type': 'Offer', name: 'Miễn phí', price: 0, priceCurrency: 'VND' }]);
-    expect([isoDuration({ value: 8, unit: 'hours' }), isoDuration({ value: 3, unit: 'months' }), isoDuration({ value: 1.5, unit: 'working-days' }), isoDuration({ value: 0, unit: 'working-days' })]).toEqual(['PT8H', 'P3M', 'P1.5D', 'P0D']);
+    // Working days and working hours are not ISO 8601 durations (P10D reads as 10 calendar days): no processingTime, the description says it.
+    expect([isoDuration({ value: 8, unit: 'hours' }), isoDuration({ value: 3, unit: 'months' }), isoDuration({ value: 15, unit: 'days' }), isoDuration({ value: 3, unit: 'working-days' }), isoDuration({ value: 0, unit: 'working-days' })]).toEqual([undefined, 'P3M', 'P15D', undefined, 'P0D']);
   });
 });
