@@ -300,7 +300,10 @@ describe('signed builds: tthc build --sign, then tthc verify --output --key', ()
   it('catches a tampered manifest, a tampered shard and a wrong key', async () => {
     const dir = copy('manifest-tampered');
     const manifestFile = path.join(dir, 'manifest.json');
-    writeFileSync(manifestFile, readFileSync(manifestFile, 'utf8').replace(`"at": "${AT}"`, '"at": "2099-01-01"'));
+    const signed = readFileSync(manifestFile, 'utf8');
+    // The manifest is compact JSON (no spaces): the edit must really change it.
+    expect(signed).toContain(`"at":"${AT}"`);
+    writeFileSync(manifestFile, signed.replace(`"at":"${AT}"`, '"at":"2099-01-01"'));
     const m = await runTthc(['verify', '--output', dir, '--key', pub, '--format', 'json']);
     expect(m.code).toBe(1);
     expect(JSON.parse(m.stdout).output).toMatchObject({ signature: 'invalid', checked: 0 });
@@ -313,7 +316,7 @@ describe('signed builds: tthc build --sign, then tthc verify --output --key', ()
     const evil = Buffer.from('tampered\n');
     writeFileSync(path.join(shardDir, victim!), evil);
     shard.files[victim!] = { sha256: sha256Hex(evil), bytes: evil.length };
-    writeFileSync(path.join(shardDir, shardPath), JSON.stringify(shard, null, 2) + '\n');
+    writeFileSync(path.join(shardDir, shardPath), JSON.stringify(shard) + '\n');
     const s = await runTthc(['verify', '--output', shardDir, '--key', pub, '--format', 'json']);
     expect(s.code).toBe(1);
     const sr = JSON.parse(s.stdout) as { output: { signature: string; changed: { path: string }[] } };
