@@ -79,6 +79,11 @@ export function formatImportReportVi(r: ImportReport): string {
       `Danh mục dạng bảng: ${r.crossCheck.listRows} dòng, ${r.crossCheck.listCodes} mã; ${r.crossCheck.inListNotInDetail.length} mã có trong danh mục nhưng không có bản ghi chi tiết, ${r.crossCheck.inDetailNotInList.length} bản ghi chi tiết không thuộc danh mục nào, ${r.crossCheck.listCodeProblems.length} dòng có mã không dùng được.`,
     );
   }
+  if (r.crossCheck.problems.length > 0) {
+    lines.push('');
+    lines.push('Danh mục, trang tính không đọc được:');
+    for (const p of r.crossCheck.problems) lines.push(`  ${p.record}: ${p.reason}`);
+  }
   for (const l of r.lists) {
     lines.push('');
     lines.push(`Danh mục TTHC của tỉnh ${l.record} → ${l.path}${l.province ? ` (mã tỉnh ${l.province})` : ''}: ${l.rows} dòng có mã TTHC quốc gia, ${l.internal} dòng chỉ có mã nội bộ, ${l.tests} dòng thử nghiệm, ${l.duplicates} mã được liệt kê nhiều lần.`);

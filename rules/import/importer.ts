@@ -17,6 +17,8 @@ import { isNationalDbRecord, parseNationalDb } from './formats/national-db.js';
 import { isOldPortalFile, parseOldPortal, type OldPortalParsed } from './formats/old-portal.js';
 import { isPortal2025Record, parsePortal2025 } from './formats/portal-2025.js';
 import { readListFile } from './formats/xlsx-list.js';
+import { WorkbookTooLargeError } from './formats/workbook.js';
+import { formatBytes } from '../text/bytes.js';
 import { readCsvTable, readXlsxTables, type Table } from './formats/list-table.js';
 import { readProvincialList, type ReadList } from './formats/provincial-list.js';
 import { IMPORT_FORMATS, type ImportFormat, type LegalDocumentCandidate, type ListRow, type RecordOutcome } from './model.js';
@@ -195,7 +197,8 @@ export async function readRecords(inputs: string[], format: InputFormat = 'auto'
           listProblems.push(...list.skipped);
         } else readTables(file.label, await readXlsxTables(file.abs));
       } catch (error) {
-        listProblems.push({ record: file.label, reason: `Not a readable xlsx list: ${error instanceof Error ? error.message : String(error)}` });
+        const reason = error instanceof WorkbookTooLargeError ? `The workbook inflates to more than ${formatBytes(error.limit)} (the limit for a workbook); it was not read.` : `Not a readable xlsx list: ${error instanceof Error ? error.message : String(error)}`;
+        listProblems.push({ record: file.label, reason });
       }
       continue;
     }

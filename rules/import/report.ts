@@ -240,6 +240,11 @@ export function formatReport(r: ImportReport): string {
     lines.push('');
     lines.push(`List exports: ${r.crossCheck.listRows} rows, ${r.crossCheck.listCodes} codes; ${r.crossCheck.inListNotInDetail.length} listed without a detail record, ${r.crossCheck.inDetailNotInList.length} detail records in no list, ${r.crossCheck.listCodeProblems.length} rows with an unusable code.`);
   }
+  if (r.crossCheck.problems.length > 0) {
+    lines.push('');
+    lines.push('Lists and sheets not read:');
+    for (const p of r.crossCheck.problems) lines.push(`  ${p.record}: ${p.reason}`);
+  }
   for (const l of r.lists) {
     lines.push('');
     lines.push(`Provincial list ${l.record} → ${l.path}${l.province ? ` (province ${l.province})` : ''}: ${l.rows} rows with a national code, ${l.internal} with internal codes only, ${l.tests} test rows, ${l.duplicates} codes listed more than once.`);

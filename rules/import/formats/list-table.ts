@@ -5,7 +5,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
-import { strFromU8, unzipSync } from 'fflate';
+import { strFromU8 } from 'fflate';
+import { openWorkbook } from './workbook.js';
 import readXlsxFile from 'read-excel-file/node';
 
 export interface TableRow {
@@ -155,9 +156,11 @@ function address(ref: string): [number, number] {
  * The merged ranges of each sheet, by sheet name. read-excel-file gives a merged range's value to
  * its first cell only and says nothing of the range, so the ranges are read from the sheet XML.
  */
-function mergedRanges(bytes: Uint8Array): Map<string, [number, number, number, number][]> {
-  const files = unzipSync(bytes, { filter: (f) => f.name === 'xl/workbook.xml' || f.name === 'xl/_rels/workbook.xml.rels' || /^xl\/worksheets\/[^/]+\.xml$/.test(f.name) });
-  const text = (name: string) => (files[name] ? strFromU8(files[name]!) : '');
+function mergedRanges(parts: Map<string, Uint8Array>): Map<string, [number, number, number, number][]> {
+  const text = (name: string) => {
+    const part = parts.get(name);
+    return part ? strFromU8(part) : '';
+  };
   const targets = new Map<string, string>();
   for (const m of text('xl/_rels/workbook.xml.rels').matchAll(/<Relationship\b[^>]*>/g)) {
     const id = /\bId="([^"]+)"/.exec(m[0])?.[1];
@@ -183,9 +186,10 @@ function mergedRanges(bytes: Uint8Array): Map<string, [number, number, number, n
 
 /** Every sheet of a workbook as a table, each cell of a merged range holding the range's value. */
 export async function readXlsxTables(file: string): Promise<Table[]> {
-  const bytes = await readFile(file);
-  const sheets = await readXlsxFile(bytes);
-  const merges = mergedRanges(bytes);
+  // Inflated here under the workbook limit; read-excel-file gets the parts, never the original zip.
+  const { parts, zip } = await openWorkbook(file);
+  const sheets = await readXlsxFile(zip);
+  const merges = mergedRanges(parts);
   return sheets.map((sheet) => {
     const data = (sheet.data as unknown[][]).map((row) => row.map(cellText));
     const ranges = merges.get(sheet.sheet) ?? [];

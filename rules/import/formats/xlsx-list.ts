@@ -4,6 +4,7 @@
  * then one procedure per row.
  */
 import readXlsxFile from 'read-excel-file/node';
+import { openWorkbook } from './workbook.js';
 import { normaliseCode } from '../codes.js';
 import type { ListRow } from '../model.js';
 import { cleanText, valueOf } from '../text.js';
@@ -25,7 +26,8 @@ function cellText(cell: unknown): string {
 }
 
 export async function readListFile(path: string, record: string): Promise<ListFile> {
-  const sheets = await readXlsxFile(path);
+  // Inflated here under the workbook limit; read-excel-file gets the parts, never the original zip.
+  const sheets = await readXlsxFile((await openWorkbook(path)).zip);
   const out: ListFile = { rows: [], skipped: [] };
   for (const sheet of sheets) {
     const data = sheet.data as unknown[][];
