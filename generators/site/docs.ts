@@ -20,14 +20,14 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Nodes, Parents, PhrasingContent, Root } from 'mdast';
 import procedureVersion from '../../rules/schema/procedure-version.schema.json' with { type: 'json' };
-import { headingSlug, markdownToHtml } from '../../rules/text/render/index.js';
+import { headingSlug, markdownToHtml, mdastToHtml } from '../../rules/text/render/index.js';
 import { hashParts } from '../engine/context.js';
 import { href } from '../engine/paths.js';
 import type { OutputFile, Unit } from '../engine/unit.js';
 import { HOME_CRUMB, sitePage } from './layout.js';
 import { SITE_PATHS } from './paths.js';
 import { docsSitePath, docsSiteText } from './sources.js';
-import { specReferenceMarkdown } from './spec-reference.js';
+import { specReferenceTree } from './spec-reference.js';
 import { article } from './templates.generated.js';
 
 /** The text of a node and its children. */
@@ -109,11 +109,23 @@ export function docsTransform(source: string, page: string): (tree: Root) => voi
   };
 }
 
-/** A docs page as a site page: the rendered Markdown in the site's layout, crumbs back to the docs index. */
-export async function renderDocsPage(source: string, markdown: string, english: boolean): Promise<OutputFile> {
+/**
+ * A docs page as a site page: the rendered Markdown (or, for a generated page, its mdast tree) in the
+ * site's layout, crumbs back to the docs index. The title is the first heading.
+ */
+export async function renderDocsPage(source: string, content: string | Root, english: boolean): Promise<OutputFile> {
   const page = docsPagePath(source);
-  const html = await markdownToHtml(markdown, docsTransform(source, page));
-  const title = /^#[ \t]+(.+)$/m.exec(markdown)?.[1]?.replace(/[`*_]/g, '').trim() ?? source;
+  const transform = docsTransform(source, page);
+  let html: string;
+  let title: string;
+  if (typeof content === 'string') {
+    html = await markdownToHtml(content, transform);
+    title = /^#[ \t]+(.+)$/m.exec(content)?.[1]?.replace(/[`*_]/g, '').trim() ?? source;
+  } else {
+    const h1 = content.children.find((n) => n.type === 'heading' && n.depth === 1);
+    title = h1 ? textOf(h1) : source;
+    html = await mdastToHtml(content, transform);
+  }
   const crumbs = page === SITE_PATHS.docsIndex ? [HOME_CRUMB] : [HOME_CRUMB, { path: SITE_PATHS.docsIndex, text: 'Tài liệu' }];
   return { path: page, content: sitePage({ path: page, title, crumbs, body: article({ html: english ? `<div lang="en">\n${html}\n</div>` : html }) }) };
 }
@@ -128,7 +140,7 @@ export function docsUnits(): Unit[] {
   units.push({
     key: 'docs/spec-reference',
     inputs: hashParts([JSON.stringify(procedureVersion)]),
-    render: async () => [await renderDocsPage(SPEC_REFERENCE_SOURCE, specReferenceMarkdown(), true)],
+    render: async () => [await renderDocsPage(SPEC_REFERENCE_SOURCE, specReferenceTree(), true)],
   });
   return units;
 }

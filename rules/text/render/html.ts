@@ -170,3 +170,20 @@ export async function markdownToHtml(markdown: string, transform?: MdastTransfor
   })();
   return (await markdownPipeline)(markdown, transform);
 }
+
+let mdastPipeline: Promise<(tree: MdastRoot) => string> | undefined;
+
+/**
+ * An mdast tree (a generated document, such as the spec reference) as HTML, by the same remark-rehype
+ * and rehype-stringify as markdownToHtml, without writing it out as Markdown and parsing it again.
+ * `transform` may rewrite the tree first.
+ */
+export async function mdastToHtml(tree: MdastRoot, transform?: MdastTransform): Promise<string> {
+  mdastPipeline ??= (async () => {
+    const { default: remarkRehype } = await import('remark-rehype');
+    const processor = unified().use(remarkRehype).use(rehypeStringify).freeze();
+    return (t) => processor.stringify(processor.runSync(t));
+  })();
+  transform?.(tree);
+  return (await mdastPipeline)(tree);
+}

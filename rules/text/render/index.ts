@@ -2,5 +2,5 @@
 export * from './blocks.js';
 export * from './escape.js';
 export { blocksToMdast, inlineToMdast, mdastToMarkdown, renderMarkdown } from './markdown.js';
-export { barChartHast, barChartSvg, blocksToHast, hastToHtml, inlineToHast, markdownToHtml, renderHtml, renderHtmlBlocks } from './html.js';
+export { barChartHast, barChartSvg, blocksToHast, hastToHtml, inlineToHast, markdownToHtml, mdastToHtml, renderHtml, renderHtmlBlocks } from './html.js';
 export { headingSlug } from './slug.js';
