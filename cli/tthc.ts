@@ -78,7 +78,8 @@ command(program, 'serve', t.serve.description)
 
 command(program, 'lock', t.lock.description)
   .argument('[dir]', t.argCatalogue, 'catalogue')
-  .action((dir: string) => runCommand(async () => (await import('./commands/lock.js')).lockCommand(dir)));
+  .option('--init', t.lock.init)
+  .action((dir: string, flags: { init?: boolean }) => runCommand(async () => (await import('./commands/lock.js')).lockCommand(dir, flags)));
 
 command(program, 'verify', t.verify.description)
   .argument('[dir]', t.argCatalogue, 'catalogue')

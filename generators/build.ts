@@ -133,7 +133,8 @@ export async function buildCatalogue(dir: string, options: BuildOptions): Promis
   const verification = readCache ? verifyInBackground(cacheDir, out) : Promise.resolve(undefined);
 
   // The catalogue state lives in the build cache: a rebuild reads and lints only what changed.
-  const validation = await validateCatalogue(dir, { ...options, ...(cacheDir ? { stateDir: path.join(cacheDir, 'catalogue'), readState: readCache } : {}) });
+  // A catalogue with published versions and no lock is refused: nothing would show they are unchanged.
+  const validation = await validateCatalogue(dir, { ...options, requireLock: true, ...(cacheDir ? { stateDir: path.join(cacheDir, 'catalogue'), readState: readCache } : {}) });
   const preview = options.preview === true && validation.errors > 0 ? previewCatalogue(validation) : undefined;
   const leftOut = preview?.leftOut ?? [];
   options.onProgress?.({ phase: 'validated', versions: validation.catalogue.versions.length, procedures: validation.catalogue.byCode.size, errors: validation.errors, warnings: validation.warnings, leftOut: preview && preview.blocking === 0 ? leftOut.length : 0 });

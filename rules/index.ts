@@ -69,7 +69,7 @@ export {
 } from './compute/announcement.js';
 export { percent, exact, type Exact } from './compute/exact.js';
 export { wordDiff, type TextChange } from './text/word-diff.js';
-export { updatedLock, writeLock } from './store/lock.js';
+export { assertLockUsable, updatedLock, writeLock } from './store/lock.js';
 export { publishVersion } from './store/publish.js';
 export { createNextVersion } from './store/versions.js';
 export { writeFileAtomic } from './store/atomic.js';

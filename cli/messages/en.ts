@@ -89,6 +89,7 @@ export const en = {
   },
   lock: {
     description: 'Record the SHA-256 of every published version in tthc.lock.json, so later edits are detected.',
+    init: 'start the lock of a new catalogue (refused without it where versions are published and there is no lock)',
     notUpdated: 'the lock was not updated: restore the published versions above first.',
     upToDate: (n: number) => `Lock file is up to date: ${n} published versions recorded.`,
     recorded: (n: number, path: string) => `Recorded ${s(n, 'published version')} in ${path}:`,

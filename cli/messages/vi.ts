@@ -134,6 +134,7 @@ export const vi: Messages = {
   },
   lock: {
     description: 'Ghi mã SHA-256 của mọi phiên bản đã công bố vào tthc.lock.json, để phát hiện chỉnh sửa về sau.',
+    init: 'tạo tệp khóa cho một danh mục mới (thiếu tùy chọn này, lệnh từ chối khi đã có phiên bản công bố mà không có tệp khóa)',
     notUpdated: 'tệp khóa chưa được cập nhật: hãy khôi phục các phiên bản đã công bố nêu trên trước.',
     upToDate: (n: number) => `Tệp khóa đã cập nhật: ghi nhận ${n} phiên bản đã công bố.`,
     recorded: (n: number, path: string) => `Đã ghi nhận ${n} phiên bản đã công bố vào ${path}:`,
@@ -468,6 +469,10 @@ export const vi: Messages = {
     'publish.no-version': (p: { ref: string; dir: string; code: string; versions: string }) => `Không có phiên bản ${p.ref} trong ${p.dir}.${p.versions ? ` Các phiên bản của ${p.code}: ${p.versions}.` : ''}`,
     'publish.already': (p: { ref: string; status: string }) => `${p.ref} đã ở trạng thái ${(STATUS_VI as Record<string, string>)[p.status] ?? p.status}.`,
     'publish.no-effective': (p: { ref: string }) => `${p.ref} chưa có ngày có hiệu lực; hãy điền effective.from trước khi công bố.`,
+    'lock.unreadable': (p: { file: string; dir: string }) =>
+      `Tệp khóa ${p.file} có nhưng không đọc được (tthc validate ${p.dir} cho biết lý do); hãy khôi phục tệp (git checkout -- ${p.file}, hoặc giải quyết xung đột khi hợp nhất) trước khi công bố hay ghi khóa. Tệp khóa không bao giờ được dựng lại từ nội dung hiện tại.`,
+    'lock.missing': (p: { file: string; dir: string }) =>
+      `Danh mục có phiên bản đã công bố nhưng không có tệp khóa (${p.file}); hãy khôi phục tệp (git checkout -- ${p.file}). Tệp khóa của một danh mục mới được tạo bằng tthc lock --init.`,
     'version.bad-id': (p: { id: string }) => `"${p.id}" không phải là mã phiên bản hợp lệ (chữ thường, chữ số, dấu chấm và gạch nối).`,
     'version.exists': (p: { ref: string }) => `${p.ref} đã có.`,
     'catalogue.cannot-open': (p: { dir: string; code: string; detail: string }) =>

@@ -1,17 +1,30 @@
 import { contentHash } from '../load/canonical.js';
-import type { LoadedVersion } from '../model/catalogue.js';
+import { JsonSource } from '../load/json-source.js';
+import { LOCK_FILE } from '../load/layout.js';
+import { displayPath, type Catalogue, type LoadedVersion, type SourceFile } from '../model/catalogue.js';
 import { defineRule } from './rule.js';
 import { isLive } from '../model/spec.js';
 
-/** Hash of every published version, computed once per data object. */
+/**
+ * The lock's hash of a version: the one computed from its content when its file was parsed (or
+ * restored with the bytes it came from), else computed now, once per data object. Never taken
+ * from the lock itself: a lock entry's bytesSha256 says nothing about the content it stands for.
+ */
 const hashes = new WeakMap<object, string>();
 export function versionHash(v: LoadedVersion): string {
+  if (v.file.contentSha256 !== undefined) return v.file.contentSha256;
   let h = hashes.get(v.data);
   if (!h) {
     h = contentHash(v.data);
     hashes.set(v.data, h);
   }
   return h;
+}
+
+/** The lock file as a place for diagnostics, when it could not be loaded or is not there. */
+function lockPlace(catalogue: Catalogue): SourceFile {
+  const rel = catalogue.lockRejected?.rel ?? LOCK_FILE;
+  return { display: catalogue.lockRejected?.display ?? displayPath(catalogue.display, rel), rel, abs: `${catalogue.root}/${rel}`, source: new JsonSource(''), nonNfc: [], sha256: '' };
 }
 
 export const publishedImmutable = defineRule({
@@ -29,7 +42,10 @@ export const publishedImmutable = defineRule({
       deleted: 'The published version {{code}}@{{version}} ({{path}}) has been deleted. Published versions are immutable: restore the file; to abolish the procedure, publish a repealed version that supersedes it.',
       renamed: 'The published version {{code}}@{{version}} was moved or renamed from {{path}} to {{now}}. Published versions are immutable: move it back.',
       missingEntry: '{{code}}@{{version}} is published but not recorded in the lock file; run `tthc lock` to record it.',
-      noLock: 'The catalogue has published versions but no lock file ({{file}}); run `tthc lock` to create it.',
+      noLock:
+        'The catalogue has published versions but no lock file ({{file}}), so nothing shows they are unchanged. If it was deleted, restore it (git checkout -- {{file}}); only a new catalogue starts one, with `tthc lock --init`. `tthc build` and `tthc validate --strict` refuse a catalogue in this state.',
+      unreadableLock:
+        'The lock file {{file}} exists but cannot be used (see the errors above), so no published version can be checked against it. Restore it (git checkout -- {{file}}, or resolve the merge conflict); `tthc lock` and `tthc publish` will not rebuild it from the current content.',
     },
   },
   examples: { valid: [], invalid: [] },
@@ -37,9 +53,15 @@ export const publishedImmutable = defineRule({
     const { catalogue } = ctx;
     const live = catalogue.versions.filter((v) => isLive(v.data));
     const lock = catalogue.lock;
+    if (catalogue.lockRejected) {
+      const file = lockPlace(catalogue);
+      ctx.report({ file, pointer: '', messageId: 'unreadableLock', data: { file: file.display } });
+      return;
+    }
     if (!lock) {
-      const first = live[0];
-      if (first) ctx.report({ file: first.file, pointer: '', messageId: 'noLock', severity: 'warning', data: { file: 'tthc.lock.json' } });
+      const file = lockPlace(catalogue);
+      // A warning for validate (a catalogue being set up); build and validate --strict refuse it (requireLock).
+      if (live.length > 0) ctx.report({ file, pointer: '', messageId: 'noLock', severity: 'warning', data: { file: file.display } });
       return;
     }
     const byKey = new Map(live.map((v) => [`${v.data.code}@${v.data.version}`, v]));
@@ -59,8 +81,9 @@ export const publishedImmutable = defineRule({
       const current = byKey.get(key) ?? catalogue.versions.find((v) => v.data.code === entry.code && v.data.version === entry.version);
       const pointer = `/published/${index}`;
       if (current) {
-        // The same bytes as when locked: the same content, without canonicalising it again.
-        const actual = entry.bytesSha256 !== undefined && entry.bytesSha256 === current.file.sha256 ? entry.sha256 : versionHash(current);
+        // The content hash as the loader computed it from the file (or the state kept it with the
+        // bytes it came from); an entry's bytesSha256 never stands in for it.
+        const actual = versionHash(current);
         if (actual !== entry.sha256) {
           ctx.report({
             file: current.file,

@@ -1,3 +1,4 @@
+import { lstatSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -10,7 +11,7 @@ import type { ProcedureVersion } from '../schema/types/procedure-version.generat
 import type { Registry } from '../schema/types/registry.generated.js';
 import type { PublishedLock } from '../schema/types/lock.generated.js';
 import { describeIoError, listJsonFiles, toPosix } from './files.js';
-import { DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_REGISTRY_BYTES, kindOf } from './layout.js';
+import { DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_REGISTRY_BYTES, kindOf, LOCK_FILE } from './layout.js';
 import type { ParsedFile } from './parse-file.js';
 import { addRegistryFile } from './registry.js';
 import { recordVersion, restoreVersion } from './restore.js';
@@ -110,6 +111,7 @@ export async function loadCatalogue(dir: string, options: LoadOptions = {}): Pro
     }
     if (!p.file || p.data === undefined) {
       if (p.kind === 'version') catalogue.rejected.add(p.found.rel);
+      if (p.kind === 'lock') catalogue.lockRejected = { display: displayOf(p.found.rel), rel: p.found.rel };
       continue;
     }
     switch (p.kind) {
@@ -133,9 +135,20 @@ export async function loadCatalogue(dir: string, options: LoadOptions = {}): Pro
     }
   }
 
+  // A lock that is there but was not listed as a file (a folder, a FIFO, a link out of the catalogue).
+  if (!catalogue.lock && !catalogue.lockRejected && existsAt(path.join(root, LOCK_FILE))) catalogue.lockRejected = { display: displayOf(LOCK_FILE), rel: LOCK_FILE };
   indexVersions(catalogue);
   if (catalogue.versions.length === 0 && catalogue.rejected.size === 0) {
     diagnostics.push(fileLevelDiagnostic(display, 'catalogue/empty', 'error', `No procedure versions found: a catalogue keeps them at procedures/<code>/<version>.json under ${display}.`));
   }
   return { catalogue, diagnostics: sortDiagnostics(diagnostics), shardFindings, shardFolders: workerFolders, ...(state ? { state } : {}) };
+}
+
+function existsAt(p: string): boolean {
+  try {
+    lstatSync(p);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -9,7 +9,8 @@ import type { WorkingCalendar } from '../schema/types/calendar.generated.js';
 import { validateCapped, type SchemaName } from '../schema/validators.js';
 import { formatBytes } from '../text/bytes.js';
 import { checkCalendar } from './calendar.js';
-import { sha256Hex } from './canonical.js';
+import { contentHash, sha256Hex } from './canonical.js';
+import { isLive } from '../model/spec.js';
 import { describeIoError, readBounded, type FoundFile } from './files.js';
 import { decodeUtf8, JsonSource, MAX_VALUES, nonNfcPointers, normalizeNfc, parseStrictJson, type SourceProblem } from './json-source.js';
 import { MAX_SCHEMA_ISSUES_PER_FILE, type FileKind } from './layout.js';
@@ -120,6 +121,9 @@ export function parseCatalogueFile(
     for (const issue of issues) result.diagnostics.push(diagnosticAt(file, issue.pointer, issue.ruleId, issue.severity, issue.message));
     if (issues.some((i) => i.severity === 'error')) return result;
   }
+  // The lock's hash of a published version, from the content just parsed: the lock check compares
+  // it with the lock and never trusts a recorded bytes hash instead (issue 16, point 3).
+  if (kind === 'version' && isLive(data as ProcedureVersion)) file.contentSha256 = contentHash(data);
   result.file = file;
   result.data = data;
   result.normalized = normalized;

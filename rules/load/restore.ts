@@ -31,6 +31,7 @@ export function restoreVersion(found: FoundFile, display: string, state: Catalog
   if (stored.ok) {
     const reload = () => rereadText(found.abs);
     result.file = { display, rel: found.rel, abs: found.abs, source: new JsonSource(undefined, reload), nonNfc: stored.nonNfc ?? [], sha256: stored.sha256 };
+    if (stored.contentSha256 !== undefined) result.file.contentSha256 = stored.contentSha256;
     result.data = lazyVersion({ abs: found.abs, sha256: stored.sha256, keys: stored.keys ?? [], meta: stored.meta ?? {}, normalized: stored.normalized ?? false });
   }
   return { stat, parsed: result };
@@ -46,6 +47,7 @@ export function recordVersion(state: CatalogueState, fresh: ParsedFile, stat: St
     entry.normalized = fresh.normalized ?? false;
     entry.nonNfc = [...fresh.file!.nonNfc];
     entry.registryRefs = fresh.summary?.registryRefs ?? registryRefs(data);
+    if (fresh.file!.contentSha256 !== undefined) entry.contentSha256 = fresh.file!.contentSha256;
     fresh.stored = entry;
   }
   state.record(fresh.found.rel, entry);

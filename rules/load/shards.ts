@@ -25,6 +25,8 @@ export interface CheckedVersion {
   ok: boolean;
   normalized: boolean;
   nonNfc: string[];
+  /** The lock's hash of the content, for a published or repealed version (SourceFile.contentSha256). */
+  contentSha256?: string;
   summary?: VersionSummary;
 }
 
@@ -137,6 +139,7 @@ export async function readFresh(
     if (verdict.ok && verdict.summary) {
       const { keys, meta } = verdict.summary;
       result.file = { display, rel: found.rel, abs: found.abs, source: new JsonSource(undefined, () => rereadText(found.abs)), nonNfc: verdict.nonNfc, sha256: verdict.sha256 };
+      if (verdict.contentSha256 !== undefined) result.file.contentSha256 = verdict.contentSha256;
       result.data = lazyVersion({ abs: found.abs, sha256: verdict.sha256, keys, meta, normalized: verdict.normalized, pool: where.lazyPool });
       result.summary = verdict.summary;
     }
@@ -187,6 +190,7 @@ export function checkShard(data: ShardData): { verdicts: CheckedVersion[]; catal
   const verdicts = parsed.map((p) => {
     const ok = Boolean(p.file && p.data !== undefined);
     const verdict: CheckedVersion = { sha256: p.file?.sha256 ?? '', diagnostics: p.diagnostics, ok, normalized: p.normalized ?? false, nonNfc: [...(p.file?.nonNfc ?? [])] };
+    if (p.file?.contentSha256 !== undefined) verdict.contentSha256 = p.file.contentSha256;
     if (ok) {
       const v = p.data as ProcedureVersion;
       verdict.summary = { keys: Object.keys(v), meta: metaOf(v), registryRefs: registryRefs(v) };

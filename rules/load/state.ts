@@ -9,7 +9,8 @@ import type { ProcedureVersion } from '../schema/types/procedure-version.generat
 import { writeFileAtomic } from '../store/atomic.js';
 import { META_KEYS, type MetaKey } from './lazy.js';
 
-const FORMAT = 2;
+// 3: a published version's content hash (contentSha256) is kept with the bytes it was computed from.
+const FORMAT = 3;
 const FILE = 'catalogue-state.json';
 
 /** The stat of a file that says whether it may have changed: size, modification and change times, inode. */
@@ -28,6 +29,8 @@ export interface StoredVersion {
   normalized?: boolean;
   nonNfc?: readonly string[];
   registryRefs?: readonly [RegistryKind, string][];
+  /** The lock's hash of its content, computed when it was read (published and repealed versions only). */
+  contentSha256?: string;
   /** The version-scope lint rules' findings, and the hash of everything they read. */
   lint?: { key: string; diagnostics: readonly Diagnostic[] };
 }
@@ -52,6 +55,7 @@ type Row = [
   registryRefs: number,
   lintKey: string | null,
   lintDiagnostics: number,
+  contentSha256: string | null,
 ];
 
 interface StateFile {
@@ -157,7 +161,7 @@ export class CatalogueState {
   }
 
   private decode(row: Row): StoredVersion {
-    const [size, mtimeMs, ctimeMs, ino, sha256, ok, diagnostics, keys, meta, normalized, nonNfc, refs, lintKey, lintDiagnostics] = row;
+    const [size, mtimeMs, ctimeMs, ino, sha256, ok, diagnostics, keys, meta, normalized, nonNfc, refs, lintKey, lintDiagnostics, content] = row;
     const stored: StoredVersion = { stat: [size, mtimeMs, ctimeMs, ino], sha256, ok: ok === 1, diagnostics: this.value<Diagnostic[]>(diagnostics) };
     if (ok === 1) {
       stored.keys = this.value<string[]>(keys);
@@ -170,6 +174,7 @@ export class CatalogueState {
       stored.normalized = normalized === 1;
       stored.nonNfc = this.value<string[]>(nonNfc);
       stored.registryRefs = this.value<[RegistryKind, string][]>(refs);
+      if (typeof content === 'string') stored.contentSha256 = content;
     }
     if (lintKey !== null) stored.lint = { key: lintKey, diagnostics: this.value<Diagnostic[]>(lintDiagnostics) };
     return stored;
@@ -199,6 +204,7 @@ export class CatalogueState {
       this.intern(stored.registryRefs),
       stored.lint?.key ?? null,
       this.intern(stored.lint?.diagnostics),
+      stored.contentSha256 ?? null,
     ];
     this.changed = true;
   }
@@ -235,7 +241,7 @@ export class CatalogueState {
       }
       const map = (i: number) => (i < 0 ? i : renumber.get(i)!);
       rows = {};
-      for (const [rel, r] of Object.entries(this.rows)) rows[rel] = [r[0], r[1], r[2], r[3], r[4], r[5], map(r[6]), map(r[7]), r[8].map(map), r[9], map(r[10]), map(r[11]), r[12], map(r[13])];
+      for (const [rel, r] of Object.entries(this.rows)) rows[rel] = [r[0], r[1], r[2], r[3], r[4], r[5], map(r[6]), map(r[7]), r[8].map(map), r[9], map(r[10]), map(r[11]), r[12], map(r[13]), r[14]];
     }
     const file: StateFile = { ...this.header, values, versions: rows };
     await mkdir(this.dir, { recursive: true });

@@ -16,6 +16,12 @@ export interface SourceFile {
   nonNfc: readonly string[];
   /** SHA-256 of the file's bytes: any edit changes it. */
   sha256: string;
+  /**
+   * The lock's hash of a published or repealed version (contentHash of its NFC data), computed when
+   * the file was parsed, or restored from the catalogue state with the bytes it was computed from.
+   * Absent for other files and for data made in memory: versionHash then computes it.
+   */
+  contentSha256?: string;
 }
 
 /** A procedure version that parsed and passed the schema; its text is NFC-normalised. */
@@ -69,6 +75,12 @@ export interface Catalogue {
   byCode: Map<string, LoadedVersion[]>;
   registry: Registries;
   lock: { file: SourceFile; data: PublishedLock } | undefined;
+  /**
+   * The lock file exists but could not be used (unreadable, too large, not JSON, or failing its
+   * schema): its own diagnostics say why. Nothing may then treat the catalogue as having no lock,
+   * or a `tthc lock` would rebuild it from the current content and launder every edit.
+   */
+  lockRejected?: { display: string; rel: string } | undefined;
   /** Other JSON files by relative path: calendars/*.json (schema- and calendar-checked; see calendarsOf), lists/*.json (provincial lists, schema-checked; see listsOf), catalogue.json. */
   auxiliary: Map<string, AuxiliaryFile>;
   /** Relative paths of spec files that failed to load; a lint rule must not mistake them for absent. */

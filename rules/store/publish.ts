@@ -5,7 +5,7 @@ import { memoryFile } from '../load/in-memory.js';
 import { findVersion } from '../compute/resolve.js';
 import { checkCatalogue } from '../validate/index.js';
 import { toCatalogueJson, writeFileAtomic } from './atomic.js';
-import { updatedLock, writeLock } from './lock.js';
+import { assertLockUsable, updatedLock, writeLock } from './lock.js';
 import { CatalogueOperationError } from './versions.js';
 
 export interface PublishResult {
@@ -29,6 +29,10 @@ function withReplacedVersion(catalogue: Catalogue, old: LoadedVersion, next: Loa
  */
 export async function publishVersion(dir: string, code: string, version: string, options: LoadOptions = {}): Promise<PublishResult> {
   const { catalogue, diagnostics: loadDiagnostics } = await loadCatalogue(dir, options);
+  // An unreadable lock, or none while versions are published, is never rebuilt from the content.
+  assertLockUsable(catalogue);
+  // A catalogue with nothing published yet starts its lock with its first publish.
+  const startsLock = catalogue.lock === undefined;
   const current = findVersion(catalogue, code, version);
   if (!current) {
     const versions = (catalogue.byCode.get(code) ?? []).map((v) => v.data.version).join(', ');
@@ -46,7 +50,7 @@ export async function publishVersion(dir: string, code: string, version: string,
   if (blocking.length > 0) return { path: current.file.abs, lockPath: '', diagnostics: blocking, published: false };
   await writeFileAtomic(current.file.abs, toCatalogueJson(data));
   const reloaded = await loadCatalogue(dir, options);
-  const { lock } = updatedLock(reloaded.catalogue);
+  const { lock } = updatedLock(reloaded.catalogue, { init: startsLock });
   const lockPath = await writeLock(reloaded.catalogue, lock);
   return { path: current.file.abs, lockPath, diagnostics: [], published: true };
 }

@@ -12,6 +12,11 @@ import type { LintWorkerData } from './lint-worker.js';
 export interface ValidateOptions extends Omit<LoadOptions, 'shardWorker'> {
   /** Escalate warnings to errors, except suggestions (rules of type "suggestion"). CI uses it. */
   strict?: boolean;
+  /**
+   * A catalogue with published versions must have its lock (build sets it; --strict implies it):
+   * without one, nothing shows the published versions are the ones published (issue 16, point 2).
+   */
+  requireLock?: boolean;
   rules?: readonly LintRule[];
 }
 
@@ -28,6 +33,14 @@ export function applyStrict(diagnostics: Diagnostic[], rules: readonly LintRule[
   return diagnostics.map((d) => (d.severity === 'warning' && !suggestions.has(d.ruleId) && !d.blocksPublishing ? { ...d, severity: 'error' } : d));
 }
 
+/**
+ * Makes a missing lock an error rather than a warning (see ValidateOptions.requireLock). --strict
+ * makes it one too, like every warning about a problem; build refuses it without --strict.
+ */
+export function requireLock(diagnostics: Diagnostic[]): Diagnostic[] {
+  return diagnostics.map((d) => (d.ruleId === 'published-immutable' && d.messageId === 'noLock' && d.severity !== 'error' ? { ...d, severity: 'error' } : d));
+}
+
 /** Lints an already-loaded catalogue and combines the result with the load diagnostics. */
 export function checkCatalogue(
   catalogue: Catalogue,
@@ -38,6 +51,7 @@ export function checkCatalogue(
   const lint = lintCatalogue(catalogue, rules, { ...(options.state ? { cache: options.state, salt: rulesSalt() } : {}), ...(options.precomputed ? { precomputed: options.precomputed } : {}) });
   let diagnostics = sortDiagnostics([...loadDiagnostics, ...lint]);
   if (options.strict) diagnostics = applyStrict(diagnostics, rules);
+  if (options.requireLock || options.strict) diagnostics = requireLock(diagnostics);
   const { errors, warnings } = countBySeverity(diagnostics);
   return { catalogue, diagnostics, errors, warnings };
 }
@@ -72,7 +86,10 @@ function wholeFindings(catalogue: Catalogue, findings: ReadonlyMap<string, Diagn
 export async function validateCatalogue(dir: string, options: ValidateOptions = {}): Promise<ValidationResult> {
   const rules = options.rules ?? ALL_RULES;
   const shardWorker = lintWorker(rules);
-  const { catalogue, diagnostics, state, shardFindings, shardFolders } = await loadCatalogue(dir, { ...options, ...(shardWorker ? { shardWorker } : {}) });
+  // --strict trusts nothing kept from an earlier run: every file is read, every hash computed again
+  // (the state is still saved fresh, for the next run without --strict).
+  const load = { ...options, ...(options.strict ? { readState: false } : {}), ...(shardWorker ? { shardWorker } : {}) };
+  const { catalogue, diagnostics, state, shardFindings, shardFolders } = await loadCatalogue(dir, load);
   const precomputed = wholeFindings(catalogue, shardFindings, shardFolders);
   const result = checkCatalogue(catalogue, diagnostics, { ...options, state, precomputed });
   await state?.save();

@@ -78,7 +78,8 @@ describe('tthc validate', () => {
 describe('tthc lock, new-version and publish', () => {
   it('changes a published version the lawful way: new draft, edit, publish, lock', async () => {
     const dir = await makeCatalogue({ 'procedures/1.001193/v1.json': version() });
-    expect((await runTthc(['lock', dir])).code).toBe(0);
+    // A new catalogue starts its lock explicitly.
+    expect((await runTthc(['lock', dir, '--init'])).code).toBe(0);
     const created = await runTthc(['new-version', '1.001193', 'v1', '--dir', dir, '--effective', '2026-01-01']);
     await writeFile(path.join(dir, 'procedures/1.001193/v2.json'), JSON.stringify({ ...JSON.parse(await readFile(path.join(dir, 'procedures/1.001193/v2.json'), 'utf8')), levels: ['district'] }, null, 2));
     expect(created.code).toBe(0);
@@ -104,7 +105,7 @@ describe('tthc lock, new-version and publish', () => {
 
   it('lock refuses while a recorded version has been edited', async () => {
     const dir = await makeCatalogue({ 'procedures/1.001193/v1.json': version() });
-    await runTthc(['lock', dir]);
+    await runTthc(['lock', dir, '--init']);
     await writeFile(path.join(dir, 'procedures/1.001193/v1.json'), JSON.stringify(version({ name: { vi: 'Sửa' } })));
     const r = await runTthc(['lock', dir]);
     expect(r.code).toBe(1);

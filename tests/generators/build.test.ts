@@ -8,7 +8,7 @@ import type { GeneratorEntry } from '../../generators/engine/unit.js';
 import { GENERATORS } from '../../generators/index.js';
 import { validateCatalogue } from '../../rules/validate/index.js';
 import { buildFixture, deathRegistration } from '../helpers/build-fixture.js';
-import { cleanupCatalogues, versionPath } from '../helpers/catalogue.js';
+import { cleanupCatalogues, relockCatalogue, versionPath } from '../helpers/catalogue.js';
 import { cleanupOutputs, makeOutputRoot, readJson, readTree } from '../helpers/output.js';
 
 const AT = '2025-06-01';
@@ -131,6 +131,7 @@ describe('tthc build', () => {
 
     const renamed = deathRegistration({ name: { vi: 'Thủ tục đăng ký khai tử (sửa tên)' } });
     await writeFile(path.join(dir, versionPath(renamed)), JSON.stringify(renamed, null, 2) + '\n');
+    await relockCatalogue(dir);
     const changed = built(await buildCatalogue(dir, { out, at: AT }));
     // Its procedure's API document (its one version inside), the index page and the change-feed page that name it, the listing, and the report over the whole catalogue.
     // On the site: its page (with its history), its field and agency pages, the two legal-document pages that list it, the

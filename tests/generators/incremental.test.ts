@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCatalogue, type BuildResult } from '../../generators/build.js';
 import { applyJournal } from '../../generators/engine/commit.js';
 import { buildFixture, deathRegistration } from '../helpers/build-fixture.js';
-import { cleanupCatalogues, versionPath } from '../helpers/catalogue.js';
+import { cleanupCatalogues, relockCatalogue, versionPath } from '../helpers/catalogue.js';
 import { cleanupOutputs, makeOutputRoot, readTree } from '../helpers/output.js';
 
 const AT = '2025-06-01';
@@ -39,7 +39,8 @@ describe('an incremental build', () => {
     const before = await readTree(out);
     expect(before.has('site/procedures/1.000999.html')).toBe(true);
     await rm(path.join(dir, 'procedures/1.000999'), { recursive: true });
-    // The fixture has no lock, so removing a procedure is allowed.
+    // Removing a published procedure is an error against the lock: start the fixture's lock afresh.
+    await relockCatalogue(dir);
     built(await buildCatalogue(dir, { out, at: AT }));
     const after = await readTree(out);
     expect(after.has('site/procedures/1.000999.html')).toBe(false);

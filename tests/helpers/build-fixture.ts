@@ -2,7 +2,7 @@ import { baseRegistry, baseVersion } from '../../rules/lint/fixture.js';
 import { mergePatch } from '../../rules/lint/merge-patch.js';
 import type { ProcedureVersion } from '../../rules/schema/types/procedure-version.generated.js';
 import type { Registry } from '../../rules/schema/types/registry.generated.js';
-import { makeCatalogue, versionPath, type FileContent } from './catalogue.js';
+import { lockCatalogue, makeCatalogue, versionPath, type FileContent } from './catalogue.js';
 
 /** The base registry plus what the build fixtures cite: a provincial agency, a second field, NQ 66.7/2025 and the LLTP fee circular. */
 export function buildRegistry(): Registry {
@@ -183,5 +183,9 @@ export function fixtureVersions(): ProcedureVersion[] {
 export async function buildFixture(extra: Record<string, FileContent> = {}, versions: ProcedureVersion[] = fixtureVersions()): Promise<string> {
   const files: Record<string, FileContent> = { 'registry/registry.json': buildRegistry() };
   for (const v of versions) files[versionPath(v)] = v;
-  return makeCatalogue({ ...files, ...extra });
+  const dir = await makeCatalogue({ ...files, ...extra });
+  // Locked as a real catalogue is (a build refuses published versions without a lock), unless the
+  // extra files bring their own lock.
+  if (!('tthc.lock.json' in extra)) await lockCatalogue(dir);
+  return dir;
 }

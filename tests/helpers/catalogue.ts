@@ -4,6 +4,8 @@ import path from 'node:path';
 import { baseRegistry, baseVersion } from '../../rules/lint/fixture.js';
 import { mergePatch } from '../../rules/lint/merge-patch.js';
 import type { ProcedureVersion } from '../../rules/schema/types/procedure-version.generated.js';
+import { loadCatalogue } from '../../rules/load/catalogue.js';
+import { updatedLock, writeLock } from '../../rules/store/lock.js';
 
 export type FileContent = string | Uint8Array | object;
 
@@ -34,4 +36,22 @@ export function version(patch: Record<string, unknown> = {}): ProcedureVersion {
 
 export function versionPath(v: { code: string; version: string }): string {
   return `procedures/${v.code}/${v.version}.json`;
+}
+
+/**
+ * Records every published version of a catalogue folder in a new lock (as `tthc lock --init`
+ * does): build and validate --strict refuse published versions without one.
+ */
+export async function lockCatalogue(dir: string): Promise<string> {
+  const { catalogue } = await loadCatalogue(dir);
+  return writeLock(catalogue, updatedLock(catalogue, { init: true }).lock);
+}
+
+/**
+ * Locks a catalogue afresh after a test changed its published versions as fixtures (not as the
+ * lawful workflow would): the old lock is dropped and a new one records what is there now.
+ */
+export async function relockCatalogue(dir: string): Promise<string> {
+  await rm(path.join(dir, 'tthc.lock.json'), { force: true });
+  return lockCatalogue(dir);
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runTthc } from '../helpers/cli.js';
-import { cleanupCatalogues, makeCatalogue, version } from '../helpers/catalogue.js';
+import { cleanupCatalogues, lockCatalogue, makeCatalogue, version } from '../helpers/catalogue.js';
 import { baseRegistry } from '../../rules/lint/fixture.js';
 
 const PRELOAD = path.join(import.meta.dirname, 'fixtures', 'no-network.mjs');
@@ -33,6 +33,7 @@ describe('no remote $ref or URL is ever fetched', () => {
     registry.legalDocuments![0]!.url = 'https://thuvienphapluat.example/luat-ho-tich';
     const lure = { $schema: 'https://evil.example/procedure-version.schema.json', ...version({ notes: [{ kind: 'info', text: 'Xem {"$ref": "https://evil.example/x.json"} và http://evil.example/' }] }) };
     const dir = await makeCatalogue({ 'registry/registry.json': registry, 'procedures/1.001193/v1.json': lure, 'catalogue.json': { $schema: 'https://evil.example/catalogue.json' } });
+    await lockCatalogue(dir);
     const { env, attempts } = offline('build');
     const validate = await runTthc(['validate', dir], { env });
     expect(validate.code, validate.stderr).toBe(0);

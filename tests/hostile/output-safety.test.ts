@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCatalogue } from '../../generators/build.js';
+import { lockCatalogue } from '../helpers/catalogue.js';
 import { REPO } from '../helpers/cli.js';
 import { poisonedCatalogue } from './poison.js';
 import { csvCells, files, htmlFindings, markdownFindings } from './scanners.js';
@@ -15,6 +16,8 @@ describe('hostile strings in every spec text field never become executable outpu
 
   beforeAll(async () => {
     catalogue = poisonedCatalogue(REPO);
+    // Poisoned as published versions are: locked afresh, as a build refuses them without a lock.
+    await lockCatalogue(catalogue);
     out = path.join(tmpdir(), `tthc-poison-out-${process.pid}`);
     const result = await buildCatalogue(catalogue, { out, at: '2026-01-15', cacheDir: false });
     expect(result.built, JSON.stringify(result.validation.diagnostics.filter((d) => d.severity === 'error').slice(0, 3))).toBe(true);

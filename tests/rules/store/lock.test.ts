@@ -15,7 +15,7 @@ const V1 = version({ supersedes: 'v0', changedBy: { legalBasis: [{ document: '04
 async function lockedCatalogue() {
   const dir = await makeCatalogue({ 'procedures/1.001193/v0.json': V0, 'procedures/1.001193/v1.json': V1 });
   const { catalogue } = await loadCatalogue(dir);
-  await writeLock(catalogue, updatedLock(catalogue).lock);
+  await writeLock(catalogue, updatedLock(catalogue, { init: true }).lock);
   return dir;
 }
 
@@ -51,15 +51,14 @@ describe('published versions are immutable', () => {
     expect(d[0]!.related?.[0]).toMatchObject({ file: `${dir}/tthc.lock.json`, pointer: '/published/1', message: 'recorded here' });
   });
 
-  it('a file with its locked bytes is not hashed again; an edit under a stale bytes hash is still found', async () => {
+  it('the content hash decides, never the bytes hash: a wrong content hash under the right bytes is reported; re-indenting is fine, editing is not', async () => {
     const dir = await lockedCatalogue();
     const lockFile = path.join(dir, 'tthc.lock.json');
     const lock = JSON.parse(await readFile(lockFile, 'utf8'));
-    // A wrong canonical hash under the right bytes hash is trusted: the bytes are what was locked.
-    const trusting = { ...lock, published: lock.published.map((e: { version: string }) => (e.version === 'v1' ? { ...e, sha256: 'f'.repeat(64) } : e)) };
-    await writeFile(lockFile, JSON.stringify(trusting, null, 2));
-    expect((await validateCatalogue(dir)).diagnostics.filter((x) => x.ruleId === 'published-immutable')).toEqual([]);
-    // Once the bytes differ, the canonical hash decides: re-indenting is fine, editing is not.
+    // The bytes hash matching the file says nothing about the content hash beside it (issue 16, point 3).
+    const wrong = { ...lock, published: lock.published.map((e: { version: string }) => (e.version === 'v1' ? { ...e, sha256: 'f'.repeat(64) } : e)) };
+    await writeFile(lockFile, JSON.stringify(wrong, null, 2));
+    expect((await validateCatalogue(dir)).diagnostics.filter((x) => x.ruleId === 'published-immutable').map((x) => x.messageId)).toEqual(['modified']);
     await writeFile(lockFile, JSON.stringify(lock, null, 2));
     const file = path.join(dir, 'procedures/1.001193/v1.json');
     await writeFile(file, JSON.stringify(V1));
