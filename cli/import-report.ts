@@ -104,7 +104,7 @@ export function formatImportReportVi(r: ImportReport): string {
   lines.push('Tiêu chí chất lượng:');
   for (const q of r.quality) {
     const vi = qualityVi(q);
-    lines.push(`  ${q.pass ? 'đạt' : 'KHÔNG ĐẠT'}  ${CHECKS_VI[q.id]}: ${vi.measured} (chỉ tiêu ${vi.target})`);
+    lines.push(`  ${q.pass ? 'đạt' : q.setsExitCode ? 'KHÔNG ĐẠT' : 'chậm'}  ${CHECKS_VI[q.id]}: ${vi.measured} (chỉ tiêu ${vi.target}${q.setsExitCode ? '' : '; đo thời gian, không tính vào mã thoát'})`);
   }
   if (r.validation && Object.keys(r.validation.errorsByRule).length > 0) {
     lines.push(`  lỗi trong các đặc tả đã nhập, theo quy tắc: ${Object.entries(r.validation.errorsByRule).map(([k, n]) => `${k} ${n}`).join(', ')}`);

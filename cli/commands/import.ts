@@ -17,7 +17,12 @@ export interface ImportFlags {
   validate?: boolean;
 }
 
-/** tthc import: parse, write drafts and registries, report (printed and as JSON). Exit 1 when the quality bar fails. */
+/**
+ * tthc import: parse, write drafts and registries, report (printed and as JSON). Exit 1 when the quality
+ * bar fails. The import time is reported against its target but does not set the exit code: it measures
+ * the machine as much as the import (on a loaded CI machine it doubles), and `npm run bench:import` is
+ * where it is measured.
+ */
 export async function importCommand(inputs: string[], flags: ImportFlags): Promise<number> {
   if (inputs.length === 0) throw new UsageError(m().import.needInput);
   const format = flags.format as InputFormat;
@@ -27,5 +32,5 @@ export async function importCommand(inputs: string[], flags: ImportFlags): Promi
   const reportPath = flags.report ?? path.join(flags.out, '.tthc-import-report.json');
   if (!flags.dryRun) await writeFileAtomic(reportPath, toCatalogueJson(report));
   await say((lang() === 'vi' ? formatImportReportVi(report) : formatReport(report)) + (flags.dryRun ? m().import.dryRunDone : m().import.reportWritten(reportPath)) + '\n');
-  return report.quality.every((q) => q.pass) ? EXIT.ok : EXIT.findings;
+  return report.quality.every((q) => q.pass || !q.setsExitCode) ? EXIT.ok : EXIT.findings;
 }

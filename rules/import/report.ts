@@ -26,6 +26,8 @@ export interface QualityCheck {
   target: string;
   measured: string;
   pass: boolean;
+  /** False for the import time, which depends on the machine's load: reported, but a failure is not the data's. */
+  setsExitCode: boolean;
   /** What was measured, as numbers: `count` of `of` (a share in `percent`), or `seconds`; `threshold` is the target's figure. */
   figures: { count?: number; of?: number; percent?: number; threshold?: number; unitAssumed?: number; seconds?: number };
 }
@@ -153,7 +155,7 @@ export async function buildReport(run: ImportRun, inputs: string[], options: { v
   const docs = share(metrics.documentsWithCounts, metrics.countsParsed);
   const internalErrors = rejected.filter((r) => r.status === 'rejected' && r.reason.startsWith('Internal error')).length;
   const quality: QualityCheck[] = [
-    { id: 'no-internal-errors', name: 'every record imports without a crash', target: '0 internal errors', measured: `${internalErrors} internal errors`, pass: internalErrors === 0, figures: { count: internalErrors, threshold: 0 } },
+    { id: 'no-internal-errors', name: 'every record imports without a crash', target: '0 internal errors', measured: `${internalErrors} internal errors`, pass: internalErrors === 0, setsExitCode: true, figures: { count: internalErrors, threshold: 0 } },
   ];
   const detailRecords = run.outcomes.length;
   quality.push({
@@ -162,11 +164,12 @@ export async function buildReport(run: ImportRun, inputs: string[], options: { v
     target: 'at least one, when the inputs hold detail records',
     measured: `${detailRecords - rejected.length} of ${detailRecords}`,
     pass: detailRecords === 0 || rejected.length < detailRecords,
+    setsExitCode: true,
     figures: { count: detailRecords - rejected.length, of: detailRecords, threshold: 1 },
   });
   const shareCheck = (id: QualityCheckId, name: string, threshold: number, count: number, of: number, extra: Partial<QualityCheck['figures']> = {}, note = ''): QualityCheck => {
     const percent = share(of, count).percent;
-    return { id, name, target: threshold === 100 ? '100%' : `≥ ${threshold}%`, measured: `${percent}% (${count}/${of}${note})`, pass: threshold === 100 ? count === of : percent >= threshold, figures: { count, of, percent, threshold, ...extra } };
+    return { id, name, target: threshold === 100 ? '100%' : `≥ ${threshold}%`, measured: `${percent}% (${count}/${of}${note})`, pass: threshold === 100 ? count === of : percent >= threshold, setsExitCode: true, figures: { count, of, percent, threshold, ...extra } };
   };
   if (validation) quality.push(shareCheck('specs-validate', 'imported specs pass tthc validate without errors', 98, validation.withoutErrors, validation.specs));
   quality.push(
@@ -174,7 +177,7 @@ export async function buildReport(run: ImportRun, inputs: string[], options: { v
     shareCheck('fees-parsed', 'channel fees parsed where stated', 95, fees.parsed, fees.stated),
     shareCheck('copy-counts-match', 'document copy counts match the source', 100, counts.matching, counts.documents),
     shareCheck('source-kept', 'every non-empty source field kept', 100, coverage.found, coverage.fields),
-    { id: 'import-time', name: 'import time', target: '< 10 s', measured: `${(run.elapsedMs / 1000).toFixed(2)} s`, pass: run.elapsedMs < 10_000, figures: { seconds: Math.round(run.elapsedMs) / 1000, threshold: 10 } },
+    { id: 'import-time', name: 'import time', target: '< 10 s', measured: `${(run.elapsedMs / 1000).toFixed(2)} s`, pass: run.elapsedMs < 10_000, setsExitCode: false, figures: { seconds: Math.round(run.elapsedMs) / 1000, threshold: 10 } },
   );
 
   return {
@@ -263,7 +266,7 @@ export function formatReport(r: ImportReport): string {
   }
   lines.push('');
   lines.push('Quality bar:');
-  for (const q of r.quality) lines.push(`  ${q.pass ? 'pass' : 'FAIL'}  ${q.name}: ${q.measured} (target ${q.target})`);
+  for (const q of r.quality) lines.push(`  ${q.pass ? 'pass' : q.setsExitCode ? 'FAIL' : 'slow'}  ${q.name}: ${q.measured} (target ${q.target}${q.setsExitCode ? '' : '; timing, not counted in the exit code'})`);
   if (r.validation && Object.keys(r.validation.errorsByRule).length > 0) {
     lines.push(`  errors in imported specs by rule: ${Object.entries(r.validation.errorsByRule).map(([k, n]) => `${k} ${n}`).join(', ')}`);
   }
