@@ -101,6 +101,17 @@ export function reconcileBlocks(r: ReconcileReport): Block[] {
     });
   }
 
+  if (r.ministryAnnounced.length > 0) {
+    const byMinistry = new Map<string, string[]>();
+    for (const x of r.ministryAnnounced) byMinistry.set(x.ministryName, [...(byMinistry.get(x.ministryName) ?? []), `${x.code}@${x.version} ${x.name}`]);
+    blocks.push({
+      kind: 'paragraph',
+      content: [
+        `Không tính là thiếu: ${n(r.ministryAnnounced.length)} thủ tục thực hiện tại địa phương thuộc lĩnh vực tổ chức theo ngành dọc, do Bộ trưởng tự công bố, Chủ tịch Ủy ban nhân dân cấp tỉnh không công bố lại: ${[...byMinistry].map(([ministry, items]) => `${ministry} (${items.join('; ')})`).join('; ')}.`,
+      ],
+    });
+  }
+
   blocks.push({ kind: 'heading', level: 2, text: '3. Khác biệt so với thủ tục quốc gia' });
   if (r.differences.length === 0) blocks.push({ kind: 'paragraph', content: ['Không có.'] });
   else blocks.push({ kind: 'table', head: ['Dòng', 'Mã', 'Nội dung', 'Trong danh mục', 'Thủ tục quốc gia'], rows: r.differences.map((d) => [[String(d.line)], [d.code], [WHAT_VI[d.what]], [d.list], [`${d.national} (${d.version})`]]) });
@@ -130,6 +141,7 @@ export function reconcileCsv(r: ReconcileReport): string {
   const rows: (string | number)[][] = [['loại', 'dòng', 'mã', 'tên', 'nội dung', 'trong danh mục', 'quốc gia', 'có hiệu lực', 'hạn công bố của tỉnh', 'số ngày trễ', 'số ngày làm việc trễ']];
   for (const p of r.rowProblems) rows.push(['không có hoặc không còn hiệu lực', p.line, p.code, p.name, rowProblemVi(p), '', '', '', '', '', '']);
   for (const m of r.missing) rows.push(['thiếu trong danh mục', '', `${m.code}@${m.version}`, m.name, announcedVi(m), '', '', m.effective, m.deadline, m.daysLate, m.workingDaysLate]);
+  for (const x of r.ministryAnnounced) rows.push(['do bộ công bố, không tính là thiếu', '', `${x.code}@${x.version}`, x.name, `${x.ministryName} tự công bố (ngành dọc)`, '', '', '', '', '', '']);
   for (const d of r.differences) rows.push(['khác biệt', d.line, d.code, '', WHAT_VI[d.what], d.list, `${d.national} (${d.version})`, '', '', '', '']);
   for (const line of r.noDecision) rows.push(['không nêu quyết định công bố', line, '', '', '', '', '', '', '', '', '']);
   for (const d of r.duplicates) rows.push(['mã lặp lại', d.lines.join(' '), d.code, '', d.perAgency ? 'mỗi lần một cơ quan thực hiện' : 'trùng lặp', '', '', '', '', '', '']);

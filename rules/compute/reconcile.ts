@@ -84,9 +84,16 @@ export interface ReconcileReport {
     duplicates: number;
     internal: number;
     tests: number;
+    ministryAnnounced: number;
   };
   rowProblems: RowProblem[];
   missing: MissingProcedure[];
+  /**
+   * Procedures performed locally that the province does not announce: their sector's ministry is organised
+   * vertically and announces its local units' procedures itself (registry `announcesLocalProcedures`, e.g.
+   * residence registration by the commune police). Not findings: a list may leave them out.
+   */
+  ministryAnnounced: { code: string; version: string; name: string; levels: string[]; ministry: string; ministryName: string }[];
   differences: Difference[];
   /** Lines of the rows that name no announcing decision. */
   noDecision: number[];
@@ -183,12 +190,19 @@ export function reconcileList(catalogue: Catalogue, list: ProvincialList, option
 
   const workingDays = DEFAULT_DEADLINE_DAYS.province;
   const missing: MissingProcedure[] = [];
+  const ministryAnnounced: ReconcileReport['ministryAnnounced'] = [];
   for (const code of [...catalogue.byCode.keys()].sort()) {
     if (!/^[0-9]\.[0-9]{6}$/.test(code) || listed.has(code)) continue;
     const r = resolve(catalogue, code, date);
     if (r.kind !== 'in-force' || r.version.data.variant) continue;
     const levels = r.version.data.levels ?? [];
     if (!performedLocally(levels, date)) continue;
+    const field = r.version.data.field ? catalogue.registry.fields.byId.get(r.version.data.field) : undefined;
+    const ministry = field?.agency ? catalogue.registry.agencies.byId.get(field.agency) : undefined;
+    if (ministry?.announcesLocalProcedures) {
+      ministryAnnounced.push({ code, version: r.version.data.version, name: r.version.data.name.vi, levels: [...levels], ministry: ministry.id, ministryName: ministry.name });
+      continue;
+    }
     // The effective date of the version in force: the legal document that set its current content.
     const effective = r.window.from;
     const deadline = calendar.addWorkingDays(effective, -workingDays);
@@ -222,6 +236,7 @@ export function reconcileList(catalogue: Catalogue, list: ProvincialList, option
     duplicates: duplicates.length,
     internal: internal.length,
     tests: tests.length,
+    ministryAnnounced: ministryAnnounced.length,
   };
   return {
     date,
@@ -230,6 +245,7 @@ export function reconcileList(catalogue: Catalogue, list: ProvincialList, option
     totals,
     rowProblems,
     missing,
+    ministryAnnounced,
     differences,
     noDecision,
     noDecisionColumn,
