@@ -41,6 +41,7 @@ export function apiMarkdown(ctx: BuildContext): string {
     `| \`${PATHS.formSchema('<mã>', '<phiên bản>')}\` | Lược đồ JSON Schema 2020-12 của tờ khai trực tuyến, kèm ví dụ hợp lệ, cho phiên bản đang có hiệu lực và phiên bản kế tiếp | JSON Schema 2020-12 |`,
     `| \`${PATHS.formTypesIndex}\` | Kiểu dữ liệu TypeScript của mọi tờ khai trực tuyến, mỗi phiên bản là mô-đun \`${PATHS.formTypesModule('<mã>', '<phiên bản>')}\` | TypeScript |`,
     `| \`manifest.json\` | SHA-256 và kích thước mọi tệp, để đồng bộ từng phần | ${schemaLink('manifest')} |`,
+    `| \`manifest.json.sig\` | Khi bản phát hành được ký (\`tthc build --sign\`): chữ ký Ed25519 của \`manifest.json\`; cách kiểm tra dữ liệu tải về ở [hướng dẫn cho cổng dịch vụ công](${link(SITE_PATHS.developers, SITE_PATHS.doc('guides/portal.html'))}#kiểm-tra-dữ-liệu-tải-về) | base64 |`,
     '',
     'Tải cả thư mục lược đồ vào trình kiểm tra (với ajv cần `allowUnionTypes`); các lược đồ tham chiếu nhau bằng `$id`.',
   ];

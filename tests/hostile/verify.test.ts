@@ -12,7 +12,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentHash, sha256Hex } from '../../rules/load/canonical.js';
-import { REPO, runTthc } from '../helpers/cli.js';
+import { hasStackTrace, REPO, runTthc, type CliResult } from '../helpers/cli.js';
+import { tally } from './tally.js';
 
 const CATALOGUE = path.join(REPO, 'catalogue');
 const AT = '2026-01-15';
@@ -182,6 +183,11 @@ describe('tthc verify --against: the lock compared with the lock at a git ref', 
   });
 });
 
+/** The hostile suite's tally: tampered inputs tried, and runs that crashed (a stack trace, or an exit code other than 0, 1, 2). */
+function count(runs: CliResult[], cases: number): void {
+  tally({ cases, crashes: runs.filter((r) => hasStackTrace(r.stderr) || r.code === null || r.code > 2).length });
+}
+
 /** Every file under a folder, relative, with forward slashes. */
 function filesUnder(root: string): string[] {
   return (execFileSync('find', ['.', '-type', 'f'], { cwd: root, encoding: 'utf8' }) as string)
@@ -264,6 +270,36 @@ describe('signed builds: tthc build --sign, then tthc verify --output --key', ()
     expect(ok.status).toBe(0);
   });
 
+  it.skipIf(['openssl', 'jq', 'sha256sum', 'base64'].some((c) => spawnSync(c, ['--version']).error !== undefined))(
+    'the portal guide on the site shows shell commands that verify this output, and catch a tampered file and a forged manifest',
+    () => {
+      const page = readFileSync(path.join(out, 'site/docs/guides/portal.html'), 'utf8');
+      const block = [...page.matchAll(/<pre><code class="language-sh">([\s\S]*?)<\/code><\/pre>/g)].map((m) => m[1]!).find((b) => b.includes('pkeyutl'));
+      expect(block).toBeDefined();
+      // The API page for developers points to it.
+      const anchor = 'kiểm-tra-dữ-liệu-tải-về';
+      expect(page).toContain(`id="${anchor}"`);
+      expect(readFileSync(path.join(out, 'site/developers/index.html'), 'utf8')).toContain(`href="../docs/guides/portal.html#${encodeURI(anchor)}"`);
+      const script = block!.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+      expect(script).toContain('openssl pkeyutl -verify -pubin -inkey release.public.pem -rawin -in manifest.json -sigfile manifest.json.sig.bin');
+      expect(page).toContain('verify(null, manifest, key, signature)');
+      const dir = copy('portal-download');
+      cpSync(pub, path.join(dir, 'release.public.pem'));
+      const run = () => spawnSync('bash', ['-e', '-o', 'pipefail', '-c', script], { cwd: dir, encoding: 'utf8' });
+      const ok = run();
+      expect(ok.status, ok.stderr).toBe(0);
+      expect(ok.stdout.trim()).toBe('Signature Verified Successfully');
+      appendFileSync(path.join(dir, 'listing/danh-muc.md'), 'x');
+      const bad = run();
+      expect(bad.status).not.toBe(0);
+      expect(bad.stdout).toContain('listing/danh-muc.md: FAILED');
+      writeFileSync(path.join(dir, 'manifest.json'), readFileSync(path.join(dir, 'manifest.json'), 'utf8').replace(`"at": "${AT}"`, '"at": "2099-01-01"'));
+      const forged = run();
+      expect(forged.status).not.toBe(0);
+      expect(forged.stdout.trim()).toBe('Signature Verification Failure');
+    },
+  );
+
   it('is deterministic: the same catalogue built again signs to the same bytes', async () => {
     const second = path.join(work, 'second');
     const r = await runTthc(['build', catalogue, '--out', second, '--at', AT, '--sign', key, '--no-cache'], { timeoutMs: 240_000 });
@@ -283,6 +319,7 @@ describe('signed builds: tthc build --sign, then tthc verify --output --key', ()
     unlinkSync(path.join(dir, removed));
     execFileSync('ln', ['-s', '/', path.join(dir, 'site/root')]);
     const r = await runTthc(['verify', '--output', dir, '--key', pub, '--format', 'json']);
+    count([r], 4);
     expect(r.code).toBe(1);
     const report = JSON.parse(r.stdout) as { findings: number; output: { signature: string; missing: unknown[]; changed: unknown[]; unlisted: unknown[] } };
     expect(report.output.signature).toBe('valid');
@@ -326,6 +363,7 @@ describe('signed builds: tthc build --sign, then tthc verify --output --key', ()
     const other = generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'pem' }).toString();
     writeFileSync(path.join(work, 'other.public.pem'), other);
     const w = await runTthc(['verify', '--output', out, '--key', path.join(work, 'other.public.pem')]);
+    count([m, s, w], 3);
     expect(w.code).toBe(1);
     expect(w.stdout).toContain(`✖ ${path.join(out, 'manifest.json.sig')} is not a signature of ${path.join(out, 'manifest.json')} under ${path.join(work, 'other.public.pem')}: the manifest was changed, or signed with another key. No file was checked.`);
   });
@@ -344,6 +382,7 @@ describe('signed builds: tthc build --sign, then tthc verify --output --key', ()
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(`tthc: ${rsa} is a rsa key; tthc signs with Ed25519 keys only.\n`);
     const noKey = await runTthc(['verify', '--output', out]);
+    count([b, r, noKey], 3);
     expect(noKey.code).toBe(2);
     expect(noKey.stderr).toBe('tthc: --output needs --key <public key file>: the manifest is trusted only once its signature is checked.\n');
   });
