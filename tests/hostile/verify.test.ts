@@ -188,6 +188,14 @@ function count(runs: CliResult[], cases: number): void {
   tally({ cases, crashes: runs.filter((r) => hasStackTrace(r.stderr) || r.code === null || r.code > 2).length });
 }
 
+/** Changes the build date a manifest states, keeping its formatting, and checks the text did change. */
+function forgeManifest(file: string): void {
+  const before = readFileSync(file, 'utf8');
+  const after = before.replace(AT, '2099-01-01');
+  expect(after).not.toBe(before);
+  writeFileSync(file, after);
+}
+
 /** Every file under a folder, relative, with forward slashes. */
 function filesUnder(root: string): string[] {
   return (execFileSync('find', ['.', '-type', 'f'], { cwd: root, encoding: 'utf8' }) as string)
@@ -293,7 +301,7 @@ describe('signed builds: tthc build --sign, then tthc verify --output --key', ()
       const bad = run();
       expect(bad.status).not.toBe(0);
       expect(bad.stdout).toContain('listing/danh-muc.md: FAILED');
-      writeFileSync(path.join(dir, 'manifest.json'), readFileSync(path.join(dir, 'manifest.json'), 'utf8').replace(`"at": "${AT}"`, '"at": "2099-01-01"'));
+      forgeManifest(path.join(dir, 'manifest.json'));
       const forged = run();
       expect(forged.status).not.toBe(0);
       expect(forged.stdout.trim()).toBe('Signature Verification Failure');
@@ -337,10 +345,7 @@ describe('signed builds: tthc build --sign, then tthc verify --output --key', ()
   it('catches a tampered manifest, a tampered shard and a wrong key', async () => {
     const dir = copy('manifest-tampered');
     const manifestFile = path.join(dir, 'manifest.json');
-    const signed = readFileSync(manifestFile, 'utf8');
-    // The manifest is compact JSON (no spaces): the edit must really change it.
-    expect(signed).toContain(`"at":"${AT}"`);
-    writeFileSync(manifestFile, signed.replace(`"at":"${AT}"`, '"at":"2099-01-01"'));
+    forgeManifest(manifestFile);
     const m = await runTthc(['verify', '--output', dir, '--key', pub, '--format', 'json']);
     expect(m.code).toBe(1);
     expect(JSON.parse(m.stdout).output).toMatchObject({ signature: 'invalid', checked: 0 });
