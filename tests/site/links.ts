@@ -72,8 +72,18 @@ export async function brokenLinks(root: string): Promise<{ checked: number; brok
         broken.push(`${page}: ${attribute}="${value}" names no file`);
         continue;
       }
-      if (fragment && target_.endsWith('.html') && !(await idsOf(target_)).has(fragment)) broken.push(`${page}: ${attribute}="${value}" names no element #${fragment}`);
+      // A browser finds the element by the fragment as written, then percent-decoded (#kiểm-tra is sent as #ki%E1%BB%83m-tra).
+      const ids = fragment && target_.endsWith('.html') ? await idsOf(target_) : undefined;
+      if (fragment && ids && !ids.has(fragment) && !ids.has(safeDecode(fragment))) broken.push(`${page}: ${attribute}="${value}" names no element #${fragment}`);
     }
   }
   return { checked, broken };
+}
+
+function safeDecode(fragment: string): string {
+  try {
+    return decodeURIComponent(fragment);
+  } catch {
+    return fragment;
+  }
 }
