@@ -112,7 +112,7 @@ export const vi: Messages = {
       'form-schemas': 'lược đồ JSON Schema 2020-12 và kiểu TypeScript của tờ khai điện tử của mọi phiên bản đã công bố có cách thức trực tuyến',
       listing: 'danh mục thủ tục hành chính công khai có hiệu lực vào ngày xuất bản, dạng Markdown, HTML và CSV',
       'simplification-report': 'báo cáo đơn giản hóa của mọi phương án, dạng Markdown, HTML và JSON',
-      site: 'trang công khai: tra cứu, mỗi thủ tục một trang (đủ các bộ phận theo thứ tự Phần II, JSON-LD schema.org, công cụ tính hạn giải quyết, lịch sử phiên bản và từng thay đổi), xem trước tờ khai, bảng theo dõi đơn giản hóa và trang cho nhà phát triển',
+      site: 'trang công khai: tra cứu, mỗi thủ tục một trang (đủ các bộ phận theo thứ tự Phần II, JSON-LD schema.org, công cụ tính hạn giải quyết, lịch sử phiên bản và từng thay đổi), xem trước tờ khai, bảng theo dõi đơn giản hóa, trang cho nhà phát triển và tài liệu hướng dẫn (site/docs/)',
     },
     leftOutHead: (files: number, errors: number) => `Bỏ ra khỏi bản xem trước: ${files} tệp phiên bản có ${errors} lỗi (\`tthc validate\` liệt kê các lỗi):`,
     leftOutMore: (n: number) => `  … và ${n} tệp khác`,

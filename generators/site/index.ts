@@ -122,7 +122,7 @@ function homeUnit(ctx: BuildContext, fields: ReturnType<typeof groupsBy>, agenci
 
 export const generator: Generator = {
   id: 'site',
-  description: 'the public site: search, one page per procedure (every part in the Phần II order, schema.org JSON-LD, the due-date calculator, the version history with each change), form previews, the simplification dashboard and developer pages',
+  description: 'the public site: search, one page per procedure (every part in the Phần II order, schema.org JSON-LD, the due-date calculator, the version history with each change), form previews, the simplification dashboard, developer pages and the documentation (site/docs/)',
   start: SITE_PATHS.home,
   plan(ctx) {
     const units: Unit[] = [];
