@@ -6,7 +6,9 @@ import { CatalogueAccessError } from '../errors.js';
 import type { Catalogue, SourceFile } from '../model/catalogue.js';
 import type { WorkingCalendar } from '../schema/types/calendar.generated.js';
 import { describeIoError, toPosix, type FoundFile } from './files.js';
-import { DEFAULT_MAX_REGISTRY_BYTES, kindOf } from './layout.js';
+import { kindOf, MAX_CALENDAR_BYTES } from './layout.js';
+import { fileLevelDiagnostic } from '../diagnostics/place.js';
+import { formatBytes } from '../text/bytes.js';
 import { readAndParse } from './parse-file.js';
 
 /** The calendars of a catalogue (calendars/<id>.json that passed their checks), by id. */
@@ -30,7 +32,10 @@ export async function loadCalendarFile(file: string, options: { maxBytes?: numbe
     throw new CatalogueAccessError(`Cannot open calendar file ${file}: ${describeIoError(error)}.`);
   }
   if (!info.isFile()) throw new CatalogueAccessError(`${file} is not a file: give a calendar file such as catalogue/calendars/vn.json.`);
+  const limit = options.maxBytes ?? MAX_CALENDAR_BYTES;
+  // Refused on its size before it is opened (readAndParse checks again on the open file, which may have grown).
+  if (info.size > limit) return { data: undefined, diagnostics: [fileLevelDiagnostic(toPosix(file), 'io/too-large', 'error', `File is ${formatBytes(info.size)}, over the ${formatBytes(limit)} limit for a working calendar; it was not read.`)] };
   const found: FoundFile = { abs: path.resolve(file), rel: `calendars/${path.basename(file)}` };
-  const parsed = readAndParse(found, 'calendar', toPosix(file), options.maxBytes ?? DEFAULT_MAX_REGISTRY_BYTES);
+  const parsed = readAndParse(found, 'calendar', toPosix(file), limit);
   return { data: parsed.file ? (parsed.data as WorkingCalendar) : undefined, diagnostics: sortDiagnostics(parsed.diagnostics) };
 }

@@ -21,7 +21,7 @@ import { CatalogueState, type Stat } from './state.js';
 export interface LoadOptions {
   /** Largest procedure-version file accepted, in bytes. Default 1 MiB: real specs are 3–20 KB. */
   maxFileBytes?: number;
-  /** Largest registry, calendar or lock file accepted, in bytes. Default 64 MiB. */
+  /** Largest registry, list or lock file accepted, in bytes. Default 64 MiB. (A calendar is also held to MAX_CALENDAR_BYTES, 1 MiB.) */
   maxRegistryBytes?: number;
   /**
    * A folder to keep the catalogue state in (state.ts): unchanged files are then not read again,

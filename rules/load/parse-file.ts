@@ -40,6 +40,8 @@ export interface VersionSummary {
   findings?: Diagnostic[];
 }
 
+const LIMIT_NAMES: Partial<Record<FileKind, string>> = { version: 'a procedure version', calendar: 'a working calendar' };
+
 const SCHEMA_FOR: Partial<Record<FileKind, SchemaName>> = { version: 'procedure-version', registry: 'registry', lock: 'lock', calendar: 'calendar', list: 'provincial-list' };
 
 export function readAndParse(found: FoundFile, kind: FileKind, display: string, limit: number, pool?: Map<string, string>, release = true): ParsedFile {
@@ -50,7 +52,7 @@ export function readAndParse(found: FoundFile, kind: FileKind, display: string, 
     const read = readBounded(found.abs, limit);
     if (read.tooLarge) {
       result.diagnostics.push(
-        fileLevelDiagnostic(display, 'io/too-large', 'error', `File is ${formatBytes(read.size)}, over the ${formatBytes(limit)} limit for ${kind === 'version' ? 'a procedure version' : 'this file'}; it was not read. (--max-file-size raises the limit.)`),
+        fileLevelDiagnostic(display, 'io/too-large', 'error', `File is ${formatBytes(read.size)}, over the ${formatBytes(limit)} limit for ${LIMIT_NAMES[kind] ?? 'this file'}; it was not read.${kind === 'version' ? ' (--max-file-size raises the limit.)' : ''}`),
       );
       return result;
     }

@@ -8,7 +8,7 @@ import type { ProcedureVersion } from '../schema/types/procedure-version.generat
 import type { Registry } from '../schema/types/registry.generated.js';
 import type { FoundFile } from './files.js';
 import { JsonSource } from './json-source.js';
-import { kindOf } from './layout.js';
+import { byteLimitFor, kindOf } from './layout.js';
 import { lazyVersion, metaOf } from './lazy.js';
 import { readAndParse, rereadText, type ParsedFile, type VersionSummary } from './parse-file.js';
 import { addRegistryFile } from './registry.js';
@@ -122,7 +122,7 @@ export async function readFresh(
     if (byWorker.has(i)) continue;
     const found = files[i]!;
     const kind = kindOf(found.rel);
-    out.set(i, readAndParse(found, kind, displayOf(found.rel), kind === 'version' ? maxFileBytes : maxRegistryBytes, pool));
+    out.set(i, readAndParse(found, kind, displayOf(found.rel), byteLimitFor(kind, maxFileBytes, maxRegistryBytes), pool));
   }
   const verdicts = checked ? await checked : undefined;
   toWorker.forEach((i, k) => {
