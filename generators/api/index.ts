@@ -13,6 +13,7 @@ import type { Generator, Unit } from '../engine/unit.js';
 import { isFree, onlineServiceOf, procedureParts } from '../detail/parts.js';
 import { diffJson, type Operation } from '../../rules/compute/diff/json.js';
 import { API_SCHEMAS } from './schemas.js';
+import { formSchema } from '../form-schemas/schema.js';
 
 /** Most procedures in one index page, and most changes in one page of the feed. */
 export const INDEX_PAGE_SIZE = 500;
@@ -241,7 +242,8 @@ function versionBody(ctx: BuildContext, version: LoadedVersion, w: EffectiveWind
     supersedes: d.supersedes ?? null,
     supersededBy: w?.supersededBy?.data.version ?? null,
     changedBy: (d.changedBy?.legalBasis ?? []).map((r) => citation(ctx, r)),
-    form: formFrom ? { schema: href(formFrom, PATHS.formSchema(d.code, d.version)), types: href(formFrom, PATHS.formTypesIndex), module: PATHS.formTypesModule(d.code, d.version) } : null,
+    // The form's JSON Schema itself, inline: a portal that reads the procedure has its form too.
+    form: formFrom ? { schema: formSchema(d), types: href(formFrom, PATHS.formTypesIndex), module: PATHS.formTypesModule(d.code, d.version) } : null,
     parts: worded ? (d.status === 'repealed' ? [] : procedureParts(ctx, version)) : null,
     spec,
   };
@@ -372,7 +374,7 @@ function procedureUnits(ctx: BuildContext, entry: ProcedureEntry): Unit[] {
 
 export const generator: Generator = {
   id: 'api',
-  description: 'the portal JSON API: paged index, one document per procedure with all its versions, change feed, and their JSON Schemas',
+  description: 'the portal JSON API: paged index, one document per procedure with all its versions and the online forms of the versions in force and next, change feed, and their JSON Schemas',
   start: PATHS.apiIndex,
   plan(ctx) {
     const units: Unit[] = [

@@ -25,8 +25,12 @@ export const PATHS = {
   apiChanges: 'api/v1/changes.json',
   apiChangesPage: (name: string) => `api/v1/changes/${name}.json`,
   apiSchema: (name: string) => `api/v1/schemas/${name}.schema.json`,
-  /** Form schemas exist for the version in force and the next one only (what a portal files against). */
-  formSchema: (code: string, version: string) => `forms/${code}--${version}.schema.json`,
+  /**
+   * A version's online form schema: inside its procedure's API document (#/versions/<i>/form/schema),
+   * for the version in force and the next one only (what a portal files against). It was a file of
+   * its own, forms/<code>--<version>.schema.json: one more file per procedure.
+   */
+  formSchema: (code: string, index: number) => `api/v1/procedures/${code}.json#/versions/${index}/form/schema`,
   /** TypeScript types of every form: one entry module referencing a shard per code prefix, each declaring `tthc-forms/<code>/<version>`. */
   formTypesIndex: 'forms/index.d.ts',
   formTypesShard: (name: string) => `forms/types/${name}.d.ts`,

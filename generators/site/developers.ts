@@ -7,7 +7,7 @@
 import { ALL_RULES } from '../../rules/lint/index.js';
 import { markdownToHtml } from '../../rules/text/render/index.js';
 import type { BuildContext } from '../engine/context.js';
-import { hasOnlineForm, PATHS } from '../engine/paths.js';
+import { formVersions, PATHS } from '../engine/paths.js';
 import { indexItem } from '../api/index.js';
 import { API_SCHEMAS } from '../api/schemas.js';
 import { formSchema } from '../form-schemas/schema.js';
@@ -22,7 +22,9 @@ const fence = (value: unknown) => ['```json', JSON.stringify(value, null, 2), '`
 export function apiMarkdown(ctx: BuildContext): string {
   const schemaLink = (name: string) => `[${name}](schemas/${name}.html)`;
   const first = ctx.procedures[0];
-  const withForm = ctx.procedures.find((e) => hasOnlineForm(e.shown.data));
+  // A procedure whose API document carries a form schema (a version in force or next that can be filed online).
+  const withForm = ctx.procedures.find((e) => formVersions(e, ctx.at).length > 0);
+  const formVersion = withForm ? formVersions(withForm, ctx.at)[0]! : undefined;
   const lines = [
     '# API dữ liệu thủ tục hành chính',
     '',
@@ -38,7 +40,7 @@ export function apiMarkdown(ctx: BuildContext): string {
     `| \`${PATHS.apiProcedure('<mã>')}#/versions/<i>\` | Một phiên bản: mục thứ i của \`versions\` (JSON Pointer), theo thứ tự có hiệu lực | ${schemaLink('version')} |`,
     `| \`${PATHS.apiChanges}\` | Dòng thay đổi: các trang theo tháng hiệu lực | ${schemaLink('changes')} |`,
     `| \`${PATHS.apiChangesPage('<YYYY-MM>')}\` | Các thay đổi trong tháng: thủ tục, phiên bản trước và sau, các thao tác (add, remove, update) | ${schemaLink('changes-page')} |`,
-    `| \`${PATHS.formSchema('<mã>', '<phiên bản>')}\` | Lược đồ JSON Schema 2020-12 của tờ khai trực tuyến, kèm ví dụ hợp lệ, cho phiên bản đang có hiệu lực và phiên bản kế tiếp | JSON Schema 2020-12 |`,
+    `| \`${PATHS.apiProcedure('<mã>')}#/versions/<i>/form/schema\` | Lược đồ JSON Schema 2020-12 của tờ khai trực tuyến, kèm ví dụ hợp lệ, cho phiên bản đang có hiệu lực và phiên bản kế tiếp: nằm ngay trong tài liệu của thủ tục | JSON Schema 2020-12 |`,
     `| \`${PATHS.formTypesIndex}\` | Kiểu dữ liệu TypeScript của mọi tờ khai trực tuyến, mỗi phiên bản là mô-đun \`${PATHS.formTypesModule('<mã>', '<phiên bản>')}\` | TypeScript |`,
     `| \`manifest.json\` | SHA-256 và kích thước mọi tệp, để đồng bộ từng phần | ${schemaLink('manifest')} |`,
     `| \`manifest.json.sig\` | Khi bản phát hành được ký (\`tthc build --sign\`): chữ ký Ed25519 của \`manifest.json\`; cách kiểm tra dữ liệu tải về ở [hướng dẫn cho cổng dịch vụ công](${link(SITE_PATHS.developers, SITE_PATHS.doc('guides/portal.html'))}#kiểm-tra-dữ-liệu-tải-về) | base64 |`,
@@ -48,9 +50,9 @@ export function apiMarkdown(ctx: BuildContext): string {
   if (first) {
     lines.push('', '## Ví dụ: một mục của trang chỉ mục', '', fence(indexItem(ctx, first, PATHS.apiIndexPage('1'))));
   }
-  if (withForm) {
-    const schema = formSchema(withForm.shown.data) as { examples?: unknown[] };
-    lines.push('', `## Ví dụ: hồ sơ trực tuyến hợp lệ của thủ tục ${withForm.code}`, '', `Theo lược đồ \`${PATHS.formSchema(withForm.code, withForm.shown.data.version)}\`.`, '', fence(schema.examples?.[0]));
+  if (withForm && formVersion) {
+    const schema = formSchema(formVersion) as { examples?: unknown[] };
+    lines.push('', `## Ví dụ: hồ sơ trực tuyến hợp lệ của thủ tục ${withForm.code}`, '', `Theo lược đồ \`${PATHS.formSchema(withForm.code, withForm.windows.findIndex((w) => w.version.data === formVersion))}\`.`, '', fence(schema.examples?.[0]));
   }
   lines.push('', '## Lược đồ', '', ...Object.keys(API_SCHEMAS).sort().map((name) => `- ${schemaLink(name)}`), '', '## Quy tắc kiểm tra đặc tả', '', `Các quy tắc mà \`tthc validate\` áp dụng, sinh tự động từ mô tả và ví dụ của từng quy tắc: [danh sách quy tắc](${link(SITE_PATHS.developers, SITE_PATHS.rules)}).`, '');
   return lines.join('\n');

@@ -12,7 +12,7 @@ import { formatDate } from '../../rules/text/vi/dates.js';
 import { compareVietnamese } from '../../rules/text/vi/words.js';
 import type { BuildContext, ProcedureEntry } from '../engine/context.js';
 import { hashParts } from '../engine/context.js';
-import { hasOnlineForm, href, PATHS } from '../engine/paths.js';
+import { formVersions, hasOnlineForm, href, PATHS } from '../engine/paths.js';
 import type { Generator, OutputFile, Unit } from '../engine/unit.js';
 import { scriptSafeJson } from '../detail/jsonld.js';
 import { formSchema } from '../form-schemas/schema.js';
@@ -161,8 +161,9 @@ export const generator: Generator = {
     const codes = new Set(ctx.procedures.map((e) => e.code));
     units.push({ key: 'dashboard', inputs: ctx.catalogueHash(), render: () => renderDashboard(ctx.catalogue, (code) => codes.has(code)) });
     const example = ctx.procedures[0];
-    const withForm = ctx.procedures.find((e) => hasOnlineForm(e.shown.data));
-    units.push({ key: 'developers', inputs: hashParts([example ? ctx.entryHash(example) : '', withForm ? ctx.entryHash(withForm) : '']), render: async () => [await renderDevelopers(ctx)] });
+    // The developer page's form example: the first procedure with a form in force or next (as renderDevelopers picks it).
+    const withForm = ctx.procedures.find((e) => formVersions(e, ctx.at).length > 0);
+    units.push({ key: 'developers', inputs: hashParts([example ? ctx.entryHash(example) : '', withForm ? ctx.entryHash(withForm) : '', ctx.at]), render: async () => [await renderDevelopers(ctx)] });
     units.push({ key: 'developers/schemas', inputs: '', render: renderSchemaPages });
     units.push({ key: 'developers/rules', inputs: '', render: renderRulePages });
     units.push(...docsUnits());

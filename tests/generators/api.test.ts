@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyOperations, diffJson as diff } from '../../rules/compute/diff/json.js';
 import { changePages, indexPages } from '../../generators/api/index.js';
 import { buildCatalogue } from '../../generators/build.js';
+import { formSchema } from '../../generators/form-schemas/schema.js';
 import { birthV1, birthV2, buildFixture, judicialRecord } from '../helpers/build-fixture.js';
 import { cleanupCatalogues } from '../helpers/catalogue.js';
 import { errorSummary, portalAjv } from '../helpers/ajv.js';
@@ -82,7 +83,9 @@ describe('portal JSON API', () => {
   it('describes a procedure: the version in force and every version with its dates', async () => {
     const { versions, ...procedure } = await readJson(out, 'api/v1/procedures/1.001193.json');
     const { registry, ...rest } = procedure;
-    expect({ ...rest, versions: versions.map(({ parts, spec, ...meta }: any) => meta) }).toEqual({
+    // The form schemas themselves are checked below and in form-schemas.test.ts: here, where they are.
+    const meta = versions.map(({ parts, spec, form, ...m }: any) => ({ ...m, form: form && { ...form, schema: form.schema.$id } }));
+    expect({ ...rest, versions: meta }).toEqual({
       $schema: '../schemas/procedure.schema.json',
       code: '1.001193',
       name: 'Thủ tục đăng ký khai sinh',
@@ -97,7 +100,7 @@ describe('portal JSON API', () => {
           supersedes: null,
           supersededBy: 'v2',
           changedBy: [],
-          form: { schema: '../../../forms/1.001193--v1.schema.json', types: '../../../forms/index.d.ts', module: 'tthc-forms/1.001193/v1' },
+          form: { schema: 'urn:tthc:form:1.001193:v1', types: '../../../forms/index.d.ts', module: 'tthc-forms/1.001193/v1' },
         },
         {
           version: 'v2',
@@ -107,7 +110,7 @@ describe('portal JSON API', () => {
           supersedes: 'v1',
           supersededBy: null,
           changedBy: [{ document: '66.7/2025/NQ-CP', article: '4', text: 'Điều 4 Nghị quyết số 66.7/2025/NQ-CP ngày 15/11/2025 của Chính phủ về cắt giảm, đơn giản hóa thủ tục hành chính liên quan đến giấy tờ công dân' }],
-          form: { schema: '../../../forms/1.001193--v2.schema.json', types: '../../../forms/index.d.ts', module: 'tthc-forms/1.001193/v2' },
+          form: { schema: 'urn:tthc:form:1.001193:v2', types: '../../../forms/index.d.ts', module: 'tthc-forms/1.001193/v2' },
         },
       ],
       html: '../../../site/procedures/1.001193.html',
@@ -181,8 +184,10 @@ describe('a later build date', () => {
     expect(doc.versions.map((v: any) => [v.version, v.parts === null ? null : v.parts.length])).toEqual([['v1', null], ['v2', 11]]);
     const { $schema, ...spec } = birthV1() as any;
     expect([$schema, doc.versions[0].spec]).toEqual([undefined, spec]);
-    // The form schema is only for the version in force now (v1's is of no use to a portal).
+    // The form schema is only for the version in force now (v1's is of no use to a portal), inline.
     expect(doc.versions.map((v: any) => v.form?.module ?? null)).toEqual([null, 'tthc-forms/1.001193/v2']);
+    expect(doc.versions[1].form.schema).toEqual(formSchema(birthV2() as any));
+    expect((await readTree(later)).has('forms/1.001193--v2.schema.json')).toBe(false);
     // Written compact: no indentation, one newline at the end.
     const text = (await readTree(later)).get('api/v1/procedures/1.001193.json')!.toString();
     expect([text.includes('\n  '), text.endsWith('}\n'), text.split('\n').length]).toEqual([false, true, 2]);

@@ -96,7 +96,6 @@ describe('building the bundled catalogue', () => {
     for (const [code, versions] of Object.entries(forms)) {
       const expected = [
         `api/v1/procedures/${code}.json`,
-        ...versions.map((v) => `forms/${code}--${v}.schema.json`),
         ...(proposals[code] ?? []).map((p) => `site/dashboard/${code}--${p}.html`),
         ...versions.map((v) => `site/forms/${code}--${v}.html`),
         `site/procedures/${code}.html`,
@@ -104,8 +103,9 @@ describe('building the bundled catalogue', () => {
       expect(own(code), code).toEqual(expected);
       files += expected.length;
     }
-    // 16 procedures × 2, 15 forms × 2, 2 proposals: 4 files per procedure.
-    expect(files).toBe(64);
+    // 16 procedures × 2 (API document, page), 15 form previews, 2 proposals: about 3 files per procedure
+    // (the form schemas are inside the API documents).
+    expect(files).toBe(49);
     expect(JSON.parse(text('site/search/meta.json')).count).toBe(Object.keys(forms).length);
     expect([...tree.keys()].filter((rel) => /^(api\/v1\/procedures|site\/procedures|site\/forms)\/[^/]+\/|^forms\/(?!types\/)[^/]+\//.test(rel))).toEqual([]);
   });
@@ -123,15 +123,14 @@ describe('building the bundled catalogue', () => {
   });
 
   it('publishes form schemas whose example validates, and whose every ID number and required field is enforced', () => {
-    const schemas = [...tree].filter(([rel]) => rel.endsWith('.schema.json') && rel.startsWith('forms/'));
-    // One per version in force or next with an online channel, as each procedure's API document links it.
-    const linked = [...tree]
+    // One per version in force or next with an online channel, inside each procedure's API document
+    // (no form schema files any more: forms/ holds the TypeScript types only).
+    expect([...tree.keys()].filter((rel) => rel.endsWith('.schema.json') && !rel.startsWith('api/v1/schemas/'))).toEqual([]);
+    const schemas = [...tree]
       .filter(([rel]) => /^api\/v1\/procedures\/[^/]+\.json$/.test(rel))
-      .flatMap(([rel, bytes]) => JSON.parse(bytes.toString()).versions.flatMap((v: any) => (v.form ? [path.posix.join(path.posix.dirname(rel), v.form.schema)] : [])));
-    expect(schemas.map(([rel]) => rel).sort()).toEqual(linked.sort());
+      .flatMap(([rel, bytes]) => JSON.parse(bytes.toString()).versions.flatMap((v: any) => (v.form ? [[`${rel}#${v.version}`, v.form.schema] as [string, any]] : [])));
     expect(schemas.length).toBeGreaterThanOrEqual(10);
-    for (const [rel, bytes] of schemas) {
-      const schema = JSON.parse(bytes.toString());
+    for (const [rel, schema] of schemas) {
       const validate = portalAjv().compile(schema);
       const example = schema.examples[0];
       expect(validate(example) ? [] : errorSummary(validate.errors), rel).toEqual([]);

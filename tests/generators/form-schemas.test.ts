@@ -195,12 +195,21 @@ describe('online form schemas', () => {
   describe('every schema of a build', () => {
     let out: string;
     let forms: [string, Buffer][];
+    /** Each form schema of the build, named <code>--<version>, as its procedure's API document carries it. */
+    let schemas: [string, any][];
     beforeAll(async () => {
       const catalogue = await buildFixture();
       out = path.join(await makeOutputRoot(), 'out');
       const result = await buildCatalogue(catalogue, { out, at: '2025-06-01', cacheDir: false });
       expect(result.built).toBe(true);
-      forms = [...(await readTree(out))].filter(([rel]) => rel.startsWith('forms/'));
+      const tree = await readTree(out);
+      forms = [...tree].filter(([rel]) => rel.startsWith('forms/'));
+      schemas = [...tree]
+        .filter(([rel]) => /^api\/v1\/procedures\/[^/]+\.json$/.test(rel))
+        .flatMap(([, bytes]) => {
+          const doc = JSON.parse(bytes.toString());
+          return doc.versions.flatMap((v: any) => (v.form ? [[`${doc.code}--${v.version}`, v.form.schema] as [string, any]] : []));
+        });
     });
     afterAll(async () => {
       await cleanupCatalogues();
@@ -208,17 +217,17 @@ describe('online form schemas', () => {
     });
 
     it('is a strict JSON Schema 2020-12 whose published example validates', () => {
-      const schemas = forms.filter(([rel]) => rel.endsWith('.schema.json'));
       // On 2025-06-01: 1.001193's v1 in force and its v2 next (from 2026-01-01), 2.000488's v1; none for
-      // procedures without an online channel (1.000656) or repealed (1.000001).
-      expect(schemas.map(([rel]) => rel)).toEqual(['forms/1.001193--v1.schema.json', 'forms/1.001193--v2.schema.json', 'forms/2.000488--v1.schema.json']);
-      expect(forms.map(([rel]) => rel).filter((rel) => rel.endsWith('.d.ts'))).toEqual(['forms/index.d.ts', 'forms/types/all.d.ts']);
-      for (const [rel, bytes] of schemas) {
-        const schema = JSON.parse(bytes.toString());
-        expect(schema.$schema, rel).toBe('https://json-schema.org/draft/2020-12/schema');
+      // procedures without an online channel (1.000656) or repealed (1.000001). They are inside the
+      // procedures' API documents: forms/ holds the TypeScript types only.
+      expect(schemas.map(([name]) => name)).toEqual(['1.001193--v1', '1.001193--v2', '2.000488--v1']);
+      expect(forms.map(([rel]) => rel)).toEqual(['forms/index.d.ts', 'forms/types/all.d.ts']);
+      for (const [name, schema] of schemas) {
+        expect(schema.$schema, name).toBe('https://json-schema.org/draft/2020-12/schema');
+        expect(schema.$id, name).toBe(`urn:tthc:form:${name.replace('--', ':')}`);
         const validate = validator(schema);
-        expect(schema.examples, rel).toHaveLength(1);
-        expect(validate(schema.examples[0]), rel).toEqual([]);
+        expect(schema.examples, name).toHaveLength(1);
+        expect(validate(schema.examples[0]), name).toEqual([]);
       }
     });
 
@@ -226,10 +235,10 @@ describe('online form schemas', () => {
       const check = path.join(out, 'forms', 'check.ts');
       // Every form's types are the module tthc-forms/<code>/<version>, declared by forms/index.d.ts.
       const lines: string[] = ['/// <reference path="./index.d.ts" />'];
-      for (const [rel, bytes] of forms.filter(([r]) => r.endsWith('.schema.json'))) {
-        const [code, version] = rel.replace(/^forms\//, '').replace('.schema.json', '').split('--') as [string, string];
+      for (const [name, schema] of schemas) {
+        const [code, version] = name.split('--') as [string, string];
         const id = `${code}_${version}`.replace(/[^A-Za-z0-9]/g, '_');
-        lines.push(`import type { Submission as S_${id} } from 'tthc-forms/${code}/${version}';`, `export const ok_${id}: S_${id} = ${JSON.stringify(JSON.parse(bytes.toString()).examples[0])};`);
+        lines.push(`import type { Submission as S_${id} } from 'tthc-forms/${code}/${version}';`, `export const ok_${id}: S_${id} = ${JSON.stringify(schema.examples[0])};`);
       }
       lines.push(`export const bad: S_1_001193_v2 = { procedure: { code: '1.001193', version: 'v2' }, fields: { hoTenNguoiYeuCau: 'A', soDinhDanh: '001185012345', dienThoai: '0987654321', hoTenTre: 'B', ngaySinh: '2025-12-28', gioiTinh: 'nu', hoTen: 'x' }, documents: {} };`);
       await writeFile(check, lines.join('\n') + '\n');
