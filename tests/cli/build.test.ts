@@ -26,25 +26,25 @@ describe('tthc build (CLI)', () => {
     const out = path.join(root, 'site');
     const r = await runTthc(['build', catalogue, '--out', out, '--at', '2025-06-01'], { env: { CI: 'true' } });
     expect(r.stderr).toContain('tthc build: catalogue valid (8 versions of 6 procedures)\n');
-    expect(r.stderr).toMatch(/tthc build: form-schemas: 5 files \(5 rendered, 0 unchanged\) in \d+\.\d\d s/);
+    expect(r.stderr).toMatch(/tthc build: form-schemas: 2 files \(2 rendered, 0 unchanged\) in \d+\.\d\d s/);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(new RegExp(`^Built 5 procedures \\(3 in force on 2025-06-01\\) into ${out.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/ in \\d+\\.\\d\\d s:`));
-    expect(r.stdout).toMatch(/ {2}form-schemas +5 +[\d.]+ KiB +5 +0\n/);
+    expect(r.stdout).toMatch(/ {2}form-schemas +2 +[\d.]+ KiB +2 +0\n/);
     expect(r.stdout).not.toMatch(/ {2}detail /);
     expect(r.stdout).toContain(`Output: ${out}\n`);
     expect(r.stdout).toMatch(new RegExp(`\n  ${out.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/listing/danh-muc.html +the public listing \\(danh mục TTHC\\) in force on the build date`));
     // The fixture is locked, so the catalogue has no warning to mention.
     expect(r.stdout).not.toContain('warning');
     const again = await runTthc(['build', catalogue, '--out', out, '--at', '2025-06-01'], { env: { CI: 'true' } });
-    // No file per API version (7 fewer files and units); forms: 3 schemas and the types' index and shard in 5 units.
+    // No file per API version (7 fewer files and units); forms: the types' index and shard in 2 units (the 3 form schemas are inside the API documents).
     // The API's schemas include those of the calendar and the simplification report (2 files, 2 schema pages on the site).
     expect(again.stdout).toMatch(/ {2}api +24 +[\d.]+ KiB +0 +13\n/);
-    expect(again.stdout).toMatch(/ {2}form-schemas +5 +[\d.]+ KiB +0 +5\n/);
+    expect(again.stdout).toMatch(/ {2}form-schemas +2 +[\d.]+ KiB +0 +2\n/);
     // No detail page (5 files and units), no history page (5) and no diff page (1 change, 1.001193 v1 → v2): they are the site's procedure page.
     // The documentation pages: one file and one unit per page of docs-site/docs/, and the spec reference.
     const docs = docsPages().length + 1;
     expect(docs).toBe(18);
-    expect(again.stdout).toMatch(new RegExp(` {2}total +${128 + docs} +[\\d.]+ KiB +0 +${74 + docs}\n`));
+    expect(again.stdout).toMatch(new RegExp(` {2}total +${125 + docs} +[\\d.]+ KiB +0 +${71 + docs}\n`));
   });
 
   it('refuses a catalogue with errors, printing what tthc validate prints', async () => {

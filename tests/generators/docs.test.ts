@@ -193,7 +193,7 @@ describe('the portal guide', () => {
       'api/v1/procedures/1.001193.json',
       'api/v1/changes.json',
       'api/v1/changes/2026-01.json',
-      'forms/1.001193--v3.schema.json',
+      'api/v1/procedures/1.001193.json',
       'manifest.json',
     ]);
     for (const { file, excerpt } of pairs) expect(within(excerpt, JSON.parse(await built(file))), file).toBe(true);
