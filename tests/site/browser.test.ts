@@ -92,7 +92,7 @@ describe.skipIf(SKIP)('the site in Chromium', () => {
     const page = await open('index.html');
     await page.fill('#q', 'dang ky khai sinh');
     const first = page.locator('[data-results] li a').first();
-    await expect.poll(() => first.textContent()).toBe('Thủ tục đăng ký khai sinh');
+    await expect.poll(() => first.textContent(), { timeout: 20_000 }).toBe('Thủ tục đăng ký khai sinh');
     expect(await page.locator('[data-status]').textContent()).toBe('Tìm thấy 1 thủ tục.');
     await first.click();
     await page.waitForURL(/procedures\/1\.001193\.html$/);
@@ -102,15 +102,15 @@ describe.skipIf(SKIP)('the site in Chromium', () => {
 
   it('filters results: the code finds its procedure, and a filter narrows them', async () => {
     const page = await open('index.html?q=1.001193');
-    await expect.poll(() => page.locator('[data-results] li a').allTextContents()).toEqual(['Thủ tục đăng ký khai sinh']);
+    await expect.poll(() => page.locator('[data-results] li a').allTextContents(), { timeout: 20_000 }).toEqual(['Thủ tục đăng ký khai sinh']);
     await page.fill('#q', 'dang ky');
-    await expect.poll(async () => (await page.locator('[data-results] li a').allTextContents()).length).toBeGreaterThan(3);
+    await expect.poll(async () => (await page.locator('[data-results] li a').allTextContents()).length, { timeout: 20_000 }).toBeGreaterThan(3);
     await page.locator('summary').click();
     await page.selectOption('#f-field', 'ho-tich');
     await page.selectOption('#f-fee', 'free');
-    await expect.poll(() => page.locator('[data-results] li a').allTextContents()).not.toContain('Thủ tục đăng ký khai sinh');
+    await expect.poll(() => page.locator('[data-results] li a').allTextContents(), { timeout: 20_000 }).not.toContain('Thủ tục đăng ký khai sinh');
     await page.selectOption('#f-fee', 'paid');
-    await expect.poll(() => page.locator('[data-results] li a').allTextContents()).toContain('Thủ tục đăng ký khai sinh');
+    await expect.poll(() => page.locator('[data-results] li a').allTextContents(), { timeout: 20_000 }).toContain('Thủ tục đăng ký khai sinh');
     expect(page.url()).toContain('field=ho-tich');
     await page.close();
   }, 60_000);
@@ -120,7 +120,7 @@ describe.skipIf(SKIP)('the site in Chromium', () => {
     await page.fill('#calc-date', '2025-01-24');
     await page.click('#tinh-han button[type=submit]');
     const due = page.locator('[data-result] [data-due]');
-    await expect.poll(() => due.getAttribute('data-due')).toBe('2025-02-05');
+    await expect.poll(() => due.getAttribute('data-due'), { timeout: 20_000 }).toBe('2025-02-05');
     expect(await due.locator('.due').textContent()).toBe('Thứ Tư, 05/02/2025');
     const skipped = await page.locator('[data-result] li').allTextContents();
     expect(skipped).toContain('Thứ Tư, 29/01/2025: Tết Nguyên đán (mùng 1)');
@@ -130,7 +130,7 @@ describe.skipIf(SKIP)('the site in Chromium', () => {
     await page.fill('#calc-date', '2025-02-04');
     await page.fill('#calc-time', '16:00');
     await page.click('#tinh-han button[type=submit]');
-    await expect.poll(() => due.getAttribute('data-due')).toBe('2025-02-10');
+    await expect.poll(() => due.getAttribute('data-due'), { timeout: 20_000 }).toBe('2025-02-10');
     expect(await page.locator('[data-result]').textContent()).toContain('Hồ sơ nộp lúc 16:00, sau 15:00 (giờ tiếp nhận cuối ngày), nên được tính là tiếp nhận vào thứ Tư, 05/02/2025.');
     await shoot(page, 'procedure-calculator-desktop');
     await page.setViewportSize(PHONE);
@@ -145,7 +145,7 @@ describe.skipIf(SKIP)('the site in Chromium', () => {
     await input.fill('12345');
     await input.press('Tab');
     const error = page.locator('#f-fields-nguoiYeuCauSoDinhDanh-error');
-    await expect.poll(() => error.textContent()).toBe('Số định danh cá nhân của người yêu cầu phải gồm 12 chữ số.');
+    await expect.poll(() => error.textContent(), { timeout: 20_000 }).toBe('Số định danh cá nhân của người yêu cầu phải gồm 12 chữ số.');
     expect(await input.getAttribute('aria-invalid')).toBe('true');
     await page.click('[data-form-preview] button[type=submit]');
     expect(await page.locator('[data-summary]').textContent()).toMatch(/^Tờ khai còn \d+ lỗi, hãy xem các ô được đánh dấu\.$/);
@@ -153,7 +153,7 @@ describe.skipIf(SKIP)('the site in Chromium', () => {
     await shoot(page, 'form-preview-error-desktop');
     await input.fill('001090012345');
     await input.press('Tab');
-    await expect.poll(() => error.isHidden()).toBe(true);
+    await expect.poll(() => error.isHidden(), { timeout: 20_000 }).toBe(true);
     await page.setViewportSize(PHONE);
     await fitsWidth(page, PHONE.width);
     await page.close();
@@ -166,7 +166,7 @@ describe.skipIf(SKIP)('the site in Chromium', () => {
     expect(await change.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
     await page.click('text=Xem thay đổi so với v2023');
     await page.waitForURL(/procedures\/1\.001193\.html#thay-doi-v2023--v3$/);
-    await expect.poll(() => change.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+    await expect.poll(() => change.evaluate((d) => (d as HTMLDetailsElement).open), { timeout: 20_000 }).toBe(true);
     expect(await change.locator('summary').textContent()).toBe('Thay đổi của phiên bản v3 so với phiên bản v2023, áp dụng từ ngày 01/01/2026');
     expect(await change.locator('del').count()).toBeGreaterThan(0);
     expect(await change.locator('del').first().isVisible()).toBe(true);
@@ -219,7 +219,7 @@ describe.skipIf(SKIP)('the site in Chromium', () => {
     });
     expect(ran).toBe('blocked');
     // The site's own scripts ran under it: the calculator's form was shown by its script.
-    await expect.poll(() => page.locator('#tinh-han form').isVisible()).toBe(true);
+    await expect.poll(() => page.locator('#tinh-han form').isVisible(), { timeout: 20_000 }).toBe(true);
     await page.close();
   }, 60_000);
 
