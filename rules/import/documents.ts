@@ -14,7 +14,9 @@ export interface Counts {
 /** `Bản chính: 1\nBản sao: 0` or `Bản chính: 1 - Bản sao: 0`; undefined when the text is not exactly that. */
 export function parseLabelledCounts(raw: string | undefined): Counts | undefined {
   if (!raw) return undefined;
-  const m = /^Bản chính\s*:\s*(\d+)\s*[-;,]?\s*Bản sao\s*:\s*(\d+)$/iu.exec(raw.trim());
+  // One run of spaces, then an optional separator and its own spaces: `\s*[-;,]?\s*` could split a long run of
+  // spaces between its two halves in every way, and retried each split before failing (issue 16, point 10).
+  const m = /^Bản chính\s*:\s*(\d+)\s*(?:[-;,]\s*)?Bản sao\s*:\s*(\d+)$/iu.exec(raw.trim());
   if (!m) return undefined;
   return { originals: Number(m[1]), copies: Number(m[2]) };
 }

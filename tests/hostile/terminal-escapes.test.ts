@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { REPO, hasStackTrace, runTthc } from '../helpers/cli.js';
+import { tally } from './tally.js';
 
 const FIXTURES = path.join(REPO, 'tests/fixtures/realworld/national-db-export');
 const work = mkdtempSync(path.join(tmpdir(), 'tthc-hostile-escapes-'));
@@ -34,6 +35,30 @@ describe('control characters from input are escaped in every CLI message', () =>
       expect(hasStackTrace(r.stdout + r.stderr)).toBe(false);
       expect(r.stdout + r.stderr).not.toMatch(RAW_CONTROL);
       expect(r.stdout).toContain('\\u001b]0;pwned\\u0007');
+    }
+  });
+
+  it('a file name holding ESC ] 0 ; in an import report is escaped', async () => {
+    const src = path.join(work, 'names');
+    mkdirSync(src, { recursive: true });
+    writeFileSync(path.join(src, `danh-sach${TITLE}.xlsx`), 'not a zip');
+    const r = await runTthc(['import', src, '--out', path.join(work, 'out-names'), '--format', 'xlsx-list', '--dry-run'], { env: { TTHC_LANG: 'en' } });
+    tally({ cases: 1, crashes: hasStackTrace(r.stdout + r.stderr) ? 1 : 0, leaks: RAW_CONTROL.test(r.stdout + r.stderr) ? 1 : 0 });
+    expect(hasStackTrace(r.stdout + r.stderr)).toBe(false);
+    expect(r.stdout + r.stderr).not.toMatch(RAW_CONTROL);
+    expect(r.stdout).toContain('danh-sach\\u001b]0;pwned\\u0007.xlsx: Not a readable xlsx list');
+  });
+
+  it('--fact __proto__=1 is an ordinary unknown fact name, never "[object Object]"', async () => {
+    for (const [lang, expected] of [
+      ['', 'không có thông tin "__proto__"'],
+      ['en', 'has no fact "__proto__"'],
+    ] as const) {
+      const r = await runTthc(['fee', '1.001193', '--fact', '__proto__=1', '--fact', 'constructor=2'], { env: { TTHC_LANG: lang } });
+      tally({ cases: 1, crashes: hasStackTrace(r.stderr) ? 1 : 0 });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(expected);
+      expect(r.stderr).not.toContain('[object Object]');
     }
   });
 
