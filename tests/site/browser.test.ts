@@ -5,7 +5,8 @@
  * installing Chromium): then a missing browser fails them. TTHC_SKIP_BROWSER=1 skips them on purpose.
  * Screenshots at phone and desktop widths are kept in test-artifacts/.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -57,6 +58,20 @@ async function shoot(page: Page, name: string): Promise<void> {
   const file = path.join(ARTIFACTS, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   expect((await stat(file)).size).toBeGreaterThan(5_000);
+}
+
+// axe-core's browser build, run in the page through the DevTools protocol (so the site's CSP, script-src 'self', does not stop it).
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's findings on the page as it is now (every rule axe runs by default: WCAG 2.x A and AA, and best practices), one line each. */
+async function axeFindings(page: Page, label: string): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({ id: v.id, targets: v.nodes.map((n) => String(n.target.join(' '))) }));
+  });
+  return violations.flatMap((v) => v.targets.map((t) => `${label}: ${v.id} at ${t}`));
 }
 
 /** Nothing sticks out sideways: the page is usable without horizontal scrolling. */
@@ -205,6 +220,45 @@ describe.skipIf(SKIP)('the site in Chromium', () => {
       }
     }
   }, 120_000);
+
+  it('has no axe-core findings at 360 px and 1280 px: home, search, a procedure page, the calculator with a result, history, a change, dashboard, developer pages', async () => {
+    const findings: string[] = [];
+    let pages = 0;
+    for (const [name, viewport] of [['360', PHONE], ['1280', DESKTOP]] as const) {
+      const check = async (page: Page, label: string) => {
+        await page.waitForLoadState('networkidle');
+        findings.push(...(await axeFindings(page, `${label} at ${name} px`)));
+        pages++;
+      };
+      let page = await open('index.html', viewport);
+      await check(page, 'home');
+      await page.close();
+      page = await open('index.html?q=khai+sinh', viewport);
+      await expect.poll(() => page.locator('[data-results] li a').count()).toBeGreaterThan(0);
+      await check(page, 'search results');
+      await page.close();
+      page = await open('procedures/2.002043.html', viewport);
+      await check(page, 'procedure page');
+      await page.fill('#calc-date', '2025-01-24');
+      await page.click('#tinh-han button[type=submit]');
+      await expect.poll(() => page.locator('[data-result] [data-due]').getAttribute('data-due')).toBe('2025-02-05');
+      await check(page, 'calculator with a result');
+      await page.close();
+      page = await open('procedures/1.001193.html#lich-su', viewport);
+      await check(page, 'history');
+      await page.click('text=Xem thay đổi so với v2023');
+      await expect.poll(() => page.locator('details.change:has(#thay-doi-v2023--v3)').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+      await check(page, 'a change (diff)');
+      await page.close();
+      for (const [rel, label] of [['dashboard/index.html', 'dashboard'], ['developers/index.html', 'developers'], ['developers/schemas/version.html', 'developers: a schema page']] as const) {
+        page = await open(rel, viewport);
+        await check(page, label);
+        await page.close();
+      }
+    }
+    expect(pages).toBe(18);
+    expect(findings).toEqual([]);
+  }, 180_000);
 
   it("the server's Content-Security-Policy is in force: a script written into a page does not run", async () => {
     // Not open(): the blocked script is the point here, not a problem of the site's.

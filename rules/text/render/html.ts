@@ -84,7 +84,8 @@ function blockToHast(b: Block): Element[] {
     case 'table': {
       const td = (i: number, content: ElementContent[]) => h('td', b.align?.[i] === 'right' ? { className: ['num'] } : b.align?.[i] === 'center' ? { className: ['center'] } : {}, content);
       return [
-        h('table', {}, [
+        // tabindex="0": a table wider than a phone scrolls sideways, and a region that scrolls must be reachable by keyboard (WCAG 2.1.1; axe's scrollable-region-focusable).
+        h('table', { tabIndex: 0 }, [
           ...colgroup(b.widths),
           h('thead', {}, [h('tr', {}, b.head.map((x) => h('th', { scope: 'col' }, [t(x)])))]),
           h('tbody', {}, b.rows.map((r) => h('tr', {}, r.map((c, i) => td(i, inlineToHast(c)))))),
@@ -144,6 +145,19 @@ export function renderHtml(title: string, blocks: readonly Block[], options: { s
   return `${hastToHtml({ type: 'root', children: [{ type: 'doctype' }, t('\n'), h('html', { lang: 'vi' }, [t('\n'), head, t('\n'), body, t('\n')])] })}\n`;
 }
 
+/**
+ * Tables and code blocks scroll sideways when wider than the screen (the style sheets give them
+ * overflow-x: auto), and a region that scrolls must be reachable by keyboard (WCAG 2.1.1; axe's
+ * scrollable-region-focusable): each gets tabindex="0".
+ */
+const focusableScrollers: Plugin<[], HastRoot> = () => (tree) => {
+  const visit = (node: HastRoot | ElementContent): void => {
+    if (node.type === 'element' && (node.tagName === 'table' || node.tagName === 'pre')) node.properties.tabIndex = 0;
+    if ('children' in node) for (const child of node.children) visit(child as ElementContent);
+  };
+  visit(tree);
+};
+
 type MdastTransform = (tree: MdastRoot) => void;
 let markdownPipeline: Promise<(markdown: string, transform: MdastTransform | undefined) => string> | undefined;
 
@@ -158,7 +172,7 @@ export async function markdownToHtml(markdown: string, transform?: MdastTransfor
     const [{ default: remarkParse }, { default: remarkGfm }, { default: remarkRehype }] = await Promise.all([import('remark-parse'), import('remark-gfm'), import('remark-rehype')]);
     let current: MdastTransform | undefined;
     const hook: Plugin<[], MdastRoot> = () => (tree) => current?.(tree);
-    const processor = unified().use(remarkParse).use(remarkGfm).use(hook).use(remarkRehype).use(rehypeStringify).freeze();
+    const processor = unified().use(remarkParse).use(remarkGfm).use(hook).use(remarkRehype).use(focusableScrollers).use(rehypeStringify).freeze();
     return (text, transform) => {
       current = transform;
       try {

@@ -87,7 +87,7 @@ describe('the one renderer: blocks → mdast → Markdown, blocks → hast → H
     ]);
     expect(html).toBe(
       '<h1 class="center">A &quot;b&quot; &lt;c&gt;</h1>\n' +
-        '<table><colgroup><col style="width:100%"></colgroup><thead><tr><th scope="col">x</th></tr></thead><tbody><tr><td class="num">1 &gt; 0<br><del>it&#39;s</del></td></tr></tbody></table>\n' +
+        '<table tabindex="0"><colgroup><col style="width:100%"></colgroup><thead><tr><th scope="col">x</th></tr></thead><tbody><tr><td class="num">1 &gt; 0<br><del>it&#39;s</del></td></tr></tbody></table>\n' +
         '<table class="layout"><tbody><tr><td class="left"><span style="font-size:12pt"><strong>Nơi nhận:</strong></span><br><span class="rule" style="width:30%"></span></td></tr></tbody></table>',
     );
     expect(renderHtml('T & <t>', [{ kind: 'paragraph', content: ['x'] }], { style: 'p{font-family:"Times New Roman"}' })).toBe(
