@@ -108,8 +108,8 @@ export const vi: Messages = {
     output: (out: string) => `Thư mục kết quả: ${out}`,
     manifestWhat: 'mã SHA-256 của mọi tệp, để đồng bộ từng phần',
     outputs: {
-      api: 'API JSON cho cổng dịch vụ công: chỉ mục phân trang, thủ tục, phiên bản, dòng thay đổi và lược đồ JSON',
-      'form-schemas': 'lược đồ JSON Schema 2020-12 và kiểu TypeScript của tờ khai điện tử của mọi phiên bản đã công bố có cách thức trực tuyến',
+      api: 'API JSON cho cổng dịch vụ công: chỉ mục phân trang, thủ tục, phiên bản (kèm lược đồ tờ khai trực tuyến của phiên bản đang có hiệu lực và phiên bản kế tiếp), dòng thay đổi và lược đồ JSON',
+      'form-schemas': 'kiểu TypeScript của tờ khai trực tuyến của phiên bản đang có hiệu lực và phiên bản kế tiếp của mọi thủ tục',
       listing: 'danh mục thủ tục hành chính công khai có hiệu lực vào ngày xuất bản, dạng Markdown, HTML và CSV',
       'simplification-report': 'báo cáo đơn giản hóa của mọi phương án, dạng Markdown, HTML và JSON',
       site: 'trang công khai: tra cứu, mỗi thủ tục một trang (đủ các bộ phận theo thứ tự Phần II, JSON-LD schema.org, công cụ tính hạn giải quyết, lịch sử phiên bản và từng thay đổi), xem trước tờ khai, bảng theo dõi đơn giản hóa, trang cho nhà phát triển và tài liệu hướng dẫn (site/docs/)',

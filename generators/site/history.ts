@@ -39,10 +39,42 @@ function underHistory(blocks: readonly Block[]): Block[] {
   return out.map((b) => (b.kind === 'heading' ? { ...b, level: (b.level + 1) as 1 | 2 | 3 } : b));
 }
 
+/** The id of the history's closing section on how compliance costs are estimated. */
+export const METHOD_ANCHOR = 'cach-uoc-tinh';
+const METHOD_TITLE = '“Cách ước tính chi phí tuân thủ”';
+const METHOD_POINTER = `mục ${METHOD_TITLE}`;
+
+const startsWith = (b: Block, text: string) => b.kind === 'paragraph' && typeof b.content[0] === 'object' && 'text' in b.content[0] && b.content[0].text === text;
+
+/**
+ * Takes out of a change's blocks what is the same for every change of the catalogue: the hourly
+ * income and the estimation assumptions behind the cost section (about 2.7 KB each time). The page
+ * states them once, at the end of the history; the change points there.
+ */
+function takeMethod(blocks: readonly Block[], method: Map<string, Block>): Block[] {
+  const out: Block[] = [];
+  let taken = false;
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    if (startsWith(b, 'Thu nhập bình quân một giờ: ') || startsWith(b, 'Giả định ước tính đã dùng')) {
+      const group = [b];
+      if (startsWith(b, 'Giả định ước tính đã dùng') && blocks[i + 1]?.kind === 'list') group.push(blocks[++i]!);
+      for (const g of group) method.set(JSON.stringify(g), g);
+      if (!taken) out.push({ kind: 'paragraph', content: [`Thu nhập bình quân một giờ và các giả định ước tính: xem ${METHOD_POINTER} ở cuối phần lịch sử.`] });
+      taken = true;
+      continue;
+    }
+    out.push(b);
+  }
+  return out;
+}
+
 export interface HistoryModel {
   versions: (ReturnType<typeof versionRows>[number] & { summary: string | undefined; previous: string | undefined; diffHref: string | undefined; note: string })[];
   changes: { id: string; title: string; html: string }[];
   legend: string | undefined;
+  /** The hourly incomes and estimation assumptions of every change above, each once (HTML), or undefined. */
+  method: string | undefined;
   proposals: { href: string; text: string }[];
 }
 
@@ -50,13 +82,14 @@ export interface HistoryModel {
 export function historySection(ctx: BuildContext, entry: ProcedureEntry, path: string): HistoryModel {
   const pairs = versionPairs(entry);
   // The latest change first: it is the one a reader of the version in force asks about.
+  const method = new Map<string, Block>();
   const changes = [...pairs].reverse().map(({ before, after }) => {
     const diff = diffVersions(ctx.catalogue, { version: before, how: `${entry.code}@${before.data.version}` }, { version: after, how: `${entry.code}@${after.data.version}` });
     const from = after.data.effective?.from;
     return {
       id: SITE_PATHS.changeAnchor(before.data.version, after.data.version),
       title: `Thay đổi của phiên bản ${after.data.version} so với phiên bản ${before.data.version}${from ? `, áp dụng từ ngày ${formatDate(from)}` : ''}`,
-      html: renderHtmlBlocks(underHistory(diffBlocks(diff, ctx.catalogue.registry))),
+      html: renderHtmlBlocks(takeMethod(underHistory(diffBlocks(diff, ctx.catalogue.registry)), method)).replace(METHOD_POINTER, `mục <a href="#${METHOD_ANCHOR}">${METHOD_TITLE}</a>`),
     };
   });
   const versions = versionRows(ctx, entry).map((row, i) => {
@@ -73,5 +106,6 @@ export function historySection(ctx: BuildContext, entry: ProcedureEntry, path: s
   const proposals = entry.versions
     .filter((v) => v.data.proposal && findVersion(ctx.catalogue, v.data.proposal.baseline.code, v.data.proposal.baseline.version))
     .map((v) => ({ href: link(path, SITE_PATHS.proposal(v.data.code, v.data.version)), text: `${v.data.proposal!.title} (so với phiên bản ${v.data.proposal!.baseline.version})` }));
-  return { versions, changes, legend: changes.length > 0 ? LEGEND : undefined, proposals };
+  const methodHtml = method.size > 0 ? `<h3 id="${METHOD_ANCHOR}">Cách ước tính chi phí tuân thủ</h3>\n${renderHtmlBlocks([...method.values()])}` : undefined;
+  return { versions, changes, legend: changes.length > 0 ? LEGEND : undefined, method: methodHtml, proposals };
 }

@@ -170,6 +170,20 @@ describe('version history', () => {
       expect([...page.matchAll(/<details class="change">\n<summary>[^<]+<\/summary>\n<div id="thay-doi-([^"]+)">/g)].map((m) => m[1]), code).toEqual(ids);
     }
   });
+
+  it('states the hourly income and the estimation assumptions once per page, each change pointing there', () => {
+    // 2.001583 has four changes, each with a cost section.
+    const page = text('site/procedures/2.001583.html');
+    const count = (needle: string) => page.split(needle).length - 1;
+    expect(count('<h3 id="cach-uoc-tinh">Cách ước tính chi phí tuân thủ</h3>')).toBe(1);
+    expect(count('<strong>Thu nhập bình quân một giờ: </strong>')).toBe(1);
+    // Its costs come from the specs, so no estimation assumption is listed (the synthetic catalogue's are, once too).
+    expect(count('Giả định ước tính đã dùng')).toBe(0);
+    expect(count('xem mục <a href="#cach-uoc-tinh">“Cách ước tính chi phí tuân thủ”</a> ở cuối phần lịch sử.')).toBe(4);
+    // After every change, inside the history section.
+    expect(page.indexOf('id="cach-uoc-tinh"')).toBeGreaterThan(page.lastIndexOf('</details>'));
+    expect(page.indexOf('id="cach-uoc-tinh"')).toBeGreaterThan(page.indexOf('id="lich-su"'));
+  });
 });
 
 describe('form preview', () => {
