@@ -29,7 +29,7 @@ export async function newVersionCommand(code: string, from: string, flags: { dir
   } else {
     const reloaded = await loadCatalogue(flags.dir);
     const draft = findVersion(reloaded.catalogue, code, created.data.version);
-    const blockers = draft ? lintVersion(reloaded.catalogue, ALL_RULES, draft).filter((d) => d.blocksPublishing) : [];
+    const blockers = draft ? lintVersion(reloaded.catalogue, ALL_RULES, draft).filter((d) => d.blocksPublishing).sort((a, b) => a.line - b.line || a.column - b.column) : [];
     if (blockers.length > 0) {
       lines.push(m().newVersion.blockersHead(blockers.length, ref, created.data.effective.from));
       for (const d of blockers) lines.push(`  ${d.line}:${d.column}  ${d.pointer}  ${d.message.replace(/^Publishing would be refused: /, '')}  (${d.ruleId})`);

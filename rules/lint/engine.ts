@@ -42,6 +42,10 @@ function versionView(catalogue: Catalogue, codes: readonly string[], rejected: R
     const list = catalogue.byCode.get(code);
     if (list) byCode.set(code, list);
   }
+  return restrictedView(catalogue, byCode, rejected);
+}
+
+function restrictedView(catalogue: Catalogue, byCode: Map<string, LoadedVersion[]>, rejected: ReadonlySet<string>): Catalogue {
   const off = (what: string) => () => {
     throw new Error(`a version-scope rule may not read catalogue.${what}; give it scope "catalogue"`);
   };
@@ -155,8 +159,12 @@ function publishBlockers(version: LoadedVersion, versionRules: readonly LintRule
   const v = version.data;
   if ((v.status !== 'draft' && v.status !== 'proposed') || !v.effective) return [];
   const published: LoadedVersion = { ...version, data: { ...v, status: 'published' } };
+  // The view holds the published copy in the draft's place, as publish checks it: the rules that
+  // look at the other versions of the code (an overlap with a version in force) then see it.
+  const byCode = new Map([...view.byCode].map(([code, list]) => [code, list.map((x) => (x === version ? published : x))]));
+  const publishedView = restrictedView(catalogue, byCode, view.rejected);
   const asPublished: Diagnostic[] = [];
-  for (const rule of versionRules) runRule(rule, catalogue, published, view, asPublished);
+  for (const rule of versionRules) runRule(rule, catalogue, published, publishedView, asPublished);
   const already = new Set(found.map((d) => `${d.ruleId}\0${d.pointer}\0${d.messageId ?? ''}`));
   return asPublished
     .filter((d) => d.severity === 'error' && d.ruleId !== 'lint/rule-failed' && !already.has(`${d.ruleId}\0${d.pointer}\0${d.messageId ?? ''}`))

@@ -35,6 +35,23 @@ describe('publish blockers on drafts', () => {
     expect(applyStrict(draft).map((d) => d.severity)).toEqual(['warning', 'warning']);
   });
 
+  it('warns on a draft that, published, would overlap a version in force (as tthc publish checks it, with the other versions of its code)', () => {
+    const registry = baseRegistry();
+    const v1 = mergePatch(baseVersion(), { effective: { from: '2020-01-01' } });
+    const v2 = mergePatch(baseVersion(), { version: 'v2', supersedes: 'v1', effective: { from: '2024-01-01' }, changedBy: { legalBasis: [{ document: '04/2020/TT-BTP' }] } });
+    // Copied from v1 (tthc new-version 1.001193 v1) to take effect while v2 is in force.
+    const branch = mergePatch(baseVersion(), { version: 'v3', status: 'draft', supersedes: 'v1', effective: { from: '2025-01-01' }, changedBy: { legalBasis: [{ document: '04/2020/TT-BTP' }] } });
+    const { catalogue, diagnostics } = catalogueFromObjects({ versions: [v1, v2, branch], registry });
+    const found = checkCatalogue(catalogue, diagnostics).diagnostics.filter((d) => d.ruleId === 'no-overlapping-versions');
+    expect(found.map((d) => [d.file.replace(/^.*procedures\//, ''), d.severity, d.pointer, d.blocksPublishing, d.message])).toEqual([
+      ['1.001193/v3.json', 'warning', '/effective', true, 'Publishing would be refused: 1.001193@v3 (from 2025-01-01) overlaps v2, in force from 2024-01-01 with no end. Say that this version supersedes v2, or give v2 an end date (effective.until).'],
+    ]);
+    // Superseding the version in force instead: nothing to warn about.
+    const fixed = mergePatch(branch, { supersedes: 'v2' });
+    const again = catalogueFromObjects({ versions: [v1, v2, fixed], registry });
+    expect(checkCatalogue(again.catalogue, again.diagnostics).diagnostics.filter((d) => d.ruleId === 'no-overlapping-versions')).toEqual([]);
+  });
+
   it('says nothing on a draft in force-able on its date, or without an effective date', () => {
     expect(check({ status: 'draft', effective: { from: '2029-06-01' } })).toEqual([]);
     expect(check({ status: 'draft', effective: null })).toEqual([]);
