@@ -9,7 +9,7 @@ import { createWorkingCalendar, type WorkingCalendar } from '../../rules/compute
 import { computeDueDate } from '../../rules/compute/deadlines.js';
 import type { WorkingCalendar as CalendarData } from '../../rules/schema/types/calendar.generated.js';
 import type { TimeUnit } from '../../rules/schema/types/procedure-version.generated.js';
-import { explainDueDate } from '../../rules/text/vi/due-dates.js';
+import { dueDateErrorVi, explainDueDate } from '../../rules/text/vi/due-dates.js';
 import { chooseVersion, type CalculatorPeriod } from './calculator-version.js';
 
 interface Limits {
@@ -81,7 +81,10 @@ function start(root: HTMLElement): void {
         if (text.provisional) parts.push(el('p', text.provisional, 'note'));
         out.replaceChildren(...parts);
       } catch (error) {
-        out.replaceChildren(el('p', `Không tính được hạn cho ngày này: ${(error as Error).message}`, 'error'));
+        // In Vietnamese from the error's id and values; the library's English message is not for this page.
+        const p = el('p', dueDateErrorVi(error), 'error');
+        p.dataset.error = (error as { id?: string }).id ?? '';
+        out.replaceChildren(p);
       }
     })();
   });

@@ -29,10 +29,10 @@ import { docsSiteText } from './sources.js';
 import { form as formTemplate, home } from './templates.generated.js';
 
 /** The calendar the calculator counts on: the catalogue's "vn" calendar, or its only one. */
-function siteCalendar(ctx: BuildContext): { id: string; data: object } | undefined {
+function siteCalendar(ctx: BuildContext): { id: string; from: number; to: number; data: object } | undefined {
   const calendars = calendarsOf(ctx.catalogue);
   const chosen = calendars.get('vn') ?? (calendars.size === 1 ? [...calendars.values()][0] : undefined);
-  return chosen ? { id: chosen.data.id, data: chosen.data } : undefined;
+  return chosen ? { id: chosen.data.id, from: chosen.data.supported.from, to: chosen.data.supported.to, data: chosen.data } : undefined;
 }
 
 /** Inputs that every diff depends on besides the versions: hourly incomes and cost-estimation parameters. */
@@ -66,14 +66,14 @@ function procedureUnits(ctx: BuildContext, entry: ProcedureEntry): Unit[] {
   let common = shared.get(ctx);
   if (!common) {
     const calendar = siteCalendar(ctx);
-    common = { cost: costInputsHash(ctx), calendar: calendar ? { id: calendar.id } : undefined };
+    common = { cost: costInputsHash(ctx), calendar: calendar ? { id: calendar.id, from: calendar.from, to: calendar.to } : undefined };
     shared.set(ctx, common);
   }
   const { cost, calendar } = common;
   return [
     {
       key: `procedure/${entry.code}`,
-      inputs: hashParts([ctx.entryHash(entry), cost, calendar?.id ?? '', ctx.options.baseUrl ?? '']),
+      inputs: hashParts([ctx.entryHash(entry), cost, calendar ? `${calendar.id}:${calendar.from}-${calendar.to}` : '', ctx.options.baseUrl ?? '']),
       render: () => {
         const files: OutputFile[] = [renderProcedurePage(ctx, entry, calendar)];
         if (hasOnlineForm(entry.shown.data)) files.push(renderFormPage(entry));

@@ -158,6 +158,9 @@ function summary(ctx: BuildContext, v: ProcedureVersion): { term: string; lines:
 
 export interface CalendarRef {
   id: string;
+  /** The years the calendar covers (its `supported`): the calculator's date picker offers only these. */
+  from: number;
+  to: number;
 }
 
 /** The procedure page: site/procedures/<code>.html. */
@@ -181,6 +184,8 @@ export function renderProcedurePage(ctx: BuildContext, entry: ProcedureEntry, ca
         if (calendar && options.length > 0) {
           html += calculator({
             calendarHref: link(path, SITE_PATHS.calendar(calendar.id)),
+            minDate: `${calendar.from}-01-01`,
+            maxDate: `${calendar.to}-12-31`,
             options,
             rule: RULE_VI[options[0]!.unit],
             // Every version's period and limits (issue 18 point 7): the browser counts with the version in force on the filing date, as `tthc due` does.

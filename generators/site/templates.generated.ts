@@ -244,7 +244,11 @@ export const calculator: Handlebars.TemplateDelegate = Handlebars.template({"0":
     + alias2(alias1((depth0 != null ? lookupProperty(depth0,"rule") : depth0), depth0))
     + "</p></noscript>\n<form class=\"js-only\" hidden>\n<div class=\"row\">\n<div><label for=\"calc-date\">Ngày nộp hồ sơ</label><input id=\"calc-date\" name=\"date\" type=\"date\" required value=\""
     + alias2(alias1((depth0 != null ? lookupProperty(depth0,"today") : depth0), depth0))
-    + "\" min=\"2014-01-01\" max=\"2100-12-31\"></div>\n<div><label for=\"calc-time\">Giờ nộp <span class=\"hint\">(để trống nếu nộp trong giờ hành chính)</span></label><input id=\"calc-time\" name=\"time\" type=\"time\"></div>\n<div><label for=\"calc-channel\">Hình thức nộp</label><select id=\"calc-channel\" name=\"channel\">\n"
+    + "\" min=\""
+    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"minDate") : depth0), depth0))
+    + "\" max=\""
+    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"maxDate") : depth0), depth0))
+    + "\"></div>\n<div><label for=\"calc-time\">Giờ nộp <span class=\"hint\">(để trống nếu nộp trong giờ hành chính)</span></label><input id=\"calc-time\" name=\"time\" type=\"time\"></div>\n<div><label for=\"calc-channel\">Hình thức nộp</label><select id=\"calc-channel\" name=\"channel\">\n"
     + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),(depth0 != null ? lookupProperty(depth0,"options") : depth0),{"name":"each","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":9,"column":0},"end":{"line":11,"column":9}}})) != null ? stack1 : "")
     + "</select></div>\n</div>\n<button type=\"submit\">Tính hạn</button>\n</form>\n<div class=\"result\" data-result aria-live=\"polite\" hidden></div>\n\u003Cscript type=\"application/json\" data-limits>"
     + ((stack1 = alias1((depth0 != null ? lookupProperty(depth0,"limits") : depth0), depth0)) != null ? stack1 : "")

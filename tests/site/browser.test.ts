@@ -154,6 +154,21 @@ describe.skipIf(SKIP)('the site in Chromium', () => {
     await page.close();
   }, 60_000);
 
+  it('says in Vietnamese when the count runs past the calendar, and the date picker offers only the calendar’s years, with no YYYY-MM-DD hint', async () => {
+    const page = await open('procedures/2.002043.html');
+    const date = page.locator('#calc-date');
+    expect([await date.getAttribute('type'), await date.getAttribute('min'), await date.getAttribute('max')]).toEqual(['date', '2014-01-01', '2100-12-31']);
+    expect(await page.locator('#tinh-han').innerText()).not.toContain('YYYY');
+    // Filed Wednesday 29/12/2100, 3 working days: the count needs 01/01/2101, past the calendar (2014–2100).
+    await date.fill('2100-12-29');
+    await page.click('#tinh-han button[type=submit]');
+    const error = page.locator('[data-result] .error');
+    await expect.poll(() => error.textContent()).toBe('Lịch làm việc chỉ tính được hạn cho các năm 2014–2100; ngày 01/01/2101 nằm ngoài khoảng này.');
+    expect(await error.getAttribute('data-error')).toBe('calendar.outside');
+    expect(await page.locator('[data-result]').innerText()).not.toMatch(/covers|outside|working calendar/i);
+    await page.close();
+  }, 60_000);
+
   it('shows the Vietnamese error for a bad personal ID number in the form preview', async () => {
     const page = await open('forms/1.001193--v3.html');
     const input = page.locator('#f-fields-nguoiYeuCauSoDinhDanh');

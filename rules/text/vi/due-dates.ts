@@ -1,6 +1,6 @@
 /** A due date explained for an applicant (rules/compute/deadlines.ts). */
 import type { Duration } from '../../schema/types/procedure-version.generated.js';
-import { WEEKDAY_VI, formatDayWithWeekday } from './dates.js';
+import { WEEKDAY_VI, formatDate, formatDayWithWeekday } from './dates.js';
 import { formatDuration } from './time-limits.js';
 import { lowerFirst } from './words.js';
 
@@ -57,4 +57,29 @@ export function explainDueDate(r: DueDateFacts): { due: string; receipt: string;
     skipped,
     provisional: r.provisional ? 'Lịch nghỉ lễ, Tết chính thức của năm này chưa được công bố đầy đủ: hạn trên là dự kiến, tính theo quy định của Bộ luật Lao động về ngày nghỉ.' : undefined,
   };
+}
+
+/**
+ * Why a due date could not be computed, in Vietnamese, for a page where the applicant typed the date
+ * (the site's calculator): the library's errors carry an id and values (rules/usage-error.ts), and
+ * their English message is never shown. Dates read DD/MM/YYYY, as on the rest of the page.
+ */
+export function dueDateErrorVi(error: unknown): string {
+  const { id, params } = (error ?? {}) as { id?: string; params?: Record<string, unknown> };
+  const shown = (value: unknown) => (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value) ? formatDate(value) : String(value));
+  switch (id) {
+    case 'calendar.outside':
+      return `Lịch làm việc chỉ tính được hạn cho các năm ${String(params?.from)}–${String(params?.to)}; ngày ${shown(params?.date)} nằm ngoài khoảng này.`;
+    case 'moment.malformed':
+    case 'date.malformed':
+      return `"${String(params?.value)}" không phải là ngày: hãy chọn ngày nộp hồ sơ.`;
+    case 'date.does-not-exist':
+    case 'date.month-does-not-exist':
+      return `Ngày ${String(params?.value)} không có trong lịch: hãy chọn lại ngày nộp hồ sơ.`;
+    case 'moment.no-such-time':
+    case 'clock.malformed':
+      return `Giờ nộp "${String(params?.value)}" không hợp lệ: dùng 00:00–23:59.`;
+    default:
+      return 'Không tính được hạn cho ngày này: hãy kiểm tra lại ngày và giờ nộp hồ sơ.';
+  }
 }

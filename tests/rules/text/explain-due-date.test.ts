@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeDueDate } from '../../../rules/compute/deadlines.js';
 import { formatDayWithWeekday } from '../../../rules/text/vi/dates.js';
-import { explainDueDate } from '../../../rules/text/vi/due-dates.js';
+import { dueDateErrorVi, explainDueDate } from '../../../rules/text/vi/due-dates.js';
 import { vnCalendar } from '../../helpers/calendar.js';
 
 const calendar = vnCalendar();
@@ -50,5 +50,29 @@ describe('explainDueDate: a due date in Vietnamese for an applicant', () => {
     expect(hours.rule).toBe('08 giờ làm việc: tính trong giờ hành chính (08:00–12:00, 13:00–17:00) của các ngày làm việc.');
     const later = explainDueDate(computeDueDate(calendar, { from: '2031-01-20', value: 5, unit: 'working-days' }));
     expect(later.provisional).toMatch(/^Lịch nghỉ lễ, Tết chính thức của năm này chưa được công bố đầy đủ/);
+  });
+});
+
+describe('dueDateErrorVi: why the site’s calculator cannot count, in Vietnamese (issue 19)', () => {
+  const thrown = (f: () => unknown): unknown => {
+    try {
+      f();
+    } catch (e) {
+      return e;
+    }
+    throw new Error('did not throw');
+  };
+
+  it('a count that runs past the calendar’s last year, and a filing date before its first', () => {
+    // 29/12/2100 + 3 working days needs 01/01/2101; the calendar covers 2014–2100.
+    expect(dueDateErrorVi(thrown(() => computeDueDate(calendar, { from: '2100-12-29', value: 3, unit: 'working-days' })))).toBe('Lịch làm việc chỉ tính được hạn cho các năm 2014–2100; ngày 01/01/2101 nằm ngoài khoảng này.');
+    expect(dueDateErrorVi(thrown(() => computeDueDate(calendar, { from: '2013-12-31', value: 3, unit: 'working-days' })))).toBe('Lịch làm việc chỉ tính được hạn cho các năm 2014–2100; ngày 31/12/2013 nằm ngoài khoảng này.');
+  });
+
+  it('a date or time that is not one; anything else in a Vietnamese sentence, never the English message', () => {
+    expect(dueDateErrorVi(thrown(() => computeDueDate(calendar, { from: '2025-02-30', value: 3, unit: 'working-days' })))).toBe('Ngày 2025-02-30 không có trong lịch: hãy chọn lại ngày nộp hồ sơ.');
+    expect(dueDateErrorVi(thrown(() => computeDueDate(calendar, { from: '2025-13-01', value: 3, unit: 'working-days' })))).toBe('Ngày 2025-13-01 không có trong lịch: hãy chọn lại ngày nộp hồ sơ.');
+    expect(dueDateErrorVi(thrown(() => computeDueDate(calendar, { from: '2025-02-04T25:00', value: 3, unit: 'working-days' })))).toBe('Giờ nộp "2025-02-04T25:00" không hợp lệ: dùng 00:00–23:59.');
+    expect(dueDateErrorVi(new Error('Something in English'))).toBe('Không tính được hạn cho ngày này: hãy kiểm tra lại ngày và giờ nộp hồ sơ.');
   });
 });
