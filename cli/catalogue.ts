@@ -10,6 +10,8 @@ import { loadCatalogue } from '../rules/load/catalogue.js';
 import { type Catalogue } from '../rules/model/catalogue.js';
 import { createWorkingCalendar, type WorkingCalendar } from '../rules/compute/calendar.js';
 import { UsageError } from '../rules/errors.js';
+import { withCatalogueLock } from '../rules/store/exclusive.js';
+import { finishInterruptedPublish, PUBLISH_JOURNAL } from '../rules/store/publish.js';
 import type { Diagnostic } from '../rules/diagnostics/diagnostic.js';
 import { m } from './i18n.js';
 import { note } from './output.js';
@@ -18,6 +20,23 @@ export const DEFAULT_CALENDAR = 'vn';
 
 /** The calendar shipped with the package, used when the catalogue folder has none. */
 export const BUNDLED_CALENDAR = fileURLToPath(new URL('../../catalogue/calendars/vn.json', import.meta.url));
+
+/**
+ * Runs a command that writes the catalogue (publish, lock, new-version) under the catalogue lock,
+ * after finishing a publish that was killed half-way (and saying so).
+ */
+export async function writingCatalogue<T>(dir: string, what: string, body: () => Promise<T>): Promise<T> {
+  return withCatalogueLock(dir, what, async () => {
+    const finished = await finishInterruptedPublish(dir);
+    if (finished) note(m().catalogue.finishedPublish(finished));
+    return body();
+  });
+}
+
+/** Before a command reads the catalogue (build, validate): a publish killed half-way is finished first. */
+export async function finishPublishIfInterrupted(dir: string, what: string): Promise<void> {
+  if (existsSync(path.join(dir, PUBLISH_JOURNAL))) await writingCatalogue(dir, what, async () => undefined);
+}
 
 /** Loads the catalogue for a question; problems elsewhere in it are summarised on stderr, not fatal. */
 export async function loadForQuery(dir: string): Promise<{ catalogue: Catalogue; diagnostics: Diagnostic[] }> {

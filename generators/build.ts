@@ -1,8 +1,10 @@
 import { randomBytes, type KeyObject } from 'node:crypto';
 import { lstat, mkdir, readdir, readFile, realpath, rename, rm, stat } from 'node:fs/promises';
+import { homedir, tmpdir } from 'node:os';
 import path from 'node:path';
 import { checkIsoDate, todayInVietnam, type IsoDate } from '../rules/compute/dates.js';
 import { UsageError } from '../rules/errors.js';
+import { takeExclusiveLock } from '../rules/store/exclusive.js';
 import { validateCatalogue, type ValidateOptions, type ValidationResult } from '../rules/validate/index.js';
 import { sha256Hex } from '../rules/load/canonical.js';
 import { BuildCache, MANIFEST_OWNER, verifyInBackground } from './engine/cache.js';
@@ -125,6 +127,45 @@ export async function buildCatalogue(dir: string, options: BuildOptions): Promis
   const base = path.basename(out);
   const cacheDir = options.cacheDir === false ? undefined : path.resolve(options.cacheDir ?? path.join(parent, `.${base}.tthc-cache`));
   const readCache = options.cache !== false;
+  // Nothing is written before --out and --cache-dir are known to be safe to replace and to fill.
+  const catalogueRoot = await resolveExisting(path.resolve(dir));
+  await checkOutFolder(out, catalogueRoot);
+  if (cacheDir) await checkCacheDir(cacheDir, out, catalogueRoot);
+  const created = await mkdir(parent, { recursive: true });
+  let release: (() => Promise<void>) | undefined;
+  let built = false;
+  try {
+    // One build at a time into one output folder, from before it looks at the previous output
+    // until its cache is saved: two at once would mix their catalogues in one output.
+    release = await takeExclusiveLock(outputLockFile(out), { guards: { kind: 'output', path: out }, what: 'tthc build' });
+    const result = await buildUnderLock(dir, options, { started, at, out, parent, base, cacheDir, readCache });
+    built = result.built;
+    return result;
+  } finally {
+    await release?.();
+    // The folders made for --out go too when no output came of it (nothing else can have written
+    // in them: this build held their lock); an output swapped in before a later failure stays.
+    if (!built && created && !(await isDirectory(out))) await rm(created, { recursive: true, force: true });
+  }
+}
+
+/** The lock file of a build's output folder: beside it, where the staging folders are. */
+export function outputLockFile(out: string): string {
+  return path.join(path.dirname(out), `.${path.basename(out)}.tthc-lock`);
+}
+
+interface BuildPlace {
+  started: number;
+  at: IsoDate;
+  out: string;
+  parent: string;
+  base: string;
+  cacheDir: string | undefined;
+  readCache: boolean;
+}
+
+async function buildUnderLock(dir: string, options: BuildOptions, place: BuildPlace): Promise<BuildResult> {
+  const { started, at, out, parent, base, cacheDir, readCache } = place;
   // A build killed mid-way is cleaned up (or its journal finished) first, so the previous output
   // is whole before anything looks at it.
   if (await isDirectory(parent)) await recoverStaleBuilds(parent, base, out);
@@ -132,6 +173,7 @@ export async function buildCatalogue(dir: string, options: BuildOptions): Promis
   // thread, while this one validates and plans.
   const verification = readCache ? verifyInBackground(cacheDir, out) : Promise.resolve(undefined);
 
+  const cacheExisted = cacheDir !== undefined && (await lstat(cacheDir).then(() => true, () => false));
   // The catalogue state lives in the build cache: a rebuild reads and lints only what changed.
   // A catalogue with published versions and no lock is refused: nothing would show they are unchanged.
   const validation = await validateCatalogue(dir, { ...options, requireLock: true, ...(cacheDir ? { stateDir: path.join(cacheDir, 'catalogue'), readState: readCache } : {}) });
@@ -140,6 +182,8 @@ export async function buildCatalogue(dir: string, options: BuildOptions): Promis
   options.onProgress?.({ phase: 'validated', versions: validation.catalogue.versions.length, procedures: validation.catalogue.byCode.size, errors: validation.errors, warnings: validation.warnings, leftOut: preview && preview.blocking === 0 ? leftOut.length : 0 });
   if (validation.errors > 0 && (!preview || preview.blocking > 0)) {
     await verification;
+    // A refused build leaves nothing behind: not even a cache folder it was the first to make.
+    if (cacheDir && !cacheExisted) await rm(cacheDir, { recursive: true, force: true });
     return { built: false, validation };
   }
   const catalogue = preview?.catalogue ?? validation.catalogue;
@@ -420,9 +464,14 @@ function isInside(child: string, parent: string): boolean {
  * Refuses an output folder the build must not replace: the catalogue itself, a folder holding it or
  * inside it, or an existing folder that is not a previous tthc build (it would be deleted).
  */
-export async function checkOutFolder(out: string, catalogueRoot: string): Promise<void> {
+export async function checkOutFolder(given: string, catalogueRoot: string): Promise<void> {
+  // Where it really is: a symlinked parent (or the folder itself) leads elsewhere.
+  const out = await resolveExisting(given);
+  if (path.parse(out).root === out) throw new UsageError(`--out ${given} ${FORBIDDEN.root}; a build replaces its output folder as a whole. Choose a folder of its own, e.g. --out build.`, { id: 'build.bad-out', params: { out: given, why: 'root', real: out } });
   if (isInside(catalogueRoot, out)) throw new UsageError(`--out ${out} holds the catalogue; building there would replace it. Choose a folder outside the catalogue, e.g. --out build.`);
   if (isInside(out, catalogueRoot)) throw new UsageError(`--out ${out} is inside the catalogue folder; keep generated files out of the data. Choose e.g. --out build.`);
+  const why = forbiddenFolder(out);
+  if (why) throw new UsageError(`--out ${given} ${FORBIDDEN[why]}; a build replaces its output folder as a whole. Choose a folder of its own, e.g. --out build.`, { id: 'build.bad-out', params: { out: given, why, real: out } });
   let info;
   try {
     info = await stat(out);
@@ -490,4 +539,50 @@ async function swapIn(temp: string, out: string, parent: string, base: string): 
   }
   await rename(temp, out);
   if (old) await rm(old, { recursive: true, force: true });
+}
+
+/** A path with its existing part resolved (symlinks followed), and the part not there yet appended. */
+async function resolveExisting(p: string): Promise<string> {
+  let rest = '';
+  let at = p;
+  for (;;) {
+    try {
+      const real = await realpath(at);
+      return rest ? path.join(real, rest) : real;
+    } catch {
+      const up = path.dirname(at);
+      if (up === at) return p;
+      rest = rest ? path.join(path.basename(at), rest) : path.basename(at);
+      at = up;
+    }
+  }
+}
+
+/** Folders a build never replaces or fills: the system's own, and the roots of users' files. */
+const SYSTEM_FOLDERS = ['/bin', '/boot', '/dev', '/etc', '/home', '/lib', '/lib32', '/lib64', '/libx32', '/media', '/mnt', '/opt', '/proc', '/root', '/run', '/sbin', '/srv', '/sys', '/tmp', '/usr', '/var'];
+/** System trees: nothing inside them is a build's to write either. */
+const SYSTEM_TREES = ['/bin', '/boot', '/dev', '/etc', '/lib', '/lib32', '/lib64', '/libx32', '/proc', '/sbin', '/sys', '/usr'];
+
+const FORBIDDEN = { root: 'is the root of the file system', system: 'is a system or home folder', 'in-system': 'is inside a system folder' } as const;
+
+/** Why a folder is not one a build may write as its own (--out or --cache-dir), if it is not. */
+function forbiddenFolder(p: string): keyof typeof FORBIDDEN | undefined {
+  if (path.parse(p).root === p) return 'root';
+  const homes = [homedir(), tmpdir()].map((d) => path.resolve(d));
+  if (SYSTEM_FOLDERS.includes(p) || homes.includes(p)) return 'system';
+  if (SYSTEM_TREES.some((t) => isInside(p, t))) return 'in-system';
+  return undefined;
+}
+
+/**
+ * Refuses a cache folder the build must not fill or prune: the file system's root or a system
+ * folder, the output folder or one inside it (the swap would delete it), the catalogue, a folder
+ * holding it or inside it.
+ */
+export async function checkCacheDir(cacheDir: string, out: string, catalogueRoot: string): Promise<void> {
+  const real = await resolveExisting(cacheDir);
+  const why = forbiddenFolder(real);
+  if (why) throw new UsageError(`--cache-dir ${cacheDir} ${FORBIDDEN[why]}; the cache is written and pruned there. Choose a folder of its own, e.g. the default beside --out.`, { id: 'build.bad-cache-dir', params: { dir: cacheDir, why, real } });
+  if (isInside(real, out)) throw new UsageError(`--cache-dir ${cacheDir} is inside --out ${out}, which each build replaces; keep the cache beside it (the default).`, { id: 'build.cache-in-out', params: { dir: cacheDir, out } });
+  if (isInside(catalogueRoot, real) || isInside(real, catalogueRoot)) throw new UsageError(`--cache-dir ${cacheDir} overlaps the catalogue folder ${catalogueRoot}; keep generated files out of the data.`, { id: 'build.cache-in-catalogue', params: { dir: cacheDir, catalogue: catalogueRoot } });
 }

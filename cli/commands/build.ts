@@ -3,6 +3,7 @@ import type { FormatName } from '../../rules/diagnostics/format.js';
 import { formatBytes } from '../../rules/text/bytes.js';
 import { buildCatalogue, type BuildProgress, type BuildResult } from '../../generators/build.js';
 import { parseFormat, parsePositiveInt } from '../options.js';
+import { finishPublishIfInterrupted } from '../catalogue.js';
 import { m } from '../i18n.js';
 import { formatFindings, note, say, out, useColor } from '../output.js';
 import { safeForTerminal } from '../../rules/diagnostics/format.js';
@@ -93,6 +94,7 @@ export async function buildCommand(dir: string, flags: BuildFlags): Promise<numb
   const format = parseFormat(flags.format, ['stylish', 'json']) as FormatName;
   // The key is read before anything is built: a bad key file is a usage error, not a wasted build.
   const signingKey = flags.sign !== undefined ? readSigningKey(flags.sign) : undefined;
+  await finishPublishIfInterrupted(dir, 'tthc build');
   const progress = progressReporter();
   let result: BuildResult;
   try {

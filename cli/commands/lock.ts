@@ -2,6 +2,7 @@ import { loadCatalogue } from '../../rules/load/catalogue.js';
 import { publishedImmutable } from '../../rules/lint/published-immutable.js';
 import { lintCatalogue } from '../../rules/lint/engine.js';
 import { assertLockUsable, updatedLock, writeLock } from '../../rules/store/lock.js';
+import { writingCatalogue } from '../catalogue.js';
 import { m } from '../i18n.js';
 import { formatFindings, note, out, say, useColor } from '../output.js';
 import { EXIT } from '../run.js';
@@ -11,6 +12,10 @@ import { EXIT } from '../run.js';
  * changed, while the lock cannot be read, and where there is no lock unless --init starts one.
  */
 export async function lockCommand(dir: string, flags: { init?: boolean } = {}): Promise<number> {
+  return writingCatalogue(dir, 'tthc lock', () => lockUnderLock(dir, flags));
+}
+
+async function lockUnderLock(dir: string, flags: { init?: boolean }): Promise<number> {
   const { catalogue } = await loadCatalogue(dir);
   const init = flags.init === true;
   assertLockUsable(catalogue, { init });

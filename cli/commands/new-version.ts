@@ -5,6 +5,7 @@ import { ALL_RULES } from '../../rules/lint/index.js';
 import { createNextVersion } from '../../rules/store/versions.js';
 import { CatalogueOperationError } from '../../rules/errors.js';
 import { checkIsoDate } from '../../rules/compute/dates.js';
+import { writingCatalogue } from '../catalogue.js';
 import { m } from '../i18n.js';
 import { say } from '../output.js';
 import { EXIT } from '../run.js';
@@ -16,6 +17,11 @@ import { EXIT } from '../run.js';
  */
 export async function newVersionCommand(code: string, from: string, flags: { dir: string; id?: string; effective?: string }): Promise<number> {
   if (flags.effective !== undefined) checkIsoDate(flags.effective, '--effective');
+  // Under the catalogue lock, read afresh: two at once would both take the next free version id.
+  return writingCatalogue(flags.dir, 'tthc new-version', () => newVersionUnderLock(code, from, flags));
+}
+
+async function newVersionUnderLock(code: string, from: string, flags: { dir: string; id?: string; effective?: string }): Promise<number> {
   const { catalogue } = await loadCatalogue(flags.dir);
   if (!findVersion(catalogue, code, from)) {
     const versions = (catalogue.byCode.get(code) ?? []).map((v) => `${v.data.version} (${m().statusName(v.data.status)})`).join(', ');

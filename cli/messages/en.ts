@@ -329,6 +329,7 @@ export const en = {
     or: ' or ',
   },
   catalogue: {
+    finishedPublish: (ref: string) => `finished the interrupted publish of ${ref}: its file and the lock are written now.`,
     errorsInCatalogue: (n: number, dir: string) => `warning: ${s(n, 'error')} in the catalogue ${dir} (run tthc validate ${dir}); answers ignore the files affected.`,
     calendarInvalid: (file: string, first: string) => `The working calendar ${file} is invalid: ${first}`,
     unknownProblem: 'unknown problem',

@@ -32,6 +32,9 @@ function scopeVi(reason: string): string {
 
 const guess = (suggestion: unknown) => (suggestion ? ` Có phải ý bạn là "${String(suggestion)}"?` : '');
 
+/** Why a folder cannot be a build's --out or --cache-dir (generators/build.ts forbiddenFolder). */
+const FOLDER_WHY: Record<string, string> = { root: 'là thư mục gốc của hệ thống tệp', system: 'là thư mục hệ thống hoặc thư mục nhà', 'in-system': 'nằm trong một thư mục hệ thống' };
+
 /** Which version is in force on a day, or why none is (rules/compute/resolve.ts), in Vietnamese. */
 export function resolutionVi(r: Resolution): string {
   switch (r.kind) {
@@ -376,6 +379,7 @@ export const vi: Messages = {
     or: ' hoặc ',
   },
   catalogue: {
+    finishedPublish: (ref: string) => `đã hoàn tất việc công bố ${ref} bị gián đoạn: tệp phiên bản và tệp khóa nay đã được ghi.`,
     errorsInCatalogue: (n: number, dir: string) => `cảnh báo: danh mục ${dir} có ${n} lỗi (chạy tthc validate ${dir}); câu trả lời bỏ qua các tệp bị lỗi.`,
     calendarInvalid: (file: string, first: string) => `Lịch làm việc ${file} không hợp lệ: ${first}`,
     unknownProblem: 'lỗi không xác định',
@@ -473,6 +477,17 @@ export const vi: Messages = {
       `Tệp khóa ${p.file} có nhưng không đọc được (tthc validate ${p.dir} cho biết lý do); hãy khôi phục tệp (git checkout -- ${p.file}, hoặc giải quyết xung đột khi hợp nhất) trước khi công bố hay ghi khóa. Tệp khóa không bao giờ được dựng lại từ nội dung hiện tại.`,
     'lock.missing': (p: { file: string; dir: string }) =>
       `Danh mục có phiên bản đã công bố nhưng không có tệp khóa (${p.file}); hãy khôi phục tệp (git checkout -- ${p.file}). Tệp khóa của một danh mục mới được tạo bằng tthc lock --init.`,
+    'lock.busy': (p: { kind: string; path: string; file: string; what: string; pid: number; host: string; since: string; waited: number }) =>
+      `${p.what} (tiến trình ${p.pid} trên máy ${p.host}, từ ${p.since}) đang ghi ${p.kind === 'catalogue' ? 'danh mục' : 'thư mục kết quả'} ${p.path}${p.waited ? ` (đã chờ ${p.waited} giây)` : ''}; hãy chờ tiến trình đó xong rồi chạy lại lệnh. Nếu không có tiến trình nào như vậy, hãy xóa tệp khóa ${p.file}.`,
+    'lock.contended': (p: { kind: string; path: string; file: string; waited: number }) =>
+      `Một tiến trình khác đang ghi ${p.kind === 'catalogue' ? 'danh mục' : 'thư mục kết quả'} ${p.path}${p.waited ? ` (đã chờ ${p.waited} giây)` : ''}; hãy chờ tiến trình đó xong rồi chạy lại lệnh. Nếu không có tiến trình nào như vậy, hãy xóa tệp khóa ${p.file}.`,
+    'build.bad-out': (p: { out: string; why: string; real: string }) =>
+      `--out ${p.out}${p.real !== p.out ? ` (tức ${p.real})` : ''} ${FOLDER_WHY[p.why] ?? p.why}; lệnh build thay cả thư mục kết quả. Hãy chọn một thư mục riêng, ví dụ --out build.`,
+    'build.bad-cache-dir': (p: { dir: string; why: string; real: string }) =>
+      `--cache-dir ${p.dir}${p.real !== p.dir ? ` (tức ${p.real})` : ''} ${FOLDER_WHY[p.why] ?? p.why}; bộ nhớ đệm được ghi và dọn ở đó. Hãy chọn một thư mục riêng, ví dụ thư mục mặc định bên cạnh --out.`,
+    'build.cache-in-out': (p: { dir: string; out: string }) => `--cache-dir ${p.dir} nằm trong --out ${p.out}, thư mục được thay mới sau mỗi lần build; hãy để bộ nhớ đệm bên cạnh (mặc định).`,
+    'build.cache-in-catalogue': (p: { dir: string; catalogue: string }) => `--cache-dir ${p.dir} chồng lên thư mục danh mục ${p.catalogue}; hãy để các tệp sinh ra ngoài dữ liệu.`,
+    'publish.bad-journal': (p: { file: string }) => `${p.file} không phải là nhật ký công bố do tthc ghi; hãy xem tệp, rồi xóa nó.`,
     'version.bad-id': (p: { id: string }) => `"${p.id}" không phải là mã phiên bản hợp lệ (chữ thường, chữ số, dấu chấm và gạch nối).`,
     'version.exists': (p: { ref: string }) => `${p.ref} đã có.`,
     'catalogue.cannot-open': (p: { dir: string; code: string; detail: string }) =>

@@ -1,3 +1,4 @@
+import type { Dirent } from 'node:fs';
 import { mkdir, readdir, readFile, rm, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -12,6 +13,9 @@ const FORMAT = 3;
 export const MANIFEST_OWNER = '#manifest';
 const INDEX = 'units.json';
 const FRAGMENTS = 'fragments';
+/** The names the cache gives its fragment folders and files (fragmentPath). */
+const BUCKET = /^[0-9a-f]{2}$/;
+const FRAGMENT = /^[0-9a-f]{64}$/;
 
 type StoredFile = [path: string, sha256: string, bytes: number, ino: number, mtimeMs: number, shard: string];
 interface StoredUnit {
@@ -224,16 +228,20 @@ export class BuildCache {
     if (!this.dir) return;
     await mkdir(this.dir, { recursive: true });
     if (this.changed || !this.previous) await writeFileAtomic(path.join(this.dir, INDEX), JSON.stringify(this.next));
+    // Only what the cache made is pruned: fragment files named by their 64-hex key, in the folder of
+    // the key's first two digits (real folders, not links). Anything else someone put there stays.
     const root = path.join(this.dir, FRAGMENTS);
-    let buckets: string[];
+    let buckets: Dirent[];
     try {
-      buckets = await readdir(root);
+      buckets = await readdir(root, { withFileTypes: true });
     } catch {
       return;
     }
     for (const bucket of buckets) {
-      for (const name of await readdir(path.join(root, bucket))) {
-        if (!this.usedFragments.has(name)) await rm(path.join(root, bucket, name), { force: true });
+      if (!bucket.isDirectory() || !BUCKET.test(bucket.name)) continue;
+      for (const entry of await readdir(path.join(root, bucket.name), { withFileTypes: true })) {
+        const name = entry.name;
+        if (entry.isFile() && FRAGMENT.test(name) && name.startsWith(bucket.name) && !this.usedFragments.has(name)) await rm(path.join(root, bucket.name, name), { force: true });
       }
     }
   }

@@ -4,9 +4,76 @@ import { type Catalogue, type LoadedVersion } from '../model/catalogue.js';
 import { memoryFile } from '../load/in-memory.js';
 import { findVersion } from '../compute/resolve.js';
 import { checkCatalogue } from '../validate/index.js';
-import { toCatalogueJson, writeFileAtomic } from './atomic.js';
-import { assertLockUsable, updatedLock, writeLock } from './lock.js';
+import { readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { LOCK_FILE } from '../load/layout.js';
+import { syncDirectory, toCatalogueJson, writeFileAtomic } from './atomic.js';
+import { faultPoint } from './fault.js';
+import { assertLockUsable, updatedLock } from './lock.js';
 import { CatalogueOperationError } from './versions.js';
+
+/**
+ * Written (atomically) before a publish writes the version file and the lock, removed after both:
+ * the two writes cannot be one, so a publish killed between them leaves this, and the next command
+ * that writes the catalogue finishes it (finishInterruptedPublish) instead of leaving a published
+ * version outside the lock. A dot file, which the loader never reads.
+ */
+export const PUBLISH_JOURNAL = '.tthc-publish.journal';
+
+interface PublishJournal {
+  format: 1;
+  ref: string;
+  /** The version file, relative to the catalogue, and its published text. */
+  file: string;
+  text: string;
+  /** The lock's text once the version is recorded. */
+  lock: string;
+}
+
+function isJournal(value: unknown): value is PublishJournal {
+  const j = value as Partial<PublishJournal> | null;
+  return (
+    j !== null &&
+    typeof j === 'object' &&
+    j.format === 1 &&
+    typeof j.ref === 'string' &&
+    typeof j.file === 'string' &&
+    /^procedures\/[^/]+\/[^/]+\.json$/.test(j.file) &&
+    !j.file.split('/').includes('..') &&
+    typeof j.text === 'string' &&
+    typeof j.lock === 'string'
+  );
+}
+
+/**
+ * Finishes a publish that was killed between writing its version file and the lock: writes both as
+ * the journal says (each atomically; writing one that is already there again changes nothing) and
+ * removes the journal. Returns the version it published, or undefined when there was none. The
+ * caller holds the catalogue lock (withCatalogueLock).
+ */
+export async function finishInterruptedPublish(dir: string): Promise<string | undefined> {
+  const journalFile = path.join(dir, PUBLISH_JOURNAL);
+  let text: string;
+  try {
+    text = await readFile(journalFile, 'utf8');
+  } catch {
+    return undefined;
+  }
+  let journal: unknown;
+  try {
+    journal = JSON.parse(text);
+  } catch {
+    journal = undefined;
+  }
+  if (!isJournal(journal)) {
+    throw new CatalogueOperationError(`${journalFile} is not a publish journal tthc wrote; look at it, then remove it.`, { id: 'publish.bad-journal', params: { file: journalFile } });
+  }
+  await writeFileAtomic(path.join(dir, journal.file), journal.text);
+  await writeFileAtomic(path.join(dir, LOCK_FILE), journal.lock);
+  await rm(journalFile, { force: true });
+  await syncDirectory(dir);
+  return journal.ref;
+}
 
 export interface PublishResult {
   path: string;
@@ -48,9 +115,18 @@ export async function publishVersion(dir: string, code: string, version: string,
   const result = checkCatalogue(after, loadDiagnostics.filter((d) => d.file === current.file.display && d.severity === 'error'));
   const blocking = result.diagnostics.filter((d) => d.file === current.file.display && d.severity === 'error');
   if (blocking.length > 0) return { path: current.file.abs, lockPath: '', diagnostics: blocking, published: false };
-  await writeFileAtomic(current.file.abs, toCatalogueJson(data));
-  const reloaded = await loadCatalogue(dir, options);
-  const { lock } = updatedLock(reloaded.catalogue, { init: startsLock });
-  const lockPath = await writeLock(reloaded.catalogue, lock);
+  // The lock as it will be, from the catalogue as it will be: the published file's bytes are exactly
+  // those of `next` (memoryFile pretty-prints as the catalogue stores JSON).
+  const { lock } = updatedLock(after, { init: startsLock });
+  const journal: PublishJournal = { format: 1, ref: `${code}@${version}`, file: current.file.rel, text: toCatalogueJson(data), lock: toCatalogueJson(lock) };
+  const journalFile = path.join(catalogue.root, PUBLISH_JOURNAL);
+  await writeFileAtomic(journalFile, JSON.stringify(journal));
+  faultPoint('publish:after-journal');
+  await writeFileAtomic(current.file.abs, journal.text);
+  faultPoint('publish:after-file');
+  const lockPath = path.join(catalogue.root, LOCK_FILE);
+  await writeFileAtomic(lockPath, journal.lock);
+  await rm(journalFile, { force: true });
+  await syncDirectory(catalogue.root);
   return { path: current.file.abs, lockPath, diagnostics: [], published: true };
 }

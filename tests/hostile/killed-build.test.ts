@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeSyntheticCatalogue } from '../../scripts/bench/synthetic.js';
+import { relockCatalogue } from '../helpers/catalogue.js';
 import { TTHC } from '../helpers/cli.js';
 
 /** Every file under a folder with its SHA-256, for byte-for-byte comparison. */
@@ -64,7 +65,8 @@ describe('a build killed at random points loses nothing', () => {
     const spec = JSON.parse(readFileSync(file, 'utf8'));
     spec.name.vi = `${spec.name.vi} (sửa đổi)`;
     writeFileSync(file, JSON.stringify(spec));
-    rmSync(path.join(catalogue, 'tthc.lock.json'));
+    // Edited as a fixture, not lawfully: lock it afresh (a build refuses published versions without a lock).
+    await relockCatalogue(catalogue);
   }, 120_000);
 
   afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -125,7 +127,7 @@ describe('a build killed at random points loses nothing', () => {
       spec.name.vi = `${spec.name.vi} (sửa đổi)`;
       writeFileSync(file, JSON.stringify(spec));
     }
-    rmSync(path.join(catalogue2, 'tthc.lock.json'));
+    await relockCatalogue(catalogue2);
     const timing = await build(catalogue2, path.join(work, 'incremental-timing'), undefined, { cache: true });
     expect(timing.code).toBe(0);
     const complete = snapshot(path.join(work, 'incremental-timing'));

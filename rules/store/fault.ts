@@ -1,0 +1,8 @@
+/**
+ * Fault injection for the hostile tests: `TTHC_FAULT=<point>` kills the process with SIGKILL at that
+ * point of a write (a crash there, not an exception), so the tests can check what the next command
+ * finds and repairs. Unset, it does nothing.
+ */
+export function faultPoint(point: string): void {
+  if (process.env.TTHC_FAULT === point) process.kill(process.pid, 'SIGKILL');
+}
