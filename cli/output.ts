@@ -8,7 +8,8 @@
  */
 import type { Diagnostic } from '../rules/diagnostics/diagnostic.js';
 import { formatDiagnostics, safeForTerminal, type FormatName } from '../rules/diagnostics/format.js';
-import { m } from './i18n.js';
+import { lang, m } from './i18n.js';
+import { lintMessageVi, relatedVi } from './messages/lint-vi.js';
 import type { Catalogue } from '../rules/model/catalogue.js';
 import type { LegalRef } from '../rules/schema/types/procedure-version.generated.js';
 import { citeRef } from '../rules/text/vi/citations.js';
@@ -58,8 +59,23 @@ export function formatFindings(diagnostics: readonly Diagnostic[], format: Forma
   // JSON: an escaped control character (\u009b) inside a JSON string is the same string.
   if (format === 'json') return process.stdout.isTTY ? safeForTerminal(formatDiagnostics(diagnostics, 'json')) : formatDiagnostics(diagnostics, 'json');
   const words = m().validateSummary;
-  const shown = diagnostics.map((d) => (d.blocksPublishing ? { ...d, message: d.message.replace(/^Publishing would be refused: /, words.blocksPublishing) } : d));
+  const shown = diagnostics.map((d) => {
+    const message = findingMessage(d);
+    const related = lang() === 'vi' && d.related ? d.related.map((r) => ({ ...r, message: relatedVi(r.message) })) : d.related;
+    return { ...d, message: d.blocksPublishing ? `${words.blocksPublishing}${message}` : message, ...(related ? { related } : {}) };
+  });
   return formatDiagnostics(shown, 'stylish', { color, words });
+}
+
+/**
+ * A finding's message for people, in the CLI's language, without the "Publishing would be refused: "
+ * prefix of a draft's blocker: the lint rules word theirs in English (kept so in JSON), and in
+ * Vietnamese they are worded again from their values (cli/messages/lint-vi.ts).
+ */
+export function findingMessage(d: Diagnostic): string {
+  const english = d.blocksPublishing ? d.message.replace(/^Publishing would be refused: /, '') : d.message;
+  if (lang() !== 'vi') return english;
+  return lintMessageVi({ ruleId: d.ruleId, messageId: d.messageId, message: english }) ?? english;
 }
 
 export function json(value: unknown): string {

@@ -7,7 +7,7 @@ import { CatalogueOperationError } from '../../rules/errors.js';
 import { checkIsoDate } from '../../rules/compute/dates.js';
 import { writingCatalogue } from '../catalogue.js';
 import { m } from '../i18n.js';
-import { say } from '../output.js';
+import { findingMessage, say } from '../output.js';
 import { EXIT } from '../run.js';
 
 /**
@@ -38,7 +38,7 @@ async function newVersionUnderLock(code: string, from: string, flags: { dir: str
     const blockers = draft ? lintVersion(reloaded.catalogue, ALL_RULES, draft).filter((d) => d.blocksPublishing).sort((a, b) => a.line - b.line || a.column - b.column) : [];
     if (blockers.length > 0) {
       lines.push(m().newVersion.blockersHead(blockers.length, ref, created.data.effective.from));
-      for (const d of blockers) lines.push(`  ${d.line}:${d.column}  ${d.pointer}  ${d.message.replace(/^Publishing would be refused: /, '')}  (${d.ruleId})`);
+      for (const d of blockers) lines.push(`  ${d.line}:${d.column}  ${d.pointer}  ${findingMessage(d)}  (${d.ruleId})`);
     }
   }
   await say(lines.join('\n') + '\n');

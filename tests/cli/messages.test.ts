@@ -93,11 +93,14 @@ describe('every command, once in Vietnamese (the default) and once in English', 
     expect(v.code).toBe(0);
     expect(v.stdout).toContain('Đã tạo dự thảo 1.001193@v9 tại ');
     expect(v.stdout).toMatch(/Nội dung sao chép vào 1\.001193@v9 mà tthc publish sẽ từ chối nếu giữ nguyên \(hiệu lực từ 2021-01-01\): \d+ vấn đề/);
-    expect(v.stdout).toMatch(/\/legalBasis\/\d+\/document {2}15\/2015\/TT-BTP is no longer in force from 2020-07-16 .*\(legal-basis-in-force\)/);
+    // The rules' findings in Vietnamese, worded from their values (cli/messages/lint-vi.ts).
+    expect(v.stdout).toMatch(/\/legalBasis\/\d+\/document {2}15\/2015\/TT-BTP hết hiệu lực từ 2020-07-16 \(được thay thế bởi 04\/2020\/TT-BTP\), không muộn hơn ngày phiên bản này có hiệu lực \(2021-01-01\)\. {2}\(legal-basis-in-force\)/);
     // Branching from v1 while v2 is in force in 2021: publish would refuse the overlap, and new-version says so first (line 5, before the citations).
-    expect(v.stdout).toContain('\n  5:16  /effective  1.001193@v9 (from 2021-01-01) overlaps v2, in force from 2020-09-15 to 2022-12-31. Say that this version supersedes v2, or give v2 an end date (effective.until).  (no-overlapping-versions)\n');
+    expect(v.stdout).toContain('\n  5:16  /effective  1.001193@v9 (từ 2021-01-01) trùng thời gian hiệu lực với v2, có hiệu lực từ 2020-09-15 đến 2022-12-31. Hãy nêu phiên bản này thay thế v2 (supersedes), hoặc ghi ngày hết hiệu lực cho v2 (effective.until).  (no-overlapping-versions)\n');
     const e = await en(['new-version', '1.001193', 'v1', '--id', 'v10', '--effective', '2021-01-01', '--dir', catalogue]);
     expect(e.stdout).toMatch(/Copied into 1\.001193@v10 and refused by tthc publish as it stands \(effective 2021-01-01\): \d+ problems/);
+    expect(e.stdout).toMatch(/\/legalBasis\/\d+\/document {2}15\/2015\/TT-BTP is no longer in force from 2020-07-16 \(replaced by 04\/2020\/TT-BTP\), on or before this version takes effect \(2021-01-01\)\. {2}\(legal-basis-in-force\)/);
+    expect(e.stdout).toContain('\n  5:16  /effective  1.001193@v10 (from 2021-01-01) overlaps v2, in force from 2020-09-15 to 2022-12-31. Say that this version supersedes v2, or give v2 an end date (effective.until).  (no-overlapping-versions)\n');
     // validate warns on the draft about exactly what publish then refuses.
     const warned = await en(['validate', catalogue, '-f', 'json']);
     const onDraft = (JSON.parse(warned.stdout) as { file: string; ruleId: string; pointer: string; severity: string; blocksPublishing?: boolean }[]).filter((d) => d.file.endsWith('1.001193/v9.json') && d.blocksPublishing);
