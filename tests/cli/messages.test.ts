@@ -211,6 +211,21 @@ describe('every command, once in Vietnamese (the default) and once in English', 
     expect(e.stderr).toBe('tthc: --target-cost-cut must be at most 100, got 101.\n');
   });
 
+  it('tthc reconcile: the verdict line in each language, the report the same', async () => {
+    const list = fileURLToPath(new URL('../fixtures/lists/windows-1258.csv', import.meta.url));
+    const args = ['reconcile', list, '--catalogue', catalogue, '--at', '2026-03-01'];
+    const [v, e] = await Promise.all([vi(args), en(args)]);
+    expect([v.code, e.code]).toEqual([1, 1]);
+    expect(v.stderr).toBe('tthc: Danh mục chưa đầy đủ, cập nhật: 0 dòng không có thủ tục đang có hiệu lực, thiếu 9 thủ tục, 0 khác biệt, 2 dòng không nêu quyết định công bố, 0 mã lặp lại, 0 dòng để riêng.\n');
+    expect(e.stderr).toBe('tthc: The list is not complete and current: 0 rows not in force, 9 procedures missing, 0 differences, 2 rows with no announcing decision, 0 duplicated codes, 0 rows kept apart.\n');
+    // The report is a Vietnamese document in either language.
+    expect(v.stdout).toBe(e.stdout);
+    const [nv, ne] = await Promise.all([vi(['reconcile', path.join(work, 'no-list.csv')]), en(['reconcile', path.join(work, 'no-list.csv')])]);
+    expect([nv.code, ne.code]).toEqual([2, 2]);
+    expect(nv.stderr).toMatch(/^tthc: Không đọc được danh mục .*no-list\.csv: ENOENT/);
+    expect(ne.stderr).toMatch(/^tthc: Cannot read the list .*no-list\.csv: ENOENT/);
+  });
+
   it('tthc import, and without --out the tthc: style error', async () => {
     const [v, e] = await Promise.all([vi(['import', 'x']), en(['import', 'x'])]);
     expect([v.code, e.code]).toEqual([2, 2]);
