@@ -5,6 +5,8 @@ import path from 'node:path';
 import { checkIsoDate, todayInVietnam, type IsoDate } from '../rules/compute/dates.js';
 import { UsageError } from '../rules/errors.js';
 import { takeExclusiveLock } from '../rules/store/exclusive.js';
+import { failPoint } from '../rules/store/fault.js';
+import { deferInterrupts, removeOnInterrupt } from './engine/interrupt.js';
 import { validateCatalogue, type ValidateOptions, type ValidationResult } from '../rules/validate/index.js';
 import { sha256Hex } from '../rules/load/canonical.js';
 import { BuildCache, MANIFEST_OWNER, verifyInBackground } from './engine/cache.js';
@@ -105,7 +107,17 @@ export type BuildResult =
       reused: number;
       seconds: number;
       cacheDir: string | undefined;
+      /** What went wrong after the new output was in place (saving the cache, removing the old output): it is whole, and the next build recovers. */
+      warnings: BuildWarning[];
     };
+
+/** Something that failed after the new output was in place; `message` in English, the rest for other wordings. */
+export interface BuildWarning {
+  id: 'cache-not-saved' | 'old-not-removed';
+  path: string;
+  detail: string;
+  message: string;
+}
 
 /** How many units are rendered or written at once: enough to overlap disk waits with rendering. */
 const CONCURRENCY = 16;
@@ -133,15 +145,18 @@ export async function buildCatalogue(dir: string, options: BuildOptions): Promis
   if (cacheDir) await checkCacheDir(cacheDir, out, catalogueRoot);
   const created = await mkdir(parent, { recursive: true });
   let release: (() => Promise<void>) | undefined;
+  let unregisterLock: (() => void) | undefined;
   let built = false;
   try {
     // One build at a time into one output folder, from before it looks at the previous output
     // until its cache is saved: two at once would mix their catalogues in one output.
     release = await takeExclusiveLock(outputLockFile(out), { guards: { kind: 'output', path: out }, what: 'tthc build' });
+    unregisterLock = removeOnInterrupt(outputLockFile(out));
     const result = await buildUnderLock(dir, options, { started, at, out, parent, base, cacheDir, readCache });
     built = result.built;
     return result;
   } finally {
+    unregisterLock?.();
     await release?.();
     // The folders made for --out go too when no output came of it (nothing else can have written
     // in them: this build held their lock); an output swapped in before a later failure stays.
@@ -192,8 +207,11 @@ async function buildUnderLock(dir: string, options: BuildOptions, place: BuildPl
   await mkdir(parent, { recursive: true });
   const staging = path.join(parent, `.${base}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
   await mkdir(staging);
+  // Interrupted (SIGINT, SIGTERM: see interrupt.ts), the build removes its staging folder.
+  const unregister = removeOnInterrupt(staging);
 
   try {
+    const warnings: BuildWarning[] = [];
     const previousExists = await isDirectory(out);
     const cache = await BuildCache.open(cacheDir, out, readCache && previousExists);
     const ctx = new BuildContext(catalogue, at, { baseUrl: options.baseUrl?.replace(/\/+$/, ''), preview: options.preview === true });
@@ -254,15 +272,26 @@ async function buildUnderLock(dir: string, options: BuildOptions, place: BuildPl
       const deletes = previousPaths.filter((p) => !now.has(p)).sort();
       const moves = writer.written.map((r) => r.path).sort();
       if (moves.length > 0 || deletes.length > 0) {
-        await commitJournal(out, parent, base, { staging: path.basename(staging), deletes, moves });
+        // From here the staging folder is the journal's to apply (or the next build's to finish).
+        unregister();
+        await deferInterrupts(() => commitJournal(out, parent, base, { staging: path.basename(staging), deletes, moves }));
       } else {
         await rm(staging, { recursive: true, force: true });
         cache.unchanged();
       }
     } else {
-      await swapIn(staging, out, parent, base);
+      unregister();
+      warnings.push(...(await deferInterrupts(() => swapIn(staging, out, parent, base))));
     }
-    await cache.save();
+    // The new output is in place and whole: what fails from here is a warning, and the next build
+    // recovers (a stale cache is verified against the output; a left-over old folder is removed).
+    try {
+      failPoint('build:save-cache');
+      await cache.save();
+    } catch (error) {
+      const detail = describeFailure(error);
+      warnings.push({ id: 'cache-not-saved', path: cacheDir ?? '', detail, message: `the build cache ${cacheDir ?? ''} could not be saved (${detail}); the next build renders more than it needs to.` });
+    }
     const rendered = summaries.reduce((n, s) => n + s.rendered, 0);
     const reused = summaries.reduce((n, s) => n + s.reused, 0);
     return {
@@ -282,10 +311,13 @@ async function buildUnderLock(dir: string, options: BuildOptions, place: BuildPl
       reused,
       seconds: (performance.now() - started) / 1000,
       cacheDir,
+      warnings,
     };
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     throw error;
+  } finally {
+    unregister();
   }
 }
 
@@ -530,15 +562,31 @@ async function recoverStaleBuilds(parent: string, base: string, out: string): Pr
   for (const s of stale) if (s.kind !== 'journal') await rm(path.join(parent, s.name), { recursive: true, force: true });
 }
 
-/** Moves the finished build into place: the old output aside, the new one in, then the old one away. */
-async function swapIn(temp: string, out: string, parent: string, base: string): Promise<void> {
+/**
+ * Moves the finished build into place: the old output aside, the new one in, then the old one away.
+ * Failing to remove the old one is a warning (returned): the new output is in place, and the next
+ * build removes the left-over folder.
+ */
+async function swapIn(temp: string, out: string, parent: string, base: string): Promise<BuildWarning[]> {
   let old: string | undefined;
   if (await isDirectory(out)) {
     old = path.join(parent, `.${base}.old-${process.pid}-${randomBytes(4).toString('hex')}`);
     await rename(out, old);
   }
   await rename(temp, out);
-  if (old) await rm(old, { recursive: true, force: true });
+  if (!old) return [];
+  try {
+    failPoint('build:remove-old');
+    await rm(old, { recursive: true, force: true });
+    return [];
+  } catch (error) {
+    const detail = describeFailure(error);
+    return [{ id: 'old-not-removed', path: old, detail, message: `the previous output, moved aside to ${old}, could not be removed (${detail}); the next build removes it.` }];
+  }
+}
+
+function describeFailure(error: unknown): string {
+  return (error as NodeJS.ErrnoException | undefined)?.code ?? (error instanceof Error ? error.message : String(error));
 }
 
 /** A path with its existing part resolved (symlinks followed), and the part not there yet appended. */

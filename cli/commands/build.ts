@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { FormatName } from '../../rules/diagnostics/format.js';
 import { formatBytes } from '../../rules/text/bytes.js';
 import { buildCatalogue, type BuildProgress, type BuildResult } from '../../generators/build.js';
+import { installInterruptHandlers } from '../../generators/engine/interrupt.js';
 import { parseFormat, parsePositiveInt } from '../options.js';
 import { finishPublishIfInterrupted } from '../catalogue.js';
 import { m } from '../i18n.js';
@@ -96,6 +97,13 @@ export async function buildCommand(dir: string, flags: BuildFlags): Promise<numb
   const signingKey = flags.sign !== undefined ? readSigningKey(flags.sign) : undefined;
   await finishPublishIfInterrupted(dir, 'tthc build');
   const progress = progressReporter();
+  // Ctrl+C or a SIGTERM: the staging folder and the output's lock are removed, one line says so,
+  // and the exit code is 128 + the signal's number; the previous output stays as it was.
+  const uninstall = installInterruptHandlers((signal) => {
+    progress.done();
+    note(m().build.interrupted(signal));
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  });
   let result: BuildResult;
   try {
     result = await buildCatalogue(dir, {
@@ -112,6 +120,7 @@ export async function buildCommand(dir: string, flags: BuildFlags): Promise<numb
     });
   } finally {
     progress.done();
+    uninstall();
   }
   if (!result.built) {
     await out(formatFindings(result.validation.diagnostics, format, useColor()));
@@ -123,5 +132,7 @@ export async function buildCommand(dir: string, flags: BuildFlags): Promise<numb
   const shown = path.isAbsolute(flags.out) ? flags.out : path.normalize(flags.out);
   await say(formatSummary(result, shown));
   if (signingKey) await say(m().build.signed(path.join(shown, SIGNATURE)) + '\n');
+  // The output is whole; what failed after it was swapped in is said, and is not a failed build.
+  for (const w of result.warnings) note(m().build.afterSwap[w.id](w.path, w.detail));
   return EXIT.ok;
 }

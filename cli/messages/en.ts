@@ -74,6 +74,11 @@ export const en = {
     previewNote: 'This is a preview: drafts are not law. Publish versions (tthc publish) before building the public catalogue.',
     warnings: (n: number) => `The catalogue has ${s(n, 'warning')}: run \`tthc validate\` to see them.`,
     refusedPreview: (errors: number) => `${s(errors, 'error')} (listed above), some outside procedure version files (registries, the lock, calendars), which a preview cannot leave out`,
+    interrupted: (signal: string) => `build interrupted (${signal}): its staging folder was removed and the output folder is as it was before this build.`,
+    afterSwap: {
+      'cache-not-saved': (path: string, detail: string) => `warning: the new output is in place, but the build cache ${path} could not be saved (${detail}); the next build renders more than it needs to.`,
+      'old-not-removed': (path: string, detail: string) => `warning: the new output is in place, but the previous one, moved aside to ${path}, could not be removed (${detail}); the next build removes it.`,
+    },
     refused: (errors: number) => `the catalogue has ${s(errors, 'error')} (listed above)`,
     refusedHint: ' To review a catalogue that is not ready to publish (a fresh import), build a preview with --preview.',
     refusedLine: (why: string, dir: string, hint: string) => `build refused: ${why}; nothing was written. Fix them, or check with \`tthc validate ${dir}\`.${hint}`,

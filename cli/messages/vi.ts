@@ -122,6 +122,11 @@ export const vi: Messages = {
     previewNote: 'Đây là bản xem trước: dự thảo chưa có giá trị pháp lý. Hãy công bố các phiên bản (tthc publish) trước khi xuất bản danh mục công khai.',
     warnings: (n: number) => `Danh mục có ${n} cảnh báo: chạy \`tthc validate\` để xem.`,
     refusedPreview: (errors: number) => `${errors} lỗi (liệt kê ở trên), có lỗi nằm ngoài các tệp phiên bản thủ tục (danh mục dùng chung, tệp khóa, lịch) mà bản xem trước không thể bỏ ra`,
+    interrupted: (signal: string) => `lệnh build bị ngắt (${signal}): thư mục tạm đã được xóa, thư mục kết quả vẫn như trước lần build này.`,
+    afterSwap: {
+      'cache-not-saved': (path: string, detail: string) => `cảnh báo: kết quả mới đã vào chỗ, nhưng không lưu được bộ nhớ đệm ${path} (${detail}); lần build sau sẽ dựng lại nhiều hơn cần thiết.`,
+      'old-not-removed': (path: string, detail: string) => `cảnh báo: kết quả mới đã vào chỗ, nhưng không xóa được kết quả cũ đã chuyển sang ${path} (${detail}); lần build sau sẽ xóa nó.`,
+    },
     refused: (errors: number) => `danh mục có ${errors} lỗi (liệt kê ở trên)`,
     refusedHint: ' Để rà soát một danh mục chưa sẵn sàng công bố (vừa nhập), hãy xuất bản xem trước bằng --preview.',
     refusedLine: (why: string, dir: string, hint: string) => `từ chối xuất bản: ${why}; chưa ghi tệp nào. Hãy sửa các lỗi, hoặc kiểm tra bằng \`tthc validate ${dir}\`.${hint}`,

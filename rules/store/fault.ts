@@ -6,3 +6,8 @@
 export function faultPoint(point: string): void {
   if (process.env.TTHC_FAULT === point) process.kill(process.pid, 'SIGKILL');
 }
+
+/** Like faultPoint, but a failure rather than a crash: `TTHC_FAULT=<point>` throws there. */
+export function failPoint(point: string): void {
+  if (process.env.TTHC_FAULT === point) throw new Error(`injected failure at ${point} (TTHC_FAULT)`);
+}
