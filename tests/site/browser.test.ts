@@ -14,7 +14,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCatalogue } from '../../generators/build.js';
 import { startStaticServer, type StaticServer } from '../../cli/serve/server.js';
-import { REPO } from '../helpers/cli.js';
+import { REPO, runTthc } from '../helpers/cli.js';
 import { cleanupOutputs, makeOutputRoot } from '../helpers/output.js';
 
 // TTHC_CHROMIUM points at another build of Chromium (and lets the skip be tried on a machine that has one).
@@ -153,6 +153,45 @@ describe.skipIf(SKIP)('the site in Chromium', () => {
     await shoot(page, 'procedure-calculator-phone');
     await page.close();
   }, 60_000);
+
+  it('counts with the version in force on the filing date, as tthc due does, says which, and refuses a date with none in force (issue 18 point 7)', async () => {
+    // The page shows v2026 (03 working days); until 30/06/2015 the 2005 Law on Enterprises gave 10.
+    const page = await open('procedures/2.001583.html');
+    const due = page.locator('[data-result] [data-due]');
+    const which = page.locator('[data-result] [data-version]');
+    const refused = page.locator('[data-result] [data-refused]');
+    const cli = async (from: string) => /Hạn giải quyết: (\d{4}-\d{2}-\d{2})/.exec((await runTthc(['due', '2.001583', '--from', from], { env: { TTHC_LANG: 'vi' } })).stdout)?.[1];
+    for (const [from, said] of [
+      ['2015-06-29', 'Tính theo nội dung thủ tục có hiệu lực từ ngày 01/07/2006 đến hết ngày 30/06/2015: thời hạn 10 ngày làm việc kể từ ngày nhận hồ sơ.'],
+      ['2015-07-01', 'Tính theo nội dung thủ tục có hiệu lực từ ngày 01/07/2015 đến hết ngày 03/01/2021: thời hạn 03 ngày làm việc kể từ ngày nhận hồ sơ.'],
+    ] as const) {
+      await page.fill('#calc-date', from);
+      await page.click('#tinh-han button[type=submit]');
+      const expected = await cli(from);
+      expect(expected).toMatch(/^2015-07-/);
+      await expect.poll(() => due.getAttribute('data-due'), { timeout: 20_000 }).toBe(expected);
+      expect(await which.textContent()).toBe(said);
+    }
+    expect(await due.getAttribute('data-due')).toBe('2015-07-06');
+    // A channel the version in force that day did not have: said, not computed with the page's version.
+    await page.selectOption('#calc-channel', { label: 'Dịch vụ bưu chính' });
+    await page.click('#tinh-han button[type=submit]');
+    await expect.poll(() => refused.textContent(), { timeout: 20_000 }).toBe('Nội dung thủ tục có hiệu lực ngày 01/07/2015 không có cách thức “Dịch vụ bưu chính”.');
+    expect(await page.locator('[data-result] [data-due]').count()).toBe(0);
+    await page.close();
+    // Before the procedure existed, and after its repeal: no due date, the reason instead.
+    const permit = await open('procedures/1.013225.html');
+    await permit.fill('#calc-date', '2024-12-27');
+    await permit.click('#tinh-han button[type=submit]');
+    await expect.poll(() => permit.locator('[data-result] [data-refused]').textContent(), { timeout: 20_000 }).toBe('Thủ tục chưa có hiệu lực vào ngày 27/12/2024: áp dụng từ ngày 30/12/2024.');
+    await permit.close();
+    const record = await open('procedures/2.000488.html');
+    await record.fill('#calc-date', '2026-07-02');
+    await record.click('#tinh-han button[type=submit]');
+    await expect.poll(() => record.locator('[data-result] [data-refused]').textContent(), { timeout: 20_000 }).toBe('Thủ tục đã bị bãi bỏ từ ngày 01/07/2026: không tính hạn cho hồ sơ nộp từ ngày đó.');
+    expect((await runTthc(['due', '2.000488', '--from', '2026-07-02'])).code).not.toBe(0);
+    await record.close();
+  }, 90_000);
 
   it('says in Vietnamese when the count runs past the calendar, and the date picker offers only the calendar’s years, with no YYYY-MM-DD hint', async () => {
     const page = await open('procedures/2.002043.html');
