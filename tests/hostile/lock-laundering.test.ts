@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { contentHash, sha256Hex } from '../../rules/load/canonical.js';
 import { cleanupCatalogues, lockCatalogue, makeCatalogue, version, versionPath } from '../helpers/catalogue.js';
 import { runTthc } from '../helpers/cli.js';
+import { tally } from './tally.js';
 
 afterAll(cleanupCatalogues);
 
@@ -35,6 +36,7 @@ async function expectLockStops(dir: string, lockFile: string, draftFile: string,
     ['lock', dir],
   ]) {
     const r = await runTthc(args);
+    tally({ cases: 1 });
     expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(1);
     expect(r.stderr).toContain(lockFile.replace(`${dir}/`, ''));
     expect(r.stderr).toMatch(reason);
@@ -127,6 +129,7 @@ describe('a forged bytes hash does not hide an edit (point 3)', () => {
     await writeFile(lockFile, pretty(lock));
     for (const args of [[], ['--strict'], ['--cache', '--cache-dir', stateDir], ['--cache', '--cache-dir', stateDir], ['--strict', '--cache', '--cache-dir', stateDir]]) {
       const v = await runTthc(['validate', dir, ...args, '--format', 'json']);
+      tally({ cases: 1 });
       expect(v.code, args.join(' ')).toBe(1);
       const findings = (JSON.parse(v.stdout) as { file: string; messageId?: string; message: string }[]).filter((d) => d.messageId === 'modified');
       expect(findings.map((d) => d.file)).toEqual([publishedFile]);

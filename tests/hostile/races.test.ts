@@ -15,7 +15,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { writeSyntheticCatalogue } from '../../scripts/bench/synthetic.js';
 import { contentHash } from '../../rules/load/canonical.js';
 import { cleanupCatalogues, lockCatalogue, makeCatalogue, version, versionPath } from '../helpers/catalogue.js';
-import { REPO, runTthc, TTHC, type CliResult } from '../helpers/cli.js';
+import { hasStackTrace, REPO, runTthc, TTHC, type CliResult } from '../helpers/cli.js';
+import { tally } from './tally.js';
 
 const work = mkdtempSync(path.join(tmpdir(), 'tthc-races-'));
 afterAll(async () => {
@@ -78,6 +79,8 @@ describe('one build at a time into one --out (point 5)', () => {
     for (let i = 0; i < 200 && !existsSync(path.join(work, '.site.tthc-lock')); i++) await sleep(25);
     const second = await start(['build', b, '--out', out, '--at', '2026-02-15']);
     const one = await first;
+    const whole = existsSync(path.join(out, 'manifest.json')) && JSON.stringify(snapshot(out)) === JSON.stringify(listed(out));
+    tally({ cases: 2, racesLost: one.code === 0 && second.code !== 0 && whole ? 0 : 1, crashes: hasStackTrace(one.stderr + second.stderr) ? 1 : 0 });
     expect(one.code, one.stderr).toBe(0);
     expect(second.code, second.stderr).toBe(2);
     expect(second.stderr).toMatch(new RegExp(`^tthc: tthc build \\(process \\d+ on ${hostname().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}, since [0-9T:.-]+Z\\) is writing the output folder ${out.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}; wait for it to finish`));
@@ -97,6 +100,7 @@ describe('one build at a time into one --out (point 5)', () => {
     // This test's own process is alive: the build must wait for it.
     writeFileSync(lockFile, JSON.stringify({ pid: process.pid, hostname: hostname(), started: '2026-01-01T00:00:00.000Z', what: 'tthc build' }) + '\n');
     const refused = await runTthc(['build', dir, '--out', out, '--at', '2026-01-15']);
+    tally({ cases: 2 });
     expect(refused.code).toBe(2);
     expect(refused.stderr).toBe(`tthc: tthc build (process ${process.pid} on ${hostname()}, since 2026-01-01T00:00:00.000Z) is writing the output folder ${out}; wait for it to finish and run the command again. If no such process is running, remove the lock file ${lockFile}.\n`);
     expect(existsSync(out)).toBe(false);
@@ -121,8 +125,9 @@ describe('one writer of a catalogue at a time (point 6)', () => {
     const dir = await makeCatalogue({ [versionPath(version())]: version(), ...Object.fromEntries(list.map((d) => [versionPath(d), d])) });
     await lockCatalogue(dir);
     const results = await Promise.all(list.map((d) => start(['publish', `${d.code}@v1`, '--dir', dir])));
-    for (const r of results) expect(r.code, r.stderr).toBe(0);
     const lock = JSON.parse(readFileSync(path.join(dir, 'tthc.lock.json'), 'utf8')) as { published: { code: string; sha256: string }[] };
+    tally({ cases: list.length, racesLost: list.filter((d) => !lock.published.some((e) => e.code === d.code)).length, crashes: results.filter((r) => hasStackTrace(r.stderr)).length });
+    for (const r of results) expect(r.code, r.stderr).toBe(0);
     expect(lock.published.map((e) => e.code)).toEqual([...list.map((d) => d.code), version().code].sort());
     for (const d of list) expect(lock.published.find((e) => e.code === d.code)!.sha256).toBe(contentHash({ ...d, status: 'published' }));
     expect(existsSync(path.join(dir, '.tthc-writing.lock'))).toBe(false);
@@ -133,6 +138,7 @@ describe('one writer of a catalogue at a time (point 6)', () => {
     const dir = await makeCatalogue({ [versionPath(version())]: version() });
     await lockCatalogue(dir);
     const results = await Promise.all([1, 2, 3].map(() => start(['new-version', version().code, 'v1', '--dir', dir])));
+    tally({ cases: 3, racesLost: 4 - readdirSync(path.join(dir, 'procedures', version().code)).length, crashes: results.filter((r) => hasStackTrace(r.stderr)).length });
     for (const r of results) expect(r.code, r.stderr).toBe(0);
     const created = results.map((r) => /Created draft 1\.001193@(v\d+)/.exec(r.stdout)?.[1]).sort();
     expect(created).toEqual(['v2', 'v3', 'v4']);
@@ -151,6 +157,8 @@ describe('one writer of a catalogue at a time (point 6)', () => {
       expect(lockBefore.published.map((e) => e.code)).toEqual([version().code]);
       // The next command that writes the catalogue (here tthc lock) finishes it first.
       const next = await runTthc(['lock', dir]);
+      const recorded = (JSON.parse(readFileSync(path.join(dir, 'tthc.lock.json'), 'utf8')) as { published: { code: string }[] }).published.some((e) => e.code === draft!.code);
+      tally({ cases: 1, racesLost: recorded ? 0 : 1 });
       expect(next.code, next.stderr).toBe(0);
       expect(next.stderr).toBe(`tthc: finished the interrupted publish of ${draft!.code}@v1: its file and the lock are written now.\n`);
       expect(JSON.parse(readFileSync(path.join(dir, versionPath(draft!)), 'utf8')).status).toBe('published');
@@ -191,6 +199,8 @@ describe('a refused build writes nothing (point 8)', () => {
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr, args.join(' ')).toMatch(message);
     }
+    const leaked = [readdirSync('/').sort().join() !== before.root.join(), readdirSync('/etc').sort().join() !== before.etc.join(), JSON.stringify(snapshot(dir)) !== JSON.stringify(before.catalogue)].filter(Boolean).length;
+    tally({ cases: cases.length, leaks: leaked });
     expect(readdirSync('/').sort()).toEqual(before.root);
     expect(readdirSync('/etc').sort()).toEqual(before.etc);
     expect(snapshot(dir)).toEqual(before.catalogue);
@@ -228,6 +238,7 @@ describe('a refused build writes nothing (point 8)', () => {
       const r = await runTthc(['build', dir, '--out', out, '--at', '2026-01-15', '--cache-dir', cache]);
       expect(r.code, r.stderr).toBe(0);
     }
+    tally({ cases: 2, leaks: Object.keys(mine).filter((rel) => !existsSync(path.join(cache, rel))).length });
     for (const [rel, text] of Object.entries(mine)) expect(readFileSync(path.join(cache, rel), 'utf8'), rel).toBe(text);
     // What the cache made and no longer uses is pruned.
     expect(existsSync(stale)).toBe(false);

@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeSyntheticCatalogue } from '../../scripts/bench/synthetic.js';
 import { relockCatalogue } from '../helpers/catalogue.js';
 import { hasStackTrace, REPO, TTHC, type CliResult } from '../helpers/cli.js';
+import { tally } from './tally.js';
 
 const work = mkdtempSync(path.join(tmpdir(), 'tthc-signals-'));
 const catalogue = path.join(work, 'catalogue');
@@ -100,6 +101,7 @@ describe('an interrupted build (point 7)', () => {
       await changeOneProcedure();
       let signalled = false;
       const run = await build(out, { cache: false, onStaging: (kill) => ((signalled = true), kill(signal)) });
+      tally({ cases: 1, leaks: beside(out).length, crashes: hasStackTrace(run.stderr) ? 1 : 0 });
       expect(signalled, 'the build reached its staging folder').toBe(true);
       expect(run.signal).toBeNull();
       expect(run.code, run.stderr).toBe(code);
@@ -124,6 +126,7 @@ describe('a build that fails after its swap (point 7)', () => {
     expect((await build(out)).code).toBe(0);
     await changeOneProcedure();
     const run = await build(out, { env: { TTHC_FAULT: 'build:save-cache' } });
+    tally({ cases: 1, crashes: run.code === 0 ? 0 : 1 });
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toContain(`tthc: warning: the new output is in place, but the build cache ${path.join(work, '.site-cache.tthc-cache')} could not be saved (injected failure at build:save-cache (TTHC_FAULT)); the next build renders more than it needs to.\n`);
     expect(snapshot(out)).toEqual(listed(out));
@@ -142,6 +145,7 @@ describe('a build that fails after its swap (point 7)', () => {
     expect((await build(out, { cache: false })).code).toBe(0);
     await changeOneProcedure();
     const run = await build(out, { cache: false, env: { TTHC_FAULT: 'build:remove-old' } });
+    tally({ cases: 1, crashes: run.code === 0 ? 0 : 1 });
     expect(run.code, run.stderr).toBe(0);
     const left = beside(out);
     expect(left).toEqual([expect.stringMatching(/^\.site-old\.old-\d+-[0-9a-f]{8}$/)]);
