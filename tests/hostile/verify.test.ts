@@ -282,7 +282,7 @@ describe('signed builds: tthc build --sign, then tthc verify --output --key', ()
     'the portal guide on the site shows shell commands that verify this output, and catch a tampered file and a forged manifest',
     () => {
       const page = readFileSync(path.join(out, 'site/docs/guides/portal.html'), 'utf8');
-      const block = [...page.matchAll(/<pre><code class="language-sh">([\s\S]*?)<\/code><\/pre>/g)].map((m) => m[1]!).find((b) => b.includes('pkeyutl'));
+      const block = [...page.matchAll(/<pre[^>]*><code class="language-sh">([\s\S]*?)<\/code><\/pre>/g)].map((m) => m[1]!).find((b) => b.includes('pkeyutl'));
       expect(block).toBeDefined();
       // The API page for developers points to it.
       const anchor = 'kiểm-tra-dữ-liệu-tải-về';
