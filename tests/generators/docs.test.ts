@@ -146,6 +146,8 @@ describe('the spec reference', () => {
     const shown = new Set(rows.map(([name, , , description]) => `${name}\t${description}`));
     const missing = expected.filter(([name, p]) => !shown.has(`${name}\t${(descriptionOf(p) ?? '(no description in the schema)').replace(/`/g, '')}`)).map(([name]) => name);
     expect(missing).toEqual([]);
+    // Every property says what it is: none falls back to the placeholder.
+    expect(rows.filter(([, , , description]) => description === '(no description in the schema)').map(([name]) => name)).toEqual([]);
     // A few read as the schema words them.
     expect(shown).toContain('status\tLifecycle status (trạng thái). Only published and repealed versions can be in force; a repealed version is a tombstone that ends the procedure (bãi bỏ).');
     expect(shown).toContain('copies\tNumber of copies (bản sao).');

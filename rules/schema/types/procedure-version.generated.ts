@@ -310,7 +310,13 @@ export interface Proposal {
  * via the `definition` "LocalizedName".
  */
 export interface LocalizedName {
+  /**
+   * The name in Vietnamese (tên tiếng Việt), as the announcing decision words it. This is the legal name; NFC-normalised.
+   */
   vi: string;
+  /**
+   * An English rendering of the name (tên tiếng Anh), for readers of the site and the API. Informative only: the Vietnamese name is the one announced.
+   */
   en?: string;
 }
 /**
@@ -368,6 +374,9 @@ export interface Step {
  * via the `definition` "Duration".
  */
 export interface Duration {
+  /**
+   * How many units of `unit` the period lasts, 0–10,000; may be fractional (1.5 days).
+   */
   value: number;
   unit: TimeUnit;
 }
@@ -407,6 +416,9 @@ export interface Channel {
  * via the `definition` "TimeLimit".
  */
 export interface TimeLimit {
+  /**
+   * The limit, in units of `unit`, counted from the event in `start`; 0–10,000. 0 means due on the receipt day (ngay trong ngày).
+   */
   value: number;
   unit: TimeUnit;
   /**
@@ -424,11 +436,16 @@ export interface TimeLimit {
   note?: Text;
 }
 /**
+ * A time limit that replaces the main one when its condition holds (e.g. ≤ 5 working days when verification is needed).
+ *
  * This interface was referenced by `undefined`'s JSON-Schema
  * via the `definition` "TimeLimitCase".
  */
 export interface TimeLimitCase {
   when: Condition;
+  /**
+   * The limit when `when` holds, in units of `unit`, counted from the same `start` as the limit it belongs to; 0–10,000, 0 meaning the same day. The first case whose condition holds replaces the main value.
+   */
   value: number;
   unit: TimeUnit;
   label?: Text;
@@ -442,16 +459,36 @@ export interface TimeLimitCase {
  */
 export interface FactComparison {
   fact: LocalId;
+  /**
+   * Holds when the fact's value is exactly this: a boolean, an integer, or one of an enum fact's values (or a channel kind for the `channel` fact).
+   */
   equals?: string | number | boolean;
+  /**
+   * Holds when the fact has a value and it is not this one.
+   */
   notEquals?: string | number | boolean;
   /**
+   * Holds when the fact's value is one of these 1–50 strings or integers (e.g. the `channel` fact in online and postal).
+   *
    * @minItems 1
    * @maxItems 50
    */
   in?: (string | number)[];
+  /**
+   * Holds when the fact's value is a number ≥ this integer.
+   */
   gte?: number;
+  /**
+   * Holds when the fact's value is a number ≤ this integer.
+   */
   lte?: number;
+  /**
+   * Holds when the fact's value is a number > this integer.
+   */
   gt?: number;
+  /**
+   * Holds when the fact's value is a number < this integer.
+   */
   lt?: number;
 }
 export interface AllCondition {
@@ -548,6 +585,9 @@ export interface Fee1 {
    */
   amount?: number;
   variable?: VariableFeeAmount;
+  /**
+   * Currency of `amount` (đơn vị tiền tệ): VND = đồng, the default when absent; USD = US dollars, for levies set in dollars. A VND amount is a whole number of đồng; a USD amount may have cents. USD amounts are never added to đồng totals.
+   */
   currency?: 'VND' | 'USD';
   /**
    * What the amount is per (hồ sơ, bản, giấy phép).
@@ -575,6 +615,9 @@ export interface Fee1 {
  * The amount is not fixed in the national procedure: provincial-council = set by each province's People's Council (HĐND cấp tỉnh, Luật Phí và lệ phí Art. 21); not-recorded = set nationally but not yet recorded in this catalogue (see note).
  */
 export interface VariableFeeAmount {
+  /**
+   * Who sets the amount: provincial-council = each province's People's Council (HĐND cấp tỉnh); not-recorded = it is set nationally but this catalogue does not record it yet (say where in `note`).
+   */
   setBy: 'provincial-council' | 'not-recorded';
   note?: Text;
 }
@@ -586,7 +629,13 @@ export interface VariableFeeAmount {
  */
 export interface FeeQuantity {
   fact: LocalId;
+  /**
+   * Added to the fact's value before the minimum is applied, −1,000 to 1,000; 0 when absent. −2 charges from the 3rd copy on.
+   */
   offset?: number;
+  /**
+   * The smallest quantity charged, 0–1,000; 0 when absent, so fact + offset below 0 charges nothing.
+   */
   min?: number;
 }
 /**
@@ -658,6 +707,9 @@ export interface Result {
  */
 export interface FactDefinition {
   id: LocalId;
+  /**
+   * The kind of value: boolean = yes or no (có/không); integer = a whole number, within `minimum` and `maximum` when given; enum = one of `values`.
+   */
   type: 'boolean' | 'integer' | 'enum';
   label: Text;
   /**
@@ -674,7 +726,13 @@ export interface FactDefinition {
    * The value assumed when the fact is not given.
    */
   default?: boolean | number | string;
+  /**
+   * For integer facts: the smallest value accepted, inclusive. A given value below it is refused.
+   */
   minimum?: number;
+  /**
+   * For integer facts: the largest value accepted, inclusive. A given value above it is refused.
+   */
   maximum?: number;
 }
 /**
@@ -701,6 +759,9 @@ export interface FormField {
     | 'phone'
     | 'email'
     | 'tax-code';
+  /**
+   * Whether the applicant must fill in the field (bắt buộc), when its `when` condition holds; optional when absent or false.
+   */
   required?: boolean;
   description?: Text;
   /**
@@ -710,12 +771,27 @@ export interface FormField {
    * @maxItems 200
    */
   options?: {
+    /**
+     * The value submitted when the applicant picks this option, 1–100 characters; `label` is what the form shows.
+     */
     value: string;
     label: Text;
   }[];
+  /**
+   * For text and textarea fields: the fewest characters accepted; 1 when absent.
+   */
   minLength?: number;
+  /**
+   * For text and textarea fields: the most characters accepted; when absent, 500 for text and 5,000 for textarea.
+   */
   maxLength?: number;
+  /**
+   * For integer and number fields: the smallest value accepted, inclusive.
+   */
   minimum?: number;
+  /**
+   * For integer and number fields: the largest value accepted, inclusive.
+   */
   maximum?: number;
   when?: Condition;
 }
@@ -733,14 +809,21 @@ export interface ComplianceCostInputs {
   subjectsPerYear?: SourcedNumber;
   timesPerYear?: SourcedNumber;
   /**
+   * The activities of one performance and the hours each takes (TT 02/2017/TT-VPCP's cost form). When absent, they are estimated from the spec's forms, papers and channels with the registry's cost estimation, and the result is labelled an estimate.
+   *
    * @maxItems 50
    */
   activities?: CostActivity[];
   /**
+   * Other legally required costs of one performance besides fees and time (chi phí khác, e.g. translation, postage), each in whole đồng with its source.
+   *
    * @maxItems 50
    */
   otherCosts?: {
     label: Text;
+    /**
+     * The cost per performance, in whole đồng, 0–1,000,000,000,000.
+     */
     amount: number;
     source?: Text;
   }[];
@@ -752,15 +835,23 @@ export interface ComplianceCostInputs {
    */
   channelMix?: {
     channel: ChannelKind;
+    /**
+     * Percent of applicants who use this channel, 0–100; the shares of the mix add up to 100.
+     */
     share: number;
     source: Text;
   }[];
 }
 /**
+ * A number with where it comes from (nguồn số liệu): a statistic, a report, an estimate with its method.
+ *
  * This interface was referenced by `undefined`'s JSON-Schema
  * via the `definition` "SourcedNumber".
  */
 export interface SourcedNumber {
+  /**
+   * The figure, 0–1,000,000,000, in the unit the property holding it names (subjects a year, times a year).
+   */
   value: number;
   source: Text;
 }
@@ -771,6 +862,9 @@ export interface SourcedNumber {
  * via the `definition` "CostActivity".
  */
 export interface CostActivity {
+  /**
+   * Which activity of TT 02/2017/TT-VPCP's cost form: learn = tìm hiểu quy định; fill-forms = điền tờ khai, biểu mẫu; collect-papers = chuẩn bị, thu thập giấy tờ; photocopy = sao chụp giấy tờ; certify-copies = chứng thực bản sao; travel-submit = đi lại, chờ đợi để nộp hồ sơ; supplement = bổ sung, hoàn thiện hồ sơ; inspection = kiểm tra, thẩm định thực tế; travel-result = đi lại, chờ đợi để nhận kết quả; hired-service = thuê dịch vụ; other = hoạt động khác (name it in `label`).
+   */
   activity:
     | 'learn'
     | 'fill-forms'
@@ -783,6 +877,9 @@ export interface CostActivity {
     | 'travel-result'
     | 'hired-service'
     | 'other';
+  /**
+   * Hours the activity takes one subject in one performance, 0–10,000; costed at the hourly income (`hourlyIncome`).
+   */
   hours: number;
   label?: Text;
   source?: Text;
@@ -809,8 +906,17 @@ export interface Note {
  * via the `definition` "SourceRecord".
  */
 export interface SourceRecord {
+  /**
+   * The source's format: national-db-export = the national TTHC database's Word export (Chi tiết TTHC); portal-2025 = a detail page of the 2025 National Public Service Portal; old-portal = the 2021 scrape of the old portal; xlsx-list = the portal's official list export (DANH SÁCH THỦ TỤC HÀNH CHÍNH, .xlsx).
+   */
   format: 'national-db-export' | 'portal-2025' | 'old-portal' | 'xlsx-list';
+  /**
+   * The imported file, relative to the parent of the import's input (realworld/national-db-export/1.013628.json); at most 500 characters.
+   */
   file?: string;
+  /**
+   * The page the record was taken from, when the source gives one (a portal detail page); at most 2,000 characters.
+   */
   url?: string;
   /**
    * The announcing decision cited by the source (số quyết định công bố).
