@@ -4,14 +4,25 @@
  * tthc.lock.json: the SHA-256 of every published version, so that any edit, deletion or rename of a published version is detected.
  */
 export interface PublishedLock {
+  /**
+   * Version of this file's format; always 1.
+   */
   lockfileVersion: 1;
   /**
+   * The locked versions, one entry each: every version tthc publish or tthc lock has frozen.
+   *
    * @maxItems 2000000
    */
   published: LockEntry[];
 }
 export interface LockEntry {
+  /**
+   * The procedure code (mã TTHC) of the locked version, as in its file.
+   */
   code: string;
+  /**
+   * The version id of the locked version, as in its file.
+   */
   version: string;
   /**
    * Path relative to the catalogue root, with forward slashes.
