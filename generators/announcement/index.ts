@@ -33,7 +33,7 @@ import type { Agency, LegalDocument, LegalDocumentType } from '../../rules/schem
 import { linesInline, renderHtml, renderMarkdown, toJson, type Block, type Inline } from '../../rules/text/render/index.js';
 import { UsageError } from '../../rules/errors.js';
 import { AREA_VI, CLASSIFICATION_VI } from '../../rules/text/vi/changes.js';
-import { citeDocument, citeDocuments, citeGround, citeRefShort, DOCUMENT_TYPE_VI, POINT_LETTERS_VI } from '../../rules/text/vi/citations.js';
+import { citeDocument, citeDocumentShort, citeDocuments, citeGround, citeRefShort, DOCUMENT_TYPE_VI, POINT_LETTERS_VI } from '../../rules/text/vi/citations.js';
 import { formatDate, formatDateCited, formatDateLong } from '../../rules/text/vi/dates.js';
 import { formatFees } from '../../rules/text/vi/fees.js';
 import { formatMoney, romanNumeral, twoDigits } from '../../rules/text/vi/numbers.js';
@@ -313,8 +313,10 @@ function groundLines(ctx: BuildContext, issuer: Issuer, changes: readonly Announ
     if (cited.has(number)) return;
     cited.add(number);
     const doc = ctx.legalDocument(number);
+    if (doc && !doc.issued) undated.push(citeDocumentShort(doc.number, doc));
     lines.push(`Căn cứ ${doc ? citeGround(doc) : number};`);
   };
+  const undated: string[] = [];
   const organisation = (issuer.agency.organisationBasis ?? []).filter((n) => {
     const doc = ctx.legalDocument(n);
     return !doc || inForceOn(doc, date);
@@ -347,6 +349,8 @@ function groundLines(ctx: BuildContext, issuer: Issuer, changes: readonly Announ
   const unknown = [...changing].filter(([, d]) => d === undefined).map(([n]) => n).sort();
   for (const d of known) cite(d.number);
   for (const n of unknown) cite(n);
+  // A ground is cited with its date of issue (Nghị định 30/2020/NĐ-CP); the registry may not have it yet.
+  if (undated.length > 0) notes.push(`Căn cứ ${undated.join(', ')}: danh mục văn bản chưa có ngày ban hành (xem ghi chú của từng văn bản trong danh mục), nên dòng căn cứ chỉ ghi số, ký hiệu; điền ngày ban hành trước khi trình ký.`);
   lines.push(issuer.role === 'ministry' ? 'Theo đề nghị của Thủ trưởng đơn vị chủ trì … và Chánh Văn phòng Bộ.' : `Theo đề nghị của Giám đốc Sở … và Chánh Văn phòng Ủy ban nhân dân ${locality(issuer)}.`);
   return lines;
 }

@@ -10,13 +10,14 @@ import { formatDate, formatPeriod } from '../../rules/text/vi/dates.js';
 import type { BuildContext, ProcedureEntry } from '../engine/context.js';
 import { changeBasis } from './parts.js';
 import type { ProcedureVersion } from '../../rules/schema/types/procedure-version.generated.js';
+import { versionLabel } from '../../rules/text/vi/versions.js';
 
 /** Why the page is not simply "in force": not yet, repealed, lapsed, or about to change. */
 export function banner(ctx: BuildContext, entry: ProcedureEntry): string | undefined {
   const w = entry.shownWindow;
   switch (entry.state) {
     case 'draft':
-      return `Bản xem trước: thủ tục chưa được công bố. Nội dung dưới đây là ${entry.shown.data.status === 'proposed' ? 'bản trình' : 'dự thảo'} (phiên bản ${entry.shown.data.version}), chưa có giá trị áp dụng.`;
+      return `Bản xem trước: thủ tục chưa được công bố. Nội dung dưới đây là ${versionLabel(entry.shown.data, (n) => ctx.legalDocument(n))}, chưa có giá trị áp dụng.`;
     case 'not-yet-in-force':
       return `Thủ tục chưa có hiệu lực: áp dụng từ ngày ${formatDate(w!.from)}.`;
     case 'repealed': {
@@ -45,17 +46,17 @@ export function versionRows(ctx: BuildContext, entry: ProcedureEntry) {
   const rows = entry.windows.map((w) => {
     const d = w.version.data;
     const basis = changeBasis(ctx, d);
+    // Named by its period, never by its id (issue 18 point 11): the period is the row's first column.
     return {
       loaded: w.version,
-      version: d.status === 'repealed' ? `${d.version} (bãi bỏ)` : d.version,
-      period: d.status === 'repealed' ? `Từ ngày ${formatDate(w.from)}` : formatPeriod(w.from, w.until),
+      period: d.status === 'repealed' ? `Bãi bỏ từ ngày ${formatDate(w.from)}` : formatPeriod(w.from, w.until),
       change: basis.length > 0 ? basis.join('; ') : d.supersedes ? '' : 'Ban hành lần đầu',
       current: w.version === entry.shown,
     };
   });
   if (entry.state === 'draft') {
     const d = entry.shown.data;
-    rows.push({ loaded: entry.shown, version: `${d.version} (${d.status === 'proposed' ? 'bản trình' : 'dự thảo'})`, period: draftPeriod(d), change: '', current: true });
+    rows.push({ loaded: entry.shown, period: draftPeriod(d), change: '', current: true });
   }
   return rows;
 }

@@ -242,7 +242,7 @@ export function simplificationReport(catalogue: Catalogue, options: Simplificati
     const p = version.data.proposal!;
     const baseline = findVersion(catalogue, p.baseline.code, p.baseline.version);
     if (!baseline) {
-      excluded.push({ code: version.data.code, version: version.data.version, reason: `baseline ${p.baseline.code}@${p.baseline.version} is not in the catalogue` });
+      excluded.push({ code: version.data.code, version: version.data.version, reason: `phiên bản chuẩn ${p.baseline.code}@${p.baseline.version} không có trong danh mục` });
       continue;
     }
     baselines.push(baseline.data);
@@ -397,7 +397,12 @@ export function reportBlocks(r: SimplificationReport): Block[] {
   );
   if (t.excluded.length > 0) {
     blocks.push({ kind: 'paragraph', content: ['Không cộng vào tổng chi phí:'] });
-    blocks.push({ kind: 'list', items: t.excluded.map((e) => [`${e.code}@${e.version}: ${e.reason}`]) });
+    // Each by its procedure and title, as the table below names it, not by its id (issue 18 point 11).
+    const named = (e: { code: string; version: string }) => {
+      const p = r.proposals.find((x) => x.code === e.code && x.version === e.version);
+      return p ? `Thủ tục ${e.code}, phương án “${p.title}”` : `Thủ tục ${e.code}`;
+    };
+    blocks.push({ kind: 'list', items: t.excluded.map((e) => [`${named(e)}: ${e.reason}`]) });
   }
 
   blocks.push({ kind: 'heading', level: 2, text: 'Từng phương án' });

@@ -8,6 +8,7 @@ import { findVersion } from '../../rules/compute/resolve.js';
 import type { Catalogue } from '../../rules/model/catalogue.js';
 import { escapeHtml, renderHtmlBlocks } from '../../rules/text/render/index.js';
 import { formatPercent } from '../../rules/text/vi/numbers.js';
+import { versionLabel } from '../../rules/text/vi/versions.js';
 import { reportBlocks, selectProposals, simplificationReport } from '../simplification-report/index.js';
 import { diffBlocks } from '../version-diff/index.js';
 import { HOME_CRUMB, link, sitePage } from './layout.js';
@@ -65,7 +66,7 @@ export function renderDashboard(catalogue: Catalogue, hasPage: (code: string) =>
         path: page,
         title: `${p.title}`,
         crumbs: [HOME_CRUMB, { path, text: 'Đơn giản hóa' }],
-        body: article({ lead: `Phương án ${p.id} · thủ tục ${version.data.code}`, html: `${hasPage(version.data.code) ? `<p><a href="${escapeHtml(link(page, SITE_PATHS.procedure(version.data.code)))}">Trang thủ tục hiện hành</a></p>` : ''}${renderHtmlBlocks(diffBlocks(diff, catalogue.registry))}` }),
+        body: article({ lead: `Phương án đơn giản hóa · thủ tục ${version.data.code}`, html: `${hasPage(version.data.code) ? `<p><a href="${escapeHtml(link(page, SITE_PATHS.procedure(version.data.code)))}">Trang thủ tục hiện hành</a></p>` : ''}${renderHtmlBlocks(diffBlocks(diff, catalogue.registry, { before: versionLabel(baseline.data, (n) => catalogue.registry.legalDocuments.byId.get(n)), after: versionLabel(version.data, (n) => catalogue.registry.legalDocuments.byId.get(n)) }))}` }),
       }),
     });
   }

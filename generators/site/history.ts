@@ -11,6 +11,7 @@ import { findVersion } from '../../rules/compute/resolve.js';
 import type { Block } from '../../rules/text/render/blocks.js';
 import { renderHtmlBlocks } from '../../rules/text/render/index.js';
 import { formatDate } from '../../rules/text/vi/dates.js';
+import { amendingDocuments, joinVi, versionLabel } from '../../rules/text/vi/versions.js';
 import type { BuildContext, ProcedureEntry } from '../engine/context.js';
 import { versionRows } from '../detail/index.js';
 import { diffBlocks } from '../version-diff/index.js';
@@ -78,8 +79,20 @@ export interface HistoryModel {
   proposals: { href: string; text: string }[];
 }
 
+/**
+ * A change named as readers know it (issue 18 point 11): by the date it applies from and the document
+ * that made it, against the version before by its date. "Thay đổi áp dụng từ ngày 01/01/2026 theo Nghị
+ * quyết số 66.7/2025/NQ-CP, so với phiên bản có hiệu lực từ ngày 01/01/2023".
+ */
+function changeTitle(ctx: BuildContext, before: LoadedVersion['data'], after: LoadedVersion['data']): string {
+  const from = after.effective?.from;
+  const by = amendingDocuments(after, (n) => ctx.legalDocument(n));
+  return `Thay đổi${from ? ` áp dụng từ ngày ${formatDate(from)}` : ''}${by.length > 0 ? ` theo ${joinVi(by)}` : ''}, so với ${versionLabel(before, (n) => ctx.legalDocument(n), { amending: false })}`;
+}
+
 /** The history section of the procedure page at `path`: the versions table, each change, the proposals. */
 export function historySection(ctx: BuildContext, entry: ProcedureEntry, path: string): HistoryModel {
+  const lookup = (n: string) => ctx.legalDocument(n);
   const pairs = versionPairs(entry);
   // The latest change first: it is the one a reader of the version in force asks about.
   const method = new Map<string, Block>();
@@ -88,8 +101,8 @@ export function historySection(ctx: BuildContext, entry: ProcedureEntry, path: s
     const from = after.data.effective?.from;
     return {
       id: SITE_PATHS.changeAnchor(before.data.version, after.data.version),
-      title: `Thay đổi của phiên bản ${after.data.version} so với phiên bản ${before.data.version}${from ? `, áp dụng từ ngày ${formatDate(from)}` : ''}`,
-      html: renderHtmlBlocks(takeMethod(underHistory(diffBlocks(diff, ctx.catalogue.registry)), method)).replace(METHOD_POINTER, `mục <a href="#${METHOD_ANCHOR}">${METHOD_TITLE}</a>`),
+      title: changeTitle(ctx, before.data, after.data),
+      html: renderHtmlBlocks(takeMethod(underHistory(diffBlocks(diff, ctx.catalogue.registry, { before: versionLabel(before.data, lookup), after: versionLabel(after.data, lookup) })), method)).replace(METHOD_POINTER, `mục <a href="#${METHOD_ANCHOR}">${METHOD_TITLE}</a>`),
     };
   });
   const versions = versionRows(ctx, entry).map((row, i) => {
@@ -98,14 +111,14 @@ export function historySection(ctx: BuildContext, entry: ProcedureEntry, path: s
     return {
       ...row,
       summary: d.changedBy?.summary,
-      previous: pair?.before.data.version,
+      previous: pair ? versionLabel(pair.before.data, lookup, { amending: false }) : undefined,
       diffHref: pair ? link(path, SITE_PATHS.diff(entry.code, pair.before.data.version, d.version)) : undefined,
       note: d.status === 'draft' || d.status === 'proposed' ? 'Chưa công bố' : i === 0 ? 'Phiên bản đầu tiên' : d.status === 'repealed' ? 'Thủ tục bị bãi bỏ' : '',
     };
   });
   const proposals = entry.versions
     .filter((v) => v.data.proposal && findVersion(ctx.catalogue, v.data.proposal.baseline.code, v.data.proposal.baseline.version))
-    .map((v) => ({ href: link(path, SITE_PATHS.proposal(v.data.code, v.data.version)), text: `${v.data.proposal!.title} (so với phiên bản ${v.data.proposal!.baseline.version})` }));
+    .map((v) => ({ href: link(path, SITE_PATHS.proposal(v.data.code, v.data.version)), text: `${v.data.proposal!.title} (so với ${versionLabel(findVersion(ctx.catalogue, v.data.proposal!.baseline.code, v.data.proposal!.baseline.version)!.data, lookup, { amending: false })})` }));
   const methodHtml = method.size > 0 ? `<h3 id="${METHOD_ANCHOR}">Cách ước tính chi phí tuân thủ</h3>\n${renderHtmlBlocks([...method.values()])}` : undefined;
   return { versions, changes, legend: changes.length > 0 ? LEGEND : undefined, method: methodHtml, proposals };
 }

@@ -27,6 +27,7 @@ import { renderProcedurePage, type CalendarRef } from './procedure.js';
 import { searchUnits } from './search-index.js';
 import { docsSiteText } from './sources.js';
 import { form as formTemplate, home } from './templates.generated.js';
+import { versionLabel } from '../../rules/text/vi/versions.js';
 
 /** The calendar the calculator counts on: the catalogue's "vn" calendar, or its only one. */
 function siteCalendar(ctx: BuildContext): { id: string; from: number; to: number; data: object } | undefined {
@@ -53,7 +54,7 @@ function renderFormPage(entry: ProcedureEntry): OutputFile {
       path,
       title: `Tờ khai trực tuyến: ${v.name.vi}`,
       crumbs: [HOME_CRUMB, { path: SITE_PATHS.procedure(entry.code), text: v.name.vi }],
-      body: formTemplate({ code: entry.code, version: v.version, name: v.name.vi, fields, schema: scriptSafeJson(schema), procedureHref: link(path, SITE_PATHS.procedure(entry.code)) }),
+      body: formTemplate({ code: entry.code, version: versionLabel(v, () => undefined, { amending: false }), name: v.name.vi, fields, schema: scriptSafeJson(schema), procedureHref: link(path, SITE_PATHS.procedure(entry.code)) }),
       scripts: ['form'],
     }),
   };

@@ -291,7 +291,7 @@ export const form: Handlebars.TemplateDelegate = Handlebars.template({"0":functi
 
   return "<p class=\"code\">Mã thủ tục: "
     + alias2(alias1((depth0 != null ? lookupProperty(depth0,"code") : depth0), depth0))
-    + " · phiên bản "
+    + " · "
     + alias2(alias1((depth0 != null ? lookupProperty(depth0,"version") : depth0), depth0))
     + "</p>\n<h1>Xem trước tờ khai trực tuyến: "
     + alias2(alias1((depth0 != null ? lookupProperty(depth0,"name") : depth0), depth0))
@@ -705,16 +705,14 @@ export const procedure: Handlebars.TemplateDelegate = Handlebars.template({"0":f
 
   return "<tr"
     + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"current") : depth0),{"name":"if","hash":{},"fn":container.program(10, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":43,"column":3},"end":{"line":43,"column":41}}})) != null ? stack1 : "")
-    + "><td data-label=\"Phiên bản\">"
-    + alias3(alias2((depth0 != null ? lookupProperty(depth0,"version") : depth0), depth0))
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"current") : depth0),{"name":"if","hash":{},"fn":container.program(11, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":43,"column":80},"end":{"line":43,"column":118}}})) != null ? stack1 : "")
-    + "</td><td data-label=\"Hiệu lực\">"
+    + "><td data-label=\"Hiệu lực\">"
     + alias3(alias2((depth0 != null ? lookupProperty(depth0,"period") : depth0), depth0))
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"current") : depth0),{"name":"if","hash":{},"fn":container.program(11, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":43,"column":78},"end":{"line":43,"column":116}}})) != null ? stack1 : "")
     + "</td><td data-label=\"Văn bản quy định thay đổi\">"
     + alias3(alias2((depth0 != null ? lookupProperty(depth0,"change") : depth0), depth0))
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"summary") : depth0),{"name":"if","hash":{},"fn":container.program(12, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":43,"column":217},"end":{"line":43,"column":281}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"summary") : depth0),{"name":"if","hash":{},"fn":container.program(12, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":43,"column":174},"end":{"line":43,"column":238}}})) != null ? stack1 : "")
     + "</td><td data-label=\"Thay đổi\">"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"diffHref") : depth0),{"name":"if","hash":{},"fn":container.program(13, data, 0),"inverse":container.program(14, data, 0),"data":data,"loc":{"start":{"line":43,"column":312},"end":{"line":43,"column":410}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"diffHref") : depth0),{"name":"if","hash":{},"fn":container.program(13, data, 0),"inverse":container.program(14, data, 0),"data":data,"loc":{"start":{"line":43,"column":269},"end":{"line":43,"column":367}}})) != null ? stack1 : "")
     + "</td></tr>\n";
 },"10":function(container,depth0,helpers,partials,data) {
     return " class=\"current\"";
@@ -828,7 +826,7 @@ export const procedure: Handlebars.TemplateDelegate = Handlebars.template({"0":f
     + ((stack1 = lookupProperty(helpers,"each").call(alias3,(depth0 != null ? lookupProperty(depth0,"sections") : depth0),{"name":"each","hash":{},"fn":container.program(7, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":24,"column":0},"end":{"line":26,"column":9}}})) != null ? stack1 : "")
     + "<li><a href=\"#lich-su\">Lịch sử thay đổi</a></li>\n</ol>\n</nav>\n"
     + ((stack1 = lookupProperty(helpers,"each").call(alias3,(depth0 != null ? lookupProperty(depth0,"sections") : depth0),{"name":"each","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":30,"column":0},"end":{"line":35,"column":9}}})) != null ? stack1 : "")
-    + "<section id=\"lich-su\" aria-labelledby=\"lich-su-h\">\n<h2 id=\"lich-su-h\">Lịch sử thay đổi</h2>\n<p>Mỗi phiên bản có hiệu lực trong một khoảng thời gian. Bấm “Xem thay đổi” để thấy những gì được cắt giảm, bổ sung hay sửa lời văn so với phiên bản trước.</p>\n<table class=\"stack\">\n<thead><tr><th scope=\"col\">Phiên bản</th><th scope=\"col\">Hiệu lực</th><th scope=\"col\">Văn bản quy định thay đổi</th><th scope=\"col\">Thay đổi</th></tr></thead>\n<tbody>\n"
+    + "<section id=\"lich-su\" aria-labelledby=\"lich-su-h\">\n<h2 id=\"lich-su-h\">Lịch sử thay đổi</h2>\n<p>Mỗi phiên bản có hiệu lực trong một khoảng thời gian. Bấm “Xem thay đổi” để thấy những gì được cắt giảm, bổ sung hay sửa lời văn so với phiên bản trước.</p>\n<table class=\"stack\">\n<thead><tr><th scope=\"col\">Hiệu lực</th><th scope=\"col\">Văn bản quy định thay đổi</th><th scope=\"col\">Thay đổi</th></tr></thead>\n<tbody>\n"
     + ((stack1 = lookupProperty(helpers,"each").call(alias3,(depth0 != null ? lookupProperty(depth0,"versions") : depth0),{"name":"each","hash":{},"fn":container.program(9, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":42,"column":0},"end":{"line":44,"column":9}}})) != null ? stack1 : "")
     + "</tbody>\n</table>\n"
     + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"changes") : depth0),{"name":"if","hash":{},"fn":container.program(15, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":47,"column":0},"end":{"line":58,"column":7}}})) != null ? stack1 : "")

@@ -58,7 +58,18 @@ function timeRow(label: string, t: TimeComparison): Inline[][] {
   return [[`${label} (${UNIT_VI[t.unit]})`], [num(t.before)], [num(t.after)], [num(t.saved)], [pct(t.percent)]];
 }
 
-function sideLine(label: string, side: VersionDiff['before']): Inline[] {
+/**
+ * How a page for the public names the two sides (issue 18 point 11): by what they are ("phiên bản có
+ * hiệu lực từ ngày 01/01/2023", "phương án …"), with no `code@version` reference, which is for the
+ * reviewer who types it at the command line.
+ */
+export interface SideNames {
+  before: string;
+  after: string;
+}
+
+function sideLine(label: string, side: VersionDiff['before'], named?: string): Inline[] {
+  if (named !== undefined) return [{ text: label, style: 'strong' }, `: ${named} — ${side.name}.`];
   const effective = side.effective ? `, hiệu lực từ ${formatDate(side.effective.from)}` : '';
   return [{ text: label, style: 'strong' }, `: ${side.code}@${side.version} (${STATUS_VI[side.status]}${effective}) — ${side.name}. Tham chiếu: `, { text: side.reference, style: 'code' }];
 }
@@ -68,11 +79,11 @@ function textDiffInline(change: Change): Inline[] {
 }
 
 /** The blocks of a diff report: header, summary table, time and online levels, changes, cost. */
-export function diffBlocks(diff: VersionDiff, registry: Registries): Block[] {
+export function diffBlocks(diff: VersionDiff, registry: Registries, names?: SideNames): Block[] {
   const blocks: Block[] = [];
-  blocks.push({ kind: 'heading', level: 1, text: `So sánh ${diff.after.code}@${diff.after.version} với ${diff.before.code}@${diff.before.version}` });
+  blocks.push({ kind: 'heading', level: 1, text: names ? `So sánh ${names.after} với ${names.before}` : `So sánh ${diff.after.code}@${diff.after.version} với ${diff.before.code}@${diff.before.version}` });
   blocks.push({ kind: 'paragraph', content: [`${diff.after.name} — ${RELATION_VI[diff.relation]}.`] });
-  blocks.push({ kind: 'list', items: [sideLine('Trước', diff.before), sideLine('Sau', diff.after)] });
+  blocks.push({ kind: 'list', items: [sideLine('Trước', diff.before, names?.before), sideLine('Sau', diff.after, names?.after)] });
 
   const costLabel = `Chi phí tuân thủ ${diff.cost.basis === 'per-year' ? 'một năm' : 'một lần thực hiện'} (đồng)${diff.cost.estimated ? ' — ước tính' : ''}`;
   blocks.push({ kind: 'heading', level: 2, text: 'Tóm tắt' });

@@ -14,7 +14,8 @@ import type { IsoDate } from './dates.js';
 import { amountAtRate, feeRatesOn, rateFor } from './fee-rates.js';
 import { add, exact, mul, percent, safeNumber, sum, toNumber, toWhole, ZERO, type Exact } from './exact.js';
 import { CHANNEL_VI } from '../text/vi/channels.js';
-import { lowerFirst } from '../text/vi/words.js';
+import { lowerFirst, upperFirst } from '../text/vi/words.js';
+import { versionLabel } from '../text/vi/versions.js';
 
 export type ActivityKind = CostActivity['activity'];
 export type EstimationParameterName = keyof CostEstimation['parameters'];
@@ -335,7 +336,7 @@ export function complianceCost(version: ProcedureVersion, registry: Registries, 
   const timesPerYear: SourcedFigure = sourced(inputs.timesPerYear, 'spec') ??
     sourced(options.fallback?.timesPerYear, 'counterpart') ?? { value: estimationValue(est!, 'timesPerYear'), source: est!.estimation.id, origin: 'estimate' };
   const subjectsPerYear = sourced(options.override?.subjectsPerYear, 'counterpart') ?? sourced(inputs.subjectsPerYear, 'spec') ?? sourced(options.fallback?.subjectsPerYear, 'counterpart');
-  if (!subjectsPerYear) caveats.push(`${version.code}@${version.version} không nêu số đối tượng thực hiện một năm (complianceCost.subjectsPerYear): chỉ tính được chi phí một lần thực hiện.`);
+  if (!subjectsPerYear) caveats.push(`${upperFirst(versionLabel(version, (n) => registry.legalDocuments.byId.get(n)))} không nêu số đối tượng thực hiện một năm: chỉ tính được chi phí một lần thực hiện.`);
   const perYear = subjectsPerYear ? mul(mul(perPerformance, exact(timesPerYear.value)), exact(subjectsPerYear.value)) : undefined;
 
   const whole = (e: Exact, what: string) => safeNumber(toWhole(e), what);

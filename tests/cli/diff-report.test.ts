@@ -112,6 +112,12 @@ describe('readers’ text names things, never by raw id (issue 18 point 11)', ()
       expect(r.stdout).not.toMatch(/uoc-tinh-mac-dinh|thu-nhap-binh-quan-2024|\(pa-[a-z-]+,|channelOrder|phiên bản v\d/);
     }
     expect(diff.stdout).toContain('**Thu nhập bình quân một giờ:** 43.750 đồng/giờ (Thu nhập bình quân tháng của người lao động năm 2024');
+    // The report names each proposal by its procedure and title, also in the list of those its total leaves out.
+    expect(report.stdout).not.toMatch(/@pa-|@v\d/);
+    expect(report.stdout).toContain('Không cộng vào tổng chi phí:\n\n- Thủ tục 1.004222, phương án “Rút ngắn thời hạn đăng ký thường trú xuống 05 ngày làm việc và miễn lệ phí khi nộp hồ sơ trực tuyến”: số đối tượng thực hiện một năm chưa được nêu: chỉ có chi phí một lần thực hiện\n');
+    // The cost notes name the versions by their dates and amending documents; the diff's own header keeps the references the reviewer typed.
+    expect(diff.stdout).toContain('Phiên bản có hiệu lực từ ngày 01/01/2026 (theo Nghị quyết số 66.7/2025/NQ-CP) không nêu số đối tượng thực hiện một năm: chỉ tính được chi phí một lần thực hiện.');
+    expect(diff.stdout).not.toContain('complianceCost.');
     expect(diff.stdout).toMatch(/\| Số lần thực hiện một năm \| 1 \(ước tính\) \| 1 \(ước tính\) \|/);
   });
 });

@@ -197,6 +197,27 @@ describe('other drafts', () => {
     expect(late).toContain('CẢNH BÁO: ngày ký 05/12/2025 muộn hơn thời hạn; chỉ còn 19 ngày làm việc trước ngày có hiệu lực.');
   });
 
+  it('each ministry’s organisation decree from the registry, with sources; the notes ask for the dates of issue the registry lacks (issue 18 point 3)', async () => {
+    const options = { issuer: 'bo-xay-dung' } as const;
+    const md = await text(bundled, '2025-07-01', 'md', options);
+    // Nghị định 33/2025/NĐ-CP, number and title from Bộ Xây dựng's records on the national portal (registry note): no date known yet.
+    expect(md.split('\n').find((l) => l.startsWith('_Căn cứ'))).toBe('_Căn cứ Nghị định số 33/2025/NĐ-CP của Chính phủ quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Bộ Xây dựng;_');
+    expect(md).not.toContain('…/…/NĐ-CP');
+    expect(md).toContain('**Điều 1.** Công bố kèm theo Quyết định này 01 thủ tục hành chính được sửa đổi, bổ sung trong lĩnh vực hoạt động xây dựng thuộc phạm vi chức năng quản lý của Bộ Xây dựng.\n');
+    const notes = md.slice(md.indexOf('# GHI CHÚ SOẠN THẢO'));
+    expect(notes).toContain('- Căn cứ Nghị định số 33/2025/NĐ-CP, Nghị định số 140/2025/NĐ-CP: danh mục văn bản chưa có ngày ban hành (xem ghi chú của từng văn bản trong danh mục), nên dòng căn cứ chỉ ghi số, ký hiệu; điền ngày ban hành trước khi trình ký.\n');
+    const xml = strFromU8(unzipSync((await renderAnnouncement(draft(bundled, '2025-07-01', options), 'docx')) as Uint8Array)['word/document.xml']!);
+    const texts = docxParagraphs(xml).map((p) => p.text);
+    expect(texts).toContain('Căn cứ Nghị định số 33/2025/NĐ-CP của Chính phủ quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Bộ Xây dựng;');
+    expect(texts).toContain('Điều 1. Công bố kèm theo Quyết định này 01 thủ tục hành chính được sửa đổi, bổ sung trong lĩnh vực hoạt động xây dựng thuộc phạm vi chức năng quản lý của Bộ Xây dựng.');
+    // Every ground of Bộ Tư pháp's decision is dated: no such note.
+    expect(await text(bundled, '2026-01-01', 'md', { issuer: 'bo-tu-phap' })).not.toContain('danh mục văn bản chưa có ngày ban hành (xem ghi chú của từng văn bản');
+    // Bộ Công an's decree is not in the material the registry is sourced from: a blank the notes explain.
+    const police = await text(bundled, '2026-01-01', 'md', { issuer: 'bo-cong-an' });
+    expect(police.split('\n').find((l) => l.startsWith('_Căn cứ'))).toBe('_Căn cứ Nghị định số …/…/NĐ-CP ngày … tháng … năm … của Chính phủ quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Bộ Công an;_');
+    expect(police).toContain('- Danh mục cơ quan chưa ghi văn bản quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Bộ Công an còn hiệu lực ngày 04/12/2025:');
+  });
+
   it('a ministry of another sector announces none of them: an error', () => {
     expect(() => draft(bundled, '2026-01-01', { issuer: 'bo-xay-dung' })).toThrow(/^bo-xay-dung \(Bộ Xây dựng, central level\) announces none of the 10 changes in the window: 1\.000656 is in the sector of bo-tu-phap/);
   });

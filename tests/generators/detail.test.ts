@@ -120,7 +120,7 @@ describe('procedure detail', () => {
     const page = String(renderPage(after, entry(after, '1.001193')).content);
     expect(page).not.toContain('class="banner"');
     expect(page).toContain(
-      '<tr class="current"><td data-label="Phiên bản">v2 (đang hiển thị)</td><td data-label="Hiệu lực">Từ ngày 01/01/2026</td><td data-label="Văn bản quy định thay đổi">Điều 4 Nghị quyết số 66.7/2025/NQ-CP ngày 15/11/2025 của Chính phủ về cắt giảm, đơn giản hóa thủ tục hành chính liên quan đến giấy tờ công dân',
+      '<tr class="current"><td data-label="Hiệu lực">Từ ngày 01/01/2026 (đang hiển thị)</td><td data-label="Văn bản quy định thay đổi">Điều 4 Nghị quyết số 66.7/2025/NQ-CP ngày 15/11/2025 của Chính phủ về cắt giảm, đơn giản hóa thủ tục hành chính liên quan đến giấy tờ công dân',
     );
   });
 
@@ -130,7 +130,7 @@ describe('procedure detail', () => {
     expect([...page.matchAll(/<section id="([^"]+)"/g)].map((m) => m[1])).toEqual(['steps', 'channels', 'dossier', 'timeLimit', 'subjects', 'agencies', 'results', 'fees', 'forms', 'requirements', 'legalBasis', 'lich-su']);
     // The fixture's 1.001193 has v1 (in force on 2025-06-01) and v2 from 2026-01-01: one change.
     expect([...page.matchAll(/<div id="(thay-doi-[^"]+)">/g)].map((m) => m[1])).toEqual(['thay-doi-v1--v2']);
-    expect(page).toContain('<a href="#thay-doi-v1--v2">Xem thay đổi so với v1</a>');
+    expect(page).toContain('<a href="#thay-doi-v1--v2">Xem thay đổi so với phiên bản có hiệu lực từ ngày 16/07/2020</a>');
   });
 
   it('describes the service in schema.org terms: operator, channels with their time limit (processingTime only for calendar time), fees as offers', () => {

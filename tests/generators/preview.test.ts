@@ -97,11 +97,11 @@ describe('tthc build --preview', () => {
 
   it('marks a draft on its pages: a banner, no period in force, and the draft in the versions table', async () => {
     const detail = await readText(out, 'site/procedures/1.555555.html');
-    expect(detail).toContain('<p class="banner" role="note">Bản xem trước: thủ tục chưa được công bố. Nội dung dưới đây là dự thảo (phiên bản v2), chưa có giá trị áp dụng.</p>');
+    expect(detail).toContain('<p class="banner" role="note">Bản xem trước: thủ tục chưa được công bố. Nội dung dưới đây là dự thảo, dự kiến có hiệu lực từ ngày 01/03/2026, chưa có giá trị áp dụng.</p>');
     expect(detail).toContain('Dự thảo, chưa công bố (dự kiến: từ ngày 01/03/2026 đến hết ngày 31/12/2026)');
-    expect(detail).toContain('<td data-label="Phiên bản">v2 (dự thảo) (đang hiển thị)</td>');
+    expect(detail).toContain('<td data-label="Hiệu lực">Dự thảo, chưa công bố (dự kiến: từ ngày 01/03/2026 đến hết ngày 31/12/2026) (đang hiển thị)</td>');
     const site = await readText(out, 'site/procedures/1.888888.html');
-    expect(site).toContain('Nội dung dưới đây là dự thảo (phiên bản v1), chưa có giá trị áp dụng.');
+    expect(site).toContain('Nội dung dưới đây là dự thảo, dự kiến có hiệu lực từ ngày 16/07/2020, chưa có giá trị áp dụng.');
     const home = await readText(out, 'site/index.html');
     expect(home).toContain('Bản xem trước, không phải danh mục đã công bố: 2 thủ tục chưa được công bố');
   });

@@ -233,10 +233,10 @@ describe.skipIf(SKIP)('the site in Chromium', () => {
     // The anchor is the change's content, inside its <details>: following it opens the section.
     const change = page.locator('details.change:has(#thay-doi-v2023--v3)');
     expect(await change.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
-    await page.click('text=Xem thay đổi so với v2023');
+    await page.click('text=Xem thay đổi so với phiên bản có hiệu lực từ ngày 01/01/2023');
     await page.waitForURL(/procedures\/1\.001193\.html#thay-doi-v2023--v3$/);
     await expect.poll(() => change.evaluate((d) => (d as HTMLDetailsElement).open), { timeout: 20_000 }).toBe(true);
-    expect(await change.locator('summary').textContent()).toBe('Thay đổi của phiên bản v3 so với phiên bản v2023, áp dụng từ ngày 01/01/2026');
+    expect(await change.locator('summary').textContent()).toBe('Thay đổi áp dụng từ ngày 01/01/2026 theo Nghị quyết số 66.7/2025/NQ-CP, so với phiên bản có hiệu lực từ ngày 01/01/2023');
     expect(await change.locator('del').count()).toBeGreaterThan(0);
     expect(await change.locator('del').first().isVisible()).toBe(true);
     // The other changes stay collapsed.
@@ -300,7 +300,7 @@ describe.skipIf(SKIP)('the site in Chromium', () => {
       await page.close();
       page = await open('procedures/1.001193.html#lich-su', viewport);
       await check(page, 'history');
-      await page.click('text=Xem thay đổi so với v2023');
+      await page.click('text=Xem thay đổi so với phiên bản có hiệu lực từ ngày 01/01/2023');
       await expect.poll(() => page.locator('details.change:has(#thay-doi-v2023--v3)').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
       await check(page, 'a change (diff)');
       await page.close();

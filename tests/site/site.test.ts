@@ -127,11 +127,14 @@ describe('version history', () => {
     // three changes, the latest first, each with the anchor its old page's link becomes.
     const changes = [...page.matchAll(/<details class="change">\n<summary>([^<]+)<\/summary>\n<div id="([^"]+)">/g)].map((m) => [m[2], m[1]]);
     expect(changes).toEqual([
-      ['thay-doi-v2023--v3', 'Thay đổi của phiên bản v3 so với phiên bản v2023, áp dụng từ ngày 01/01/2026'],
-      ['thay-doi-v2--v2023', 'Thay đổi của phiên bản v2023 so với phiên bản v2, áp dụng từ ngày 01/01/2023'],
-      ['thay-doi-v1--v2', 'Thay đổi của phiên bản v2 so với phiên bản v1, áp dụng từ ngày 15/09/2020'],
+      // Named by the date and the amending document, never by the version id (issue 18 point 11).
+      ['thay-doi-v2023--v3', 'Thay đổi áp dụng từ ngày 01/01/2026 theo Nghị quyết số 66.7/2025/NQ-CP, so với phiên bản có hiệu lực từ ngày 01/01/2023'],
+      ['thay-doi-v2--v2023', 'Thay đổi áp dụng từ ngày 01/01/2023 theo Nghị định số 104/2022/NĐ-CP, so với phiên bản có hiệu lực từ ngày 15/09/2020'],
+      ['thay-doi-v1--v2', 'Thay đổi áp dụng từ ngày 15/09/2020 theo Nghị định số 87/2020/NĐ-CP và Thông tư số 04/2020/TT-BTP, so với phiên bản có hiệu lực từ ngày 01/01/2016'],
     ]);
-    for (const [id] of changes) expect(page).toContain(`<a href="#${id}">Xem thay đổi so với ${id!.split('--')[0]!.slice('thay-doi-'.length)}</a>`);
+    for (const [id, previous] of [['thay-doi-v2023--v3', '01/01/2023'], ['thay-doi-v2--v2023', '15/09/2020'], ['thay-doi-v1--v2', '01/01/2016']]) expect(page).toContain(`<a href="#${id}">Xem thay đổi so với phiên bản có hiệu lực từ ngày ${previous}</a>`);
+    expect(page).toContain('<li><strong>Trước</strong>: phiên bản có hiệu lực từ ngày 01/01/2023 (theo Nghị định số 104/2022/NĐ-CP) — Thủ tục đăng ký khai sinh.</li>');
+    expect(page).toContain('<tr class="current"><td data-label="Hiệu lực">Từ ngày 01/01/2026 (đang hiển thị)</td>');
     // The version in force comes first: every part of it before the history, and the history after the last part.
     expect(page.indexOf('<section id="legalBasis"')).toBeLessThan(page.indexOf('<section id="lich-su"'));
     const latest = page.slice(page.indexOf('id="thay-doi-v2023--v3"'), page.indexOf('id="thay-doi-v2--v2023"'));
@@ -226,6 +229,25 @@ describe('dashboard and developer pages', () => {
 });
 
 describe('the site as a whole', () => {
+  it('names versions for readers by their dates and amending documents, never by id (issue 18 point 11)', () => {
+    // What citizens and reviewers read: every page but the developer pages and the officers' guides,
+    // which document the ids and the commands that take them. Scripts (JSON data) and attributes are not read.
+    const pages = [...tree.keys()].filter((rel) => rel.startsWith('site/') && rel.endsWith('.html') && !rel.startsWith('site/developers/') && !rel.startsWith('site/docs/'));
+    expect(pages.length).toBeGreaterThan(40);
+    const raw = /\bv\d{1,4}(-\d+)?\b|@v|@pa-|\bpa-\d{4}\b|phiên bản v|complianceCost\.|channelOrder|uoc-tinh-mac-dinh|thu-nhap-binh-quan/;
+    for (const rel of pages) {
+      const visible = text(rel).replace(/<script[\s\S]*?<\/script>/g, '').replace(/<style[\s\S]*?<\/style>/g, '').replace(/<[^>]+>/g, ' ');
+      expect(raw.exec(visible)?.[0], rel).toBeUndefined();
+    }
+    // The proposal's page names both sides as readers know them.
+    const proposal = text('site/dashboard/1.004222--pa-2026.html');
+    expect(proposal).toContain('<li><strong>Trước</strong>: phiên bản có hiệu lực từ ngày 01/01/2026 (theo Nghị quyết số 66.7/2025/NQ-CP) — Đăng ký thường trú.</li>');
+    expect(proposal).toContain('<li><strong>Sau</strong>: phương án “Rút ngắn thời hạn đăng ký thường trú xuống 05 ngày làm việc và miễn lệ phí khi nộp hồ sơ trực tuyến” (dự kiến áp dụng từ ngày 01/07/2026) — Đăng ký thường trú.</li>');
+    expect(proposal).toContain('Phiên bản có hiệu lực từ ngày 01/01/2026 (theo Nghị quyết số 66.7/2025/NQ-CP) không nêu số đối tượng thực hiện một năm: chỉ tính được chi phí một lần thực hiện.');
+    expect(text('site/forms/1.001193--v3.html')).toContain('<p class="code">Mã thủ tục: 1.001193 · phiên bản có hiệu lực từ ngày 01/01/2026</p>');
+    expect(text('site/procedures/2.000488.html')).toContain('<tr><td data-label="Hiệu lực">Bãi bỏ từ ngày 01/07/2026</td>');
+  });
+
   it('has no broken internal links, sources or fetched data', async () => {
     const { checked, broken } = await brokenLinks(path.join(out, 'site'));
     expect(broken).toEqual([]);

@@ -15,6 +15,8 @@ import { relationOf, type Relation, type ResolvedReference } from '../references
 import { channelChanges, documentChanges, feeChanges, formFieldChanges, requirementChanges, resultChanges, stepChanges, timeLimitChanges, versionWideChanges, type DraftChange } from './changes.js';
 import type { Change, ChannelComparison, ChannelState, Classification, CostSide, TimeComparison, VersionDiff, VersionSide } from './types.js';
 import { formatVnd } from '../../text/vi/numbers.js';
+import { versionLabel } from '../../text/vi/versions.js';
+import { upperFirst } from '../../text/vi/words.js';
 import { UsageError } from '../../errors.js';
 
 export type * from './types.js';
@@ -103,7 +105,9 @@ export function costPair(catalogue: Catalogue, before: ProcedureVersion, after: 
     const costAfter = complianceCost(after, catalogue.registry, { ...afterOptions, estimate: mixed, channel: options.channel, date });
     if (mixed) {
       const [stated, missing] = b.activities === undefined ? [after, before] : [before, after];
-      const note = `${missing.code}@${missing.version} không nêu các hoạt động tuân thủ (complianceCost.activities): để so sánh tương đương, chi phí của cả hai phiên bản được ước tính từ đặc tả; số liệu đã nêu của ${stated.code}@${stated.version} không được dùng.`;
+      // Each side named by its date and amending document, not its id (issue 18 point 11).
+      const lookup = (n: string) => catalogue.registry.legalDocuments.byId.get(n);
+      const note = `${upperFirst(versionLabel(missing, lookup))} không nêu các hoạt động tuân thủ: để so sánh tương đương, chi phí của cả hai phiên bản được ước tính từ đặc tả; số liệu đã nêu của ${versionLabel(stated, lookup)} không được dùng.`;
       costBefore.caveats.unshift(note);
       costAfter.caveats.unshift(note);
     }

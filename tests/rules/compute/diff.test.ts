@@ -57,7 +57,7 @@ describe('a proposal with no cost inputs against a baseline with stated ones', (
     // after (Căn cước looked up) 4.5 h × 23,800 = 107,100 đ; the proposal takes the baseline's 1,400,000 subjects.
     // 183,260,000,000 → 149,940,000,000; saved 33,320,000,000; 1 / 5.5 = 18.1818… → 18.18%.
     expect({ before: d.cost.before, after: d.cost.after, saved: d.cost.saved, percent: d.cost.percent, estimated: d.cost.estimated }).toEqual({ before: 183_260_000_000, after: 149_940_000_000, saved: 33_320_000_000, percent: 18.18, estimated: true });
-    expect(d.cost.detail!.after.caveats[0]).toContain('1.001193@pa-2026 không nêu các hoạt động tuân thủ');
+    expect(d.cost.detail!.after.caveats[0]).toBe('Phương án “Khai thác Căn cước” (dự kiến áp dụng từ ngày 01/01/2026) không nêu các hoạt động tuân thủ: để so sánh tương đương, chi phí của cả hai phiên bản được ước tính từ đặc tả; số liệu đã nêu của phiên bản có hiệu lực từ ngày 16/07/2020 không được dùng.');
   });
 
   it('measures a published baseline with no volumes by the proposal’s', async () => {
