@@ -56,11 +56,19 @@ export interface ProvincialList {
    * @maxItems 100000
    */
   duplicates?: {
+    /**
+     * The code that is listed more than once.
+     */
     code: string;
     /**
+     * The source lines (CSV) or rows (xlsx) that list it, two or more.
+     *
      * @minItems 2
      */
     lines: number[];
+    /**
+     * True when each listing is another agency's (the same procedure once per district).
+     */
     perAgency: boolean;
   }[];
 }
@@ -71,15 +79,29 @@ export interface ProvincialList {
  * via the `definition` "ListSource".
  */
 export interface ListSource {
+  /**
+   * The list file that was read, as given to the importer.
+   */
   file: string;
+  /**
+   * The text encoding the file was decoded from: windows-1258 = the Vietnamese code page; utf-8 (BOM) = UTF-8 with a byte-order mark; xlsx = a workbook, which has no text encoding.
+   */
   encoding: 'utf-8' | 'utf-8 (BOM)' | 'windows-1258' | 'windows-1252' | 'xlsx';
+  /**
+   * For a CSV file: the field separator, a comma, semicolon, pipe or tab.
+   */
   delimiter?: ',' | ';' | '|' | '\t';
+  /**
+   * For an xlsx workbook: the name of the sheet the rows were read from.
+   */
   sheet?: string;
   /**
    * The line (CSV) or row (xlsx) of the header; absent for a headerless export, whose columns were recognised by their content.
    */
   headerLine?: number;
   /**
+   * The columns that were read, each with the role it was given and how that role was recognised.
+   *
    * @maxItems 50
    */
   columns: {
@@ -87,8 +109,17 @@ export interface ListSource {
      * 1-based column number.
      */
     column: number;
+    /**
+     * The column's header cell as written, when the list has a header row.
+     */
     header?: string;
+    /**
+     * What the column was read as: the property of a row it fills (code, localCode, name, nationalName, field, agency, onlineLevel, decision).
+     */
     role: 'code' | 'localCode' | 'name' | 'nationalName' | 'field' | 'agency' | 'onlineLevel' | 'decision';
+    /**
+     * How the role was recognised: header = from the header's wording; content = from what the column's cells hold (a headerless export).
+     */
     by: 'header' | 'content';
   }[];
 }
