@@ -72,16 +72,21 @@ export function changeBasisOf(after: ProcedureVersion, relation: Relation): Lega
 /**
  * Each provision once: two refs to the same point, clause and article of the same document cite the
  * same text, whatever their notes say (an item's own basis and the amending document often name the
- * same clause, one with a note), so only the first is kept and a citation never repeats.
+ * same clause, one with a note), so only the first is kept and a citation never repeats. A whole
+ * document beside one of its own provisions is named by that provision only ("khoản 3 Điều 22 Luật
+ * Cư trú", not "khoản 3 Điều 22 Luật Cư trú …; Luật Cư trú …"): the law would otherwise be cited twice.
  */
 export function dedupeProvisions(refs: readonly LegalRef[]): LegalRef[] {
   const seen = new Set<string>();
-  return refs.filter((r) => {
+  const unique = refs.filter((r) => {
     const key = canonicalJson([r.document, r.article ?? null, r.clause ?? null, r.point ?? null]);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
   });
+  const whole = (r: LegalRef) => r.article === undefined && r.clause === undefined && r.point === undefined;
+  const withProvision = new Set(unique.filter((r) => !whole(r)).map((r) => r.document));
+  return unique.filter((r) => !(whole(r) && withProvision.has(r.document)));
 }
 
 /**

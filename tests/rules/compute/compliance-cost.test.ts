@@ -56,7 +56,7 @@ describe('compliance cost with stated inputs (TT 02/2017/TT-VPCP Art. 27)', () =
     expect(alone.perYear).toBeUndefined();
     expect(alone.timesPerYear.origin).toBe('estimate');
     expect(alone.estimated).toBe(true);
-    expect(alone.caveats.some((c) => c.includes('subjectsPerYear'))).toBe(true);
+    expect(alone.caveats.some((c) => c.endsWith('không nêu số đối tượng thực hiện một năm: chỉ tính được chi phí một lần thực hiện.'))).toBe(true);
   });
 
   it('leaves out a fee whose amount each province sets, and says so', () => {
@@ -138,7 +138,7 @@ describe('compliance cost estimated from the spec', () => {
       ['certification', 4_000],
     ]);
     expect(cost.feeTotal).toBe(50_000);
-    expect(cost.caveats).toEqual(['Khoản “Phí cho người nước ngoài” (phi-usd) tính bằng USD; không được cộng vào chi phí bằng đồng.', expect.stringContaining('subjectsPerYear')]);
+    expect(cost.caveats).toEqual(['Khoản “Phí cho người nước ngoài” (phi-usd) tính bằng USD; không được cộng vào chi phí bằng đồng.', 'Phiên bản có hiệu lực từ ngày 16/07/2020 không nêu số đối tượng thực hiện một năm: chỉ tính được chi phí một lần thực hiện.']);
     // 238,000 + 50,000 + 6,000 = 294,000 đ.
     expect(cost.perPerformance).toBe(294_000);
   });

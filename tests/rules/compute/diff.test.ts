@@ -4,6 +4,9 @@ import { baselineOf, resolveReference } from '../../../rules/compute/references.
 import type { Catalogue } from '../../../rules/model/catalogue.js';
 import { costCatalogue, spec } from '../../helpers/cost.js';
 import { birthVersions, enterpriseVersions, variantVersions } from '../../helpers/worked-examples.js';
+import path from 'node:path';
+import { loadCatalogue } from '../../../rules/load/catalogue.js';
+import { REPO } from '../../helpers/cli.js';
 
 async function diff(catalogue: Catalogue, a: string, b?: string) {
   const first = await resolveReference(catalogue, a);
@@ -220,6 +223,40 @@ describe('citations in a diff (issue 18, point 10)', () => {
       { document: '66.7/2025/NQ-CP', article: '4', clause: '2' },
       { document: '66.7/2025/NQ-CP', article: '4' },
     ]);
+  });
+
+  it('names a whole document beside one of its own provisions by the provision only: the law is not cited twice', async () => {
+    const [v1, v2] = birthVersions();
+    // The look-up cites Điều 4 of the resolution that is also the amending document, cited whole.
+    v2!.changedBy = { legalBasis: [{ document: '66.7/2025/NQ-CP' }] };
+    v2!.dossier!.documents[2] = { ...v2!.dossier!.documents[2]!, lookup: { database: 'csdl-dan-cu', legalBasis: [{ document: '66.7/2025/NQ-CP', article: '4' }] } };
+    const d = await diff(costCatalogue([v1!, v2!]), '1.001193@v1', '1.001193@v2');
+    expect(d.changeBasis).toEqual([{ document: '66.7/2025/NQ-CP' }]);
+    expect(d.changes.find((c) => c.kind === 'replaced-by-lookup')!.legalBasis).toEqual([{ document: '66.7/2025/NQ-CP', article: '4' }]);
+    // Another document, cited whole, stays beside it.
+    v2!.changedBy = { legalBasis: [{ document: '66.7/2025/NQ-CP' }, { document: '04/2020/TT-BTP' }] };
+    const d2 = await diff(costCatalogue([v1!, v2!]), '1.001193@v1', '1.001193@v2');
+    expect(d2.changes.find((c) => c.kind === 'replaced-by-lookup')!.legalBasis).toEqual([{ document: '66.7/2025/NQ-CP', article: '4' }, { document: '04/2020/TT-BTP' }]);
+  });
+
+  it('on the bundled catalogue, no change of any consecutive pair cites a document twice (issue 18 point 10)', async () => {
+    const { catalogue } = await loadCatalogue(path.join(REPO, 'catalogue'));
+    let pairs = 0;
+    for (const [code, versions] of catalogue.byCode) {
+      for (const after of versions) {
+        const before = after.data.supersedes ? versions.find((v) => v.data.version === after.data.supersedes) : undefined;
+        if (!before || before.data.status === 'repealed' || after.data.status === 'repealed') continue;
+        pairs++;
+        const d = diffVersions(catalogue, { version: before, how: `${code}@${before.data.version}` }, { version: after, how: `${code}@${after.data.version}` });
+        for (const c of d.changes) {
+          const keys = c.legalBasis.map((r) => JSON.stringify([r.document, r.article ?? null, r.clause ?? null, r.point ?? null]));
+          expect(new Set(keys).size, `${code} ${c.summary}`).toBe(keys.length);
+          const whole = c.legalBasis.filter((r) => r.article === undefined && r.clause === undefined && r.point === undefined).map((r) => r.document);
+          for (const w of whole) expect(c.legalBasis.filter((r) => r.document === w), `${code} ${c.summary}: ${w} cited whole and by a provision`).toHaveLength(1);
+        }
+      }
+    }
+    expect(pairs).toBeGreaterThan(20);
   });
 
   it('refuses to compare two different procedures, and still compares a variant with its baseline of another code', async () => {
