@@ -170,20 +170,20 @@ export function feesDue(version: ProcedureVersion, facts: Facts, rates: readonly
     if (fee.channels && typeof channel === 'string' && !fee.channels.includes(channel as ChannelKind)) continue;
     const applies = fee.when ? evaluateCondition(fee.when, facts) : true;
     if (applies === undefined) {
-      caveats.push(`Khoản “${fee.name}” (${fee.id}) phụ thuộc một dữ kiện không có giá trị mặc định; không được tính.`);
+      caveats.push(`Khoản “${fee.name}” phụ thuộc một dữ kiện không có giá trị mặc định; không được tính.`);
       continue;
     }
     if (!applies) continue;
     if (fee.exemptions?.some((e) => evaluateCondition(e.when, facts) === true)) continue;
     if ((fee.currency ?? 'VND') !== 'VND') {
-      caveats.push(`Khoản “${fee.name}” (${fee.id}) tính bằng ${fee.currency}; không được cộng vào chi phí bằng đồng.`);
+      caveats.push(`Khoản “${fee.name}” tính bằng ${fee.currency}; không được cộng vào chi phí bằng đồng.`);
       continue;
     }
     if (fee.amount === undefined) {
-      caveats.push(`Khoản “${fee.name}” (${fee.id}) không có mức thu chung (${fee.variable?.setBy === 'provincial-council' ? 'do Hội đồng nhân dân cấp tỉnh quy định' : 'chưa ghi nhận'}); không được tính.`);
+      caveats.push(`Khoản “${fee.name}” không có mức thu chung (${fee.variable?.setBy === 'provincial-council' ? 'do Hội đồng nhân dân cấp tỉnh quy định' : 'chưa ghi nhận'}); không được tính.`);
       continue;
     }
-    const quantity = feeQuantity(fee, facts, caveats);
+    const quantity = feeQuantity(fee, facts, caveats, version);
     const rate = rateFor(fee, typeof channel === 'string' ? (channel as ChannelKind) : undefined, rates);
     const unit = rate ? amountAtRate(fee.amount, rate, 'VND') : fee.amount;
     if (quantity === 0 || unit === 0) continue;
@@ -192,11 +192,11 @@ export function feesDue(version: ProcedureVersion, facts: Facts, rates: readonly
   return { lines, caveats };
 }
 
-function feeQuantity(fee: Fee, facts: Facts, caveats: string[]): number {
+function feeQuantity(fee: Fee, facts: Facts, caveats: string[], version: ProcedureVersion): number {
   if (!fee.quantity) return 1;
   const value = facts.get(fee.quantity.fact);
   if (typeof value !== 'number') {
-    caveats.push(`Khoản “${fee.name}” (${fee.id}) tính theo ${fee.quantity.fact}, không có giá trị mặc định; tính một đơn vị.`);
+    caveats.push(`Khoản “${fee.name}” tính theo “${version.facts?.find((f) => f.id === fee.quantity!.fact)?.label ?? fee.quantity.fact}”, không có giá trị mặc định; tính một đơn vị.`);
     return 1;
   }
   return Math.max(fee.quantity.min ?? 0, value + (fee.quantity.offset ?? 0));
@@ -250,7 +250,7 @@ interface ExactMoney {
 function estimateFromSpec(version: ProcedureVersion, channel: ChannelKind | undefined, facts: Facts, est: Estimator, caveats: string[]): { activities: ExactActivity[]; other: ExactMoney[] } {
   const source = est.estimation.id;
   const { documents, unknown } = suppliedDocuments(version, facts);
-  for (const doc of unknown) caveats.push(`Giấy tờ “${doc.name}” (${doc.id}) chỉ yêu cầu theo điều kiện về một dữ kiện không có giá trị mặc định; ước tính không tính giấy tờ này.`);
+  for (const doc of unknown) caveats.push(`Giấy tờ “${doc.name}” chỉ yêu cầu theo điều kiện về một dữ kiện không có giá trị mặc định; ước tính không tính giấy tờ này.`);
   const forms = documents.filter((d) => d.form !== undefined).length;
   const papers = documents.length - forms;
   const fields = (version.formFields ?? []).filter((f) => !f.when || evaluateCondition(f.when, facts) === true).length;

@@ -70,7 +70,7 @@ describe('compliance cost with stated inputs (TT 02/2017/TT-VPCP Art. 27)', () =
     const cost = complianceCost(v, registry);
     // 1 h × 23,800 + 10,000 đ; the provincial fee is not guessed.
     expect(cost.perPerformance).toBe(33_800);
-    expect(cost.caveats[0]).toBe('Khoản “Lệ phí đăng ký cư trú” (le-phi) không có mức thu chung (do Hội đồng nhân dân cấp tỉnh quy định); không được tính.');
+    expect(cost.caveats[0]).toBe('Khoản “Lệ phí đăng ký cư trú” không có mức thu chung (do Hội đồng nhân dân cấp tỉnh quy định); không được tính.');
   });
 
   it('refuses to guess an hourly income', () => {
@@ -138,7 +138,7 @@ describe('compliance cost estimated from the spec', () => {
       ['certification', 4_000],
     ]);
     expect(cost.feeTotal).toBe(50_000);
-    expect(cost.caveats).toEqual(['Khoản “Phí cho người nước ngoài” (phi-usd) tính bằng USD; không được cộng vào chi phí bằng đồng.', 'Phiên bản có hiệu lực từ ngày 16/07/2020 không nêu số đối tượng thực hiện một năm: chỉ tính được chi phí một lần thực hiện.']);
+    expect(cost.caveats).toEqual(['Khoản “Phí cho người nước ngoài” tính bằng USD; không được cộng vào chi phí bằng đồng.', 'Phiên bản có hiệu lực từ ngày 16/07/2020 không nêu số đối tượng thực hiện một năm: chỉ tính được chi phí một lần thực hiện.']);
     // 238,000 + 50,000 + 6,000 = 294,000 đ.
     expect(cost.perPerformance).toBe(294_000);
   });
