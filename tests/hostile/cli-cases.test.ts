@@ -7,6 +7,7 @@ import { lockCatalogue } from '../helpers/catalogue.js';
 import { hasStackTrace, runTthc } from '../helpers/cli.js';
 import { portalAjv } from '../helpers/ajv.js';
 import { hostileCases, loadSeeds, runCase, type HostileCase } from './harness.js';
+import { tally } from './tally.js';
 import { csvCells, files, htmlFindings, markdownFindings } from './scanners.js';
 
 const CASES = Number(process.env.HOSTILE_CLI_CASES ?? 18);
@@ -28,6 +29,11 @@ function apiFindings(out: string): string[] {
   return findings;
 }
 
+/** A run that died or printed a stack trace, rather than exiting 0, 1 or 2 with a message. */
+function crashed(r: { code: number | null; stdout: string; stderr: string }): boolean {
+  return ![0, 1, 2].includes(r.code ?? -1) || hasStackTrace(r.stdout + r.stderr);
+}
+
 describe('hostile cases through the real CLI', () => {
   it(`${CASES} generated catalogues: exit 0, 1 or 2, no stack trace; accepted ones build valid, safe output`, async () => {
     const { seeds, registry } = loadSeeds();
@@ -47,6 +53,7 @@ describe('hostile cases through the real CLI', () => {
       if (c.companion) write(c.companion.rel, JSON.stringify(c.companion.data));
       const label = `${c.kind} on ${c.seed}`;
       const validate = await runTthc(['validate', dir, '--format', 'json']);
+      tally({ cases: 1, crashes: crashed(validate) ? 1 : 0 });
       expect([0, 1, 2], label).toContain(validate.code);
       expect(hasStackTrace(validate.stdout + validate.stderr), label).toBe(false);
       if (validate.code === 2) continue;
@@ -57,6 +64,7 @@ describe('hostile cases through the real CLI', () => {
       // A case that validates has its published versions locked, as a catalogue has (a build refuses them without).
       if (validate.code === 0) await lockCatalogue(dir);
       const build = await runTthc(['build', dir, '--out', out, '--at', '2026-01-15']);
+      tally({ crashes: crashed(build) ? 1 : 0 });
       expect([0, 1, 2], label).toContain(build.code);
       expect(hasStackTrace(build.stdout + build.stderr), label).toBe(false);
       if (validate.code === 1) {
@@ -74,6 +82,7 @@ describe('hostile cases through the real CLI', () => {
         ...all.filter((f) => f.endsWith('.csv')).flatMap((f) => csvCells(readFileSync(f, 'utf8')).filter((x) => /^[=+\-@\t\r]/.test(x))),
         ...apiFindings(out),
       ];
+      tally({ leaks: findings.length });
       expect(findings, label).toEqual([]);
     }
     expect(built, 'some hostile cases are accepted and built').toBeGreaterThan(0);

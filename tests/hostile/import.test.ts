@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO, runTthc, TTHC, hasStackTrace } from '../helpers/cli.js';
 import { loadCatalogue } from '../../rules/load/catalogue.js';
+import { tally } from './tally.js';
 
 const FIXTURES = path.join(REPO, 'tests/fixtures/realworld/national-db-export');
 const work = mkdtempSync(path.join(tmpdir(), 'tthc-hostile-import-'));
@@ -91,6 +92,7 @@ describe('an import killed mid-way never leaves a half-written spec', () => {
       const { diagnostics } = await loadCatalogue(out).catch(() => ({ diagnostics: [] }));
       expect(diagnostics.filter((d) => d.ruleId.startsWith('json/') || d.ruleId === 'io/unreadable'), `after a kill at ${at} ms`).toEqual([]);
     }
+    tally({ cases: kills });
     expect(kills).toBeGreaterThanOrEqual(5);
     const final = await runTthc(['import', src, '--out', out, '--format', 'national-db-export']);
     // Exit 1 is the quality bar on these deliberately nasty sample records, not a failure to write.

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeSyntheticCatalogue } from '../../scripts/bench/synthetic.js';
 import { relockCatalogue } from '../helpers/catalogue.js';
 import { TTHC } from '../helpers/cli.js';
+import { tally } from './tally.js';
 
 /** Every file under a folder with its SHA-256, for byte-for-byte comparison. */
 function snapshot(dir: string): Record<string, string> {
@@ -103,6 +104,7 @@ describe('a build killed at random points loses nothing', () => {
       const now = snapshot(out);
       if (JSON.stringify(now) !== JSON.stringify(before)) expect(now, `output mixed after a kill at ${at} ms`).toEqual(await completeOutput());
     }
+    tally({ cases: kills });
     expect(kills, `kill points: ${points.join(', ')} ms of a ${Math.round(fullMs)} ms build`).toBeGreaterThanOrEqual(20);
     const next = await build(catalogue, out);
     expect(next.code, next.stderr).toBe(0);
@@ -147,6 +149,7 @@ describe('a build killed at random points loses nothing', () => {
         cpSync(path.join(work, 'incremental-pristine'), inc, { recursive: true });
       }
     }
+    tally({ cases: kills });
     expect(kills).toBeGreaterThanOrEqual(5);
     expect((await build(catalogue2, inc, undefined, { cache: true })).code).toBe(0);
     expect(snapshot(inc)).not.toEqual(previous);

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { hostileCases, loadSeeds, runCase, type HostileCase } from './harness.js';
+import { tally } from './tally.js';
 
 /** npm test runs a bounded, fixed-seed subset; `npm run test:hostile` sets HOSTILE_CASES higher. */
 const CASES = Number(process.env.HOSTILE_CASES ?? 1500);
@@ -45,6 +46,7 @@ describe('hostile input: mutated specs and raw bytes', () => {
       `  slowest case: ${slowest.ms.toFixed(0)} ms (${slowest.kind} on ${slowest.seed})`,
     ].join('\n');
     console.log(summary);
+    tally({ cases: stats.cases, crashes: stats.crashes, hangs: stats.hangs, leaks: stats.leaks });
     expect(failures).toEqual([]);
     expect(stats.crashes + stats.hangs + stats.leaks + stats.mispointed).toBe(0);
     expect(stats.accepted).toBeGreaterThan(0);

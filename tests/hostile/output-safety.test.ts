@@ -7,6 +7,7 @@ import { lockCatalogue } from '../helpers/catalogue.js';
 import { REPO } from '../helpers/cli.js';
 import { poisonedCatalogue } from './poison.js';
 import { csvCells, files, htmlFindings, markdownFindings } from './scanners.js';
+import { tally } from './tally.js';
 
 describe('hostile strings in every spec text field never become executable output', () => {
   let catalogue: string;
@@ -37,7 +38,9 @@ describe('hostile strings in every spec text field never become executable outpu
   });
 
   it('HTML: no script, handler, frame or javascript: URL carries attacker text; JSON-LD stays JSON', () => {
-    const findings = all.filter((f) => f.endsWith('.html') || f.endsWith('.svg')).flatMap((f) => htmlFindings(readFileSync(f, 'utf8')).map((x) => `${path.relative(out, f)}: ${x}`));
+    const scanned = all.filter((f) => f.endsWith('.html') || f.endsWith('.svg'));
+    const findings = scanned.flatMap((f) => htmlFindings(readFileSync(f, 'utf8')).map((x) => `${path.relative(out, f)}: ${x}`));
+    tally({ cases: scanned.length, leaks: findings.length });
     expect(findings).toEqual([]);
   });
 

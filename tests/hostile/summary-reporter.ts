@@ -2,8 +2,9 @@
  * Prints the hostile suite's counts after `npm run test:hostile`: cases tried, crashes, hangs, leaks
  * and races that lost data, per test file and in total, added up from what each test recorded with
  * tally() (tests/hostile/tally.ts). A test that recorded nothing counts as one case; a test that
- * failed or timed out, or a file that died, is counted too, so the line can never read clean over a
- * red run.
+ * failed is counted as failed, one that timed out or never finished (its process killed by the
+ * watchdog, or dead) also as a hang, and a file that failed outside its tests is named, so the line
+ * can never read clean over a red run.
  */
 import type { Reporter, TestModule } from 'vitest/node';
 import { COUNT_NAMES, emptyCounts, type HostileCounts } from './tally.js';
@@ -22,8 +23,16 @@ export function summarise(modules: readonly TestModule[]): HostileSummary {
     let failed = 0;
     for (const test of module.children.allTests()) {
       const result = test.result();
-      if (result.state === 'skipped' || result.state === 'pending') continue;
+      if (result.state === 'skipped') continue;
       tests++;
+      if (result.state === 'pending') {
+        // Never finished though the run did: its process was killed (the watchdog's time limit) or died.
+        failed++;
+        counts.hangs += 1;
+        const recorded = (test.meta() as { hostile?: HostileCounts }).hostile;
+        if (recorded) for (const name of COUNT_NAMES) counts[name] += recorded[name];
+        continue;
+      }
       const recorded = (test.meta() as { hostile?: HostileCounts }).hostile;
       if (recorded) for (const name of COUNT_NAMES) counts[name] += recorded[name];
       else counts.cases += 1;
@@ -33,7 +42,7 @@ export function summarise(modules: readonly TestModule[]): HostileSummary {
         if (result.errors.some((e) => /timed out/i.test(e.message ?? ''))) counts.hangs += 1;
       }
     }
-    const broken = module.state() === 'failed' && failed === 0;
+    const broken = (module.state() === 'failed' || module.errors().length > 0) && failed === 0;
     if (broken) total.filesFailed++;
     for (const name of COUNT_NAMES) total[name] += counts[name];
     total.tests += tests;

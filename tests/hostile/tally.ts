@@ -13,7 +13,7 @@ export interface HostileCounts {
   crashes: number;
   /** A case past its time bound. */
   hangs: number;
-  /** Something left where it must not be: a file outside the output, a polluted prototype, an open descriptor, a byte from outside the site. */
+  /** Something where it must not be: a file outside the output, a polluted prototype, attacker text in executable output, a file from outside the site served. */
   leaks: number;
   /** Concurrent runs where one's work was lost or mixed into the other's. */
   racesLost: number;
