@@ -9,7 +9,7 @@
 import type { Diagnostic } from '../rules/diagnostics/diagnostic.js';
 import { formatDiagnostics, safeForTerminal, type FormatName } from '../rules/diagnostics/format.js';
 import { lang, m } from './i18n.js';
-import { lintMessageVi, relatedVi } from './messages/lint-vi.js';
+import { lintMessageVi, relatedVi, schemaMessageVi } from './messages/lint-vi.js';
 import type { Catalogue } from '../rules/model/catalogue.js';
 import type { LegalRef } from '../rules/schema/types/procedure-version.generated.js';
 import { citeRef } from '../rules/text/vi/citations.js';
@@ -75,7 +75,7 @@ export function formatFindings(diagnostics: readonly Diagnostic[], format: Forma
 export function findingMessage(d: Diagnostic): string {
   const english = d.blocksPublishing ? d.message.replace(/^Publishing would be refused: /, '') : d.message;
   if (lang() !== 'vi') return english;
-  return lintMessageVi({ ruleId: d.ruleId, messageId: d.messageId, message: english }) ?? english;
+  return (d.ruleId.startsWith('schema/') ? schemaMessageVi(english) : lintMessageVi({ ruleId: d.ruleId, messageId: d.messageId, message: english })) ?? english;
 }
 
 export function json(value: unknown): string {

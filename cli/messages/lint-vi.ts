@@ -171,3 +171,54 @@ export function lintMessageVi(d: { ruleId: string; messageId?: string | undefine
 export function relatedVi(message: string): string {
   return RELATED_VI[message] ?? message;
 }
+
+/** JSON types and the values the schema messages describe (rules/schema/validators.ts describeValue), in Vietnamese. */
+function typeVi(text: string): string {
+  const TYPES: Record<string, string> = { string: 'chuỗi', number: 'số', integer: 'số nguyên', boolean: 'giá trị đúng/sai', object: 'đối tượng', array: 'danh sách', null: 'null' };
+  return text
+    .split(' or ')
+    .map((t) => TYPES[t] ?? t)
+    .join(' hoặc ');
+}
+
+function foundVi(text: string): string {
+  if (text === 'nothing') return 'không có gì';
+  if (text === 'an object') return 'một đối tượng';
+  if (text === 'null') return 'null';
+  let m = /^an array of (\d+)$/.exec(text);
+  if (m) return `một danh sách ${m[1]} phần tử`;
+  m = /^(string|number|integer|boolean) ([\s\S]*)$/.exec(text);
+  if (m) return `${typeVi(m[1]!)} ${m[2]}`;
+  return text;
+}
+
+const hintsVi = (text: string) => text.replace(/ Did you mean "([^"]*)"\?/g, ' Có phải ý bạn là "$1"?');
+
+/** The schema messages (rules/schema/validators.ts toIssue), as patterns over their English text. */
+const SCHEMA_VI: readonly [RegExp, (m: RegExpExecArray) => string][] = [
+  [/^Missing required property "([^"]*)"\.$/, (m) => `Thiếu thuộc tính bắt buộc "${m[1]}".`],
+  [/^Unknown property "([^"]*)"\.([\s\S]*)$/, (m) => `Thuộc tính "${m[1]}" không có trong lược đồ.${hintsVi(m[2]!)}`],
+  [/^Expected a real calendar date as YYYY-MM-DD, found ([\s\S]*)\.$/, (m) => `Cần một ngày có thật dạng YYYY-MM-DD, nhận được ${foundVi(m[1]!)}.`],
+  [/^Expected one of ([\s\S]*), found ([\s\S]*?)\.([\s\S]*)$/, (m) => `Cần một trong các giá trị ${m[1]}, nhận được ${foundVi(m[2]!)}.${hintsVi(m[3]!)}`],
+  [/^Expected format (\S+), found ([\s\S]*)\.$/, (m) => `Cần định dạng ${m[1]}, nhận được ${foundVi(m[2]!)}.`],
+  [/^Expected (string|number|integer|boolean|object|array|null(?: or (?:string|number|integer|boolean|object|array|null))*), found ([\s\S]*)\.$/, (m) => `Cần ${typeVi(m[1]!)}, nhận được ${foundVi(m[2]!)}.`],
+  [/^Expected ([\s\S]*?), found ([\s\S]*?)\.([\s\S]*)$/, (m) => `Cần ${m[1]}, nhận được ${foundVi(m[2]!)}.${m[3]}`],
+  [/^Must be (\S+) (\S+), found ([\s\S]*)\.$/, (m) => `Phải ${m[1]} ${m[2]}, nhận được ${foundVi(m[3]!)}.`],
+  [/^Must not be empty\.$/, () => 'Không được để trống.'],
+  [/^Must be at least (\d+) characters long\.$/, (m) => `Phải có ít nhất ${m[1]} ký tự.`],
+  [/^Must be at most (\d+) characters long, found (\d+)\.$/, (m) => `Chỉ được có tối đa ${m[1]} ký tự, nhận được ${m[2]}.`],
+  [/^Must list at least (\d+) items?\.$/, (m) => `Phải có ít nhất ${m[1]} phần tử.`],
+  [/^Must list at most (\d+) items, found (\d+)\.$/, (m) => `Chỉ được có tối đa ${m[1]} phần tử, nhận được ${m[2]}.`],
+  [/^Duplicate item: items (\d+) and (\d+) are identical\.$/, (m) => `Phần tử lặp lại: phần tử ${m[1]} và ${m[2]} giống hệt nhau.`],
+  [/^A fact comparison needs "fact" and exactly one operator: equals, notEquals, in, gte, lte, gt or lt\.$/, () => 'Một phép so sánh thông tin cần "fact" và đúng một phép toán: equals, notEquals, in, gte, lte, gt hoặc lt.'],
+  [/^Must have (at least|at most) (\d+) properties\.$/, (m) => `Phải có ${m[1] === 'at least' ? 'ít nhất' : 'tối đa'} ${m[2]} thuộc tính.`],
+];
+
+/** A schema finding's message (ruleId schema/…) in Vietnamese; `undefined` when no pattern matches. */
+export function schemaMessageVi(message: string): string | undefined {
+  for (const [re, word] of SCHEMA_VI) {
+    const m = re.exec(message);
+    if (m) return word(m);
+  }
+  return undefined;
+}

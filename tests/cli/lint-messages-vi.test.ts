@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ALL_RULES } from '../../rules/lint/index.js';
-import { LINT_MESSAGES_VI, lintMessageVi } from '../../cli/messages/lint-vi.js';
+import { LINT_MESSAGES_VI, lintMessageVi, schemaMessageVi } from '../../cli/messages/lint-vi.js';
 import { REPO, runTthc } from '../helpers/cli.js';
 
 const placeholders = (template: string) => [...template.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]!).sort();
@@ -58,5 +58,17 @@ describe('tthc validate on the bundled catalogue', () => {
     // Every Vietnamese finding line came from a template: as many findings as in JSON, none left in English.
     const lines = vi.stdout.split('\n').filter((l) => /^\s+\d+:\d+\s+(lỗi|cảnh báo)\s/.test(l));
     expect(lines).toHaveLength(findings.length);
+  });
+});
+
+describe('schema findings in Vietnamese', () => {
+  it('word the validator’s messages from their values; one it does not know stays as it is', () => {
+    expect(schemaMessageVi('Missing required property "start".')).toBe('Thiếu thuộc tính bắt buộc "start".');
+    expect(schemaMessageVi('Expected number, found string "x".')).toBe('Cần số, nhận được chuỗi "x".');
+    expect(schemaMessageVi('Expected one of "hours", "working-days", "days", "months", found string "weeks".')).toBe('Cần một trong các giá trị "hours", "working-days", "days", "months", nhận được chuỗi "weeks".');
+    expect(schemaMessageVi('Unknown property "bogus". Did you mean "notes"?')).toBe('Thuộc tính "bogus" không có trong lược đồ. Có phải ý bạn là "notes"?');
+    expect(schemaMessageVi('Expected a real calendar date as YYYY-MM-DD, found string "2025-02-30".')).toBe('Cần một ngày có thật dạng YYYY-MM-DD, nhận được chuỗi "2025-02-30".');
+    expect(schemaMessageVi('Must list at least 1 item.')).toBe('Phải có ít nhất 1 phần tử.');
+    expect(schemaMessageVi('Something new.')).toBeUndefined();
   });
 });
