@@ -4,7 +4,7 @@ import { homedir, tmpdir } from 'node:os';
 import path from 'node:path';
 import { checkIsoDate, todayInVietnam, type IsoDate } from '../rules/compute/dates.js';
 import { UsageError } from '../rules/errors.js';
-import { takeExclusiveLock } from '../rules/store/exclusive.js';
+import { isAlive, takeExclusiveLock } from '../rules/store/exclusive.js';
 import { failPoint } from '../rules/store/fault.js';
 import { deferInterrupts, removeOnInterrupt } from './engine/interrupt.js';
 import { validateCatalogue, type ValidateOptions, type ValidationResult } from '../rules/validate/index.js';
@@ -524,16 +524,6 @@ export async function checkOutFolder(given: string, catalogueRoot: string): Prom
 }
 
 const STALE = /^\.(.+)\.(tmp|old|journal)-(\d+)-[0-9a-f]+$/;
-
-function isAlive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /**
  * Cleans up after builds that were killed: their temporary folders are deleted; if one was killed

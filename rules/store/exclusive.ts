@@ -25,7 +25,8 @@ export interface ExclusiveOptions {
 /** A lock file that does not (yet) hold a whole holder record, older than this, was left by a process that died creating it. */
 const TORN_MS = 10_000;
 
-function isAlive(pid: number): boolean {
+/** True while the process exists (EPERM: it does, under another user). */
+export function isAlive(pid: number): boolean {
   if (pid === process.pid) return true;
   try {
     process.kill(pid, 0);
