@@ -6,10 +6,11 @@
  * the lock is finished by the next command. --out at / (or the catalogue, or a link to /etc) and a
  * bad --cache-dir are refused before anything is written; the cache prunes only its own files.
  */
+import { snapshot } from '../helpers/tree.js';
 import { isDeepStrictEqual } from 'node:util';
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -26,18 +27,6 @@ afterAll(async () => {
 });
 
 /** Every file under a folder (relative paths, sorted) with its SHA-256. */
-function snapshot(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const abs = path.join(d, name);
-      if (statSync(abs).isDirectory()) walk(abs);
-      else out[path.relative(dir, abs)] = createHash('sha256').update(readFileSync(abs)).digest('hex');
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 /** The files an output's manifest lists, with their hashes: manifest.json, its shards, and theirs. */
 function listed(out: string): Record<string, string> {

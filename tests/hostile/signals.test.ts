@@ -4,9 +4,10 @@
  * fails after its swap (saving the cache, removing the old output) exits 0 with a warning, because
  * the new output is whole, and the next build recovers.
  */
+import { snapshot } from '../helpers/tree.js';
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,18 +20,6 @@ const work = mkdtempSync(path.join(tmpdir(), 'tthc-signals-'));
 const catalogue = path.join(work, 'catalogue');
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-function snapshot(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const abs = path.join(d, name);
-      if (statSync(abs).isDirectory()) walk(abs);
-      else out[path.relative(dir, abs)] = createHash('sha256').update(readFileSync(abs)).digest('hex');
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 /** The files the manifest lists (itself, its shards, theirs), with their hashes. */
 function listed(out: string): Record<string, string> {
