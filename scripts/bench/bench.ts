@@ -1,5 +1,5 @@
 /**
- * npm run bench -- --procedures <N> [--json] [--runs R] [--seed S] [--work DIR]
+ * npm run bench -- --procedures <N> [--json] [--runs R] [--seed S] [--work DIR] [--reference eleventy]
  *
  * Generates a synthetic catalogue of N procedures (deterministic from the seed), then measures, as
  * medians of R runs, each in its own child process that reports its own peak RSS:
@@ -8,7 +8,9 @@
  *   3. a full tthc build (every generator, no previous output, no cache);
  *   4. a rebuild after one procedure changed (a new version published and locked);
  *   5. a rebuild after nothing changed.
- * Then it counts what the build wrote (files, folders, bytes). Prints a table, or with --json one object with the medians. Progress goes to stderr.
+ * Then it counts what the build wrote (files, folders, bytes). With --reference eleventy it also renders
+ * one page per procedure with Eleventy 3 from the same catalogue (scripts/bench/eleventy.ts), R runs, as a
+ * reference row. Prints a table, or with --json one object with the medians. Progress goes to stderr.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
@@ -16,6 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { amendProcedure, syntheticCodes, writeSyntheticCatalogue } from './synthetic.js';
+import { CATALOGUE_ENV, eleventyVersion, writeEleventyProject } from './eleventy.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(HERE, '../../..');
@@ -32,6 +35,8 @@ export interface BenchOptions {
   runs: number;
   seed: number;
   work: string;
+  /** A reference row rendered by another tool on the same catalogue, or none. */
+  reference?: 'eleventy';
   log: (line: string) => void;
 }
 
@@ -47,6 +52,11 @@ export interface BenchResult {
   outputFiles: number;
   outputFolders: number;
   outputBytes: number;
+  /** With --reference eleventy: Eleventy's median wall time and peak RSS for one page per procedure, and what it wrote. */
+  eleventySeconds?: number;
+  eleventyPeakRssMb?: number;
+  eleventyFiles?: number;
+  eleventyBytes?: number;
 }
 
 /** Files, folders and bytes under a build output (the manifest included). */
@@ -82,12 +92,12 @@ export interface StepFigures {
 }
 
 function usage(message: string): never {
-  process.stderr.write(`bench: ${message}\nusage: npm run bench -- --procedures <N> [--json] [--runs R] [--seed S] [--work DIR]\n`);
+  process.stderr.write(`bench: ${message}\nusage: npm run bench -- --procedures <N> [--json] [--runs R] [--seed S] [--work DIR] [--reference eleventy]\n`);
   process.exit(2);
 }
 
 export function parseArgs(argv: readonly string[]): BenchOptions & { json: boolean } {
-  const options = { procedures: 0, runs: 3, seed: 20261121, work: path.join(REPO, '.bench'), json: false, log: (line: string) => void process.stderr.write(line + '\n') };
+  const options: BenchOptions & { json: boolean } = { procedures: 0, runs: 3, seed: 20261121, work: path.join(REPO, '.bench'), json: false, log: (line: string) => void process.stderr.write(line + '\n') };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const value = (): string => {
@@ -105,6 +115,11 @@ export function parseArgs(argv: readonly string[]): BenchOptions & { json: boole
     else if (arg === '--seed') options.seed = count('--seed');
     else if (arg === '--work') options.work = path.resolve(value());
     else if (arg === '--json') options.json = true;
+    else if (arg === '--reference') {
+      const v = value();
+      if (v !== 'eleventy') usage(`--reference knows only "eleventy", got "${v}"`);
+      options.reference = v;
+    }
     else usage(`unknown argument "${arg}"`);
   }
   if (options.procedures === 0) usage('--procedures is required');
@@ -118,14 +133,14 @@ function median(values: readonly number[]): number {
 }
 
 /** Runs one measured command in a child process: wall time from spawn to exit, and the peak RSS it reports itself. */
-function measure(work: string, args: readonly string[], expectExit = 0): Promise<Sample> {
+function measure(work: string, args: readonly string[], expectExit = 0, env: Record<string, string> = {}): Promise<Sample> {
   const rssFile = path.join(work, `rss-${process.pid}.json`);
   rmSync(rssFile, { force: true });
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(process.execPath, ['--import', RSS_HOOK, ...args], {
       cwd: REPO,
-      env: { ...process.env, TTHC_BENCH_RSS: rssFile, CI: '1', NO_COLOR: '1' },
+      env: { ...process.env, ...env, TTHC_BENCH_RSS: rssFile, CI: '1', NO_COLOR: '1' },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let stderr = '';
@@ -174,7 +189,7 @@ export async function runBench(options: BenchOptions): Promise<{ result: BenchRe
   const outOf = (r: number) => path.join(options.work, `build-${options.procedures}-${r}`);
   const clean = () => {
     for (const name of readdirSync(options.work)) {
-      if (name.startsWith(`build-${options.procedures}-`) || name.startsWith(`.build-${options.procedures}-`)) rmSync(path.join(options.work, name), { recursive: true, force: true });
+      if (name.startsWith(`build-${options.procedures}-`) || name.startsWith(`.build-${options.procedures}-`) || name.startsWith(`eleventy-${options.procedures}-`)) rmSync(path.join(options.work, name), { recursive: true, force: true });
     }
   };
   clean();
@@ -209,6 +224,26 @@ export async function runBench(options: BenchOptions): Promise<{ result: BenchRe
     }
     await measure(options.work, [TTHC, ...build]);
   }
+  // The reference: Eleventy renders one page per procedure from the same catalogue, each run into a folder of its own.
+  let reference: { files: number; folders: number; bytes: number } | undefined;
+  const eleventyOut = (r: number) => path.join(options.work, `eleventy-${options.procedures}-${r}`);
+  if (options.reference === 'eleventy') {
+    options.log(`bench: reference row: Eleventy ${eleventyVersion()}, one page per procedure`);
+    const project = path.join(options.work, `eleventy-project-${options.procedures}`);
+    for (let r = 0; r < options.runs; r++) {
+      rmSync(eleventyOut(r), { recursive: true, force: true });
+      const args = writeEleventyProject(project, eleventyOut(r));
+      const sample = await measure(options.work, args, 0, { [CATALOGUE_ENV]: catalogue });
+      options.log(`bench: ${'eleventy (reference)'.padEnd(22)} ${sample.seconds.toFixed(2).padStart(8)} s ${sample.rssMb.toFixed(0).padStart(6)} MB`);
+      samples.set('eleventy (reference)', [...(samples.get('eleventy (reference)') ?? []), sample]);
+    }
+    reference = outputSize(eleventyOut(options.runs - 1));
+    // One page per procedure, or the row does not measure what it says.
+    const pages = syntheticCodes(catalogue).length;
+    if (reference.files !== pages) throw new Error(`Eleventy wrote ${reference.files} files for ${pages} procedures`);
+    for (let r = 0; r < options.runs; r++) rmSync(eleventyOut(r), { recursive: true, force: true });
+    rmSync(project, { recursive: true, force: true });
+  }
   rmSync(path.join(options.work, `rss-${process.pid}.json`), { force: true });
   // The output as a full build of this catalogue leaves it (the last rebuild restored the catalogue).
   const output = outputSize(out);
@@ -220,7 +255,7 @@ export async function runBench(options: BenchOptions): Promise<{ result: BenchRe
     const seconds = list.map((s) => s.seconds);
     return { step, median: median(seconds), min: Math.min(...seconds), max: Math.max(...seconds), rssMb: Math.max(...list.map((s) => s.rssMb)) };
   };
-  const steps = ['floor', 'validate', 'build', 'rebuild, one changed', 'rebuild, none changed'].map(figures);
+  const steps = ['floor', 'validate', 'build', 'rebuild, one changed', 'rebuild, none changed', ...(reference ? ['eleventy (reference)'] : [])].map(figures);
   const round = (n: number, digits: number) => Number(n.toFixed(digits));
   const result: BenchResult = {
     procedures: options.procedures,
@@ -230,11 +265,17 @@ export async function runBench(options: BenchOptions): Promise<{ result: BenchRe
     rebuildOneSeconds: round(steps[3]!.median, 3),
     rebuildNoneSeconds: round(steps[4]!.median, 3),
     // The tool's peak: the largest of the measured tthc commands (the floor is not the tool).
-    peakRssMb: round(Math.max(...steps.slice(1).map((s) => s.rssMb)), 1),
+    peakRssMb: round(Math.max(...steps.slice(1, 5).map((s) => s.rssMb)), 1),
     outputFiles: output.files,
     outputFolders: output.folders,
     outputBytes: output.bytes,
   };
+  if (reference) {
+    result.eleventySeconds = round(steps[5]!.median, 3);
+    result.eleventyPeakRssMb = round(steps[5]!.rssMb, 1);
+    result.eleventyFiles = reference.files;
+    result.eleventyBytes = reference.bytes;
+  }
   return { result, steps, catalogue };
 }
 
@@ -260,7 +301,11 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   try {
     const { result, steps } = await runBench(options);
     const outputLine = `output: ${result.outputFiles} files in ${result.outputFolders} folders, ${(result.outputBytes / 1024 / 1024).toFixed(1)} MiB; per procedure ${(result.outputFiles / result.procedures).toFixed(2)} files, ${(result.outputBytes / 1024 / result.procedures).toFixed(1)} KiB\n`;
-    process.stdout.write(options.json ? JSON.stringify(result) + '\n' : formatTable(options.procedures, options.runs, steps) + outputLine);
+    const referenceLine =
+      result.eleventyFiles === undefined
+        ? ''
+        : `reference: Eleventy ${eleventyVersion()} wrote ${result.eleventyFiles} pages, ${(result.eleventyBytes! / 1024 / 1024).toFixed(1)} MiB (one page per procedure and nothing else)\n`;
+    process.stdout.write(options.json ? JSON.stringify(result) + '\n' : formatTable(options.procedures, options.runs, steps) + outputLine + referenceLine);
   } catch (error) {
     process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exitCode = 1;
