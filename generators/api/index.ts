@@ -181,11 +181,37 @@ function procedureFile(ctx: BuildContext, entry: ProcedureEntry) {
       status: entry.state,
       current: current ? { version: current.version.data.version, effective: period(current), href: href(path, versionPointer(entry, current.version.data.version)) } : null,
       registry: registryOf(ctx, all.map((v) => v.data)),
-      versions: entry.windows.map((w) => versionBody(ctx, w.version, w, forms.has(w.version.data.version) ? path : undefined, worded.has(w.version))),
+      versions: entry.windows.map((w, i) => versionBody(ctx, w.version, w, forms.has(w.version.data.version) ? path : undefined, worded.has(w.version), patchBase(entry, i, worded))),
       ...(entry.state === 'draft' ? { draft: versionBody(ctx, entry.shown, undefined, undefined, true) } : {}),
       html: href(path, PATHS.page(entry.code)),
     }),
   };
+}
+
+/**
+ * The version an older version's spec is written against, as a patch (issue 15): the next one toward
+ * the nearest version given whole (in force, next or shown). Undefined when the version is given whole.
+ * A chain of patches always ends at a whole spec: before the first whole version each points to the
+ * one after it, after the last each points to the one before it.
+ */
+export function patchBase(entry: ProcedureEntry, i: number, whole: Set<LoadedVersion>): LoadedVersion | undefined {
+  if (whole.has(entry.windows[i]!.version)) return undefined;
+  const laterWhole = entry.windows.some((w, j) => j > i && whole.has(w.version));
+  return entry.windows[laterWhole ? i + 1 : i - 1]?.version;
+}
+
+/** A spec without its `$schema`, as the document gives it. */
+function specOf(d: ProcedureVersion): Record<string, unknown> {
+  const { $schema: _ignored, ...spec } = d;
+  return spec;
+}
+
+/**
+ * The JSON Patch (RFC 6902: add, remove, replace) that turns the spec of `base` into that of `d`:
+ * an older version costs its changes, not a second copy of the procedure (about 6.5 KB a version).
+ */
+export function specPatch(base: ProcedureVersion, d: ProcedureVersion) {
+  return diffJson(specOf(base), specOf(d)).map((o) => (o.op === 'remove' ? { op: 'remove', path: o.path } : { op: o.op === 'add' ? 'add' : 'replace', path: o.path, value: o.to }));
 }
 
 /** The registry entries some of the versions name, so a portal needs no second request to show names. */
@@ -229,11 +255,11 @@ function registryOf(ctx: BuildContext, versions: readonly ProcedureVersion[]) {
 /**
  * One version inside its procedure's document: `w` is its window in force, undefined for the draft
  * a preview build shows; `formFrom` is the document's path when the version has a published form;
- * `worded` says whether its parts are given (else `parts` is null).
+ * `worded` says whether its parts are given (else `parts` is null); `base` is the version its spec is a
+ * patch of, undefined when the spec is given whole.
  */
-function versionBody(ctx: BuildContext, version: LoadedVersion, w: EffectiveWindow | undefined, formFrom: string | undefined, worded: boolean) {
+function versionBody(ctx: BuildContext, version: LoadedVersion, w: EffectiveWindow | undefined, formFrom: string | undefined, worded: boolean, base?: LoadedVersion) {
   const d = version.data;
-  const { $schema: _ignored, ...spec } = d;
   return {
     version: d.version,
     status: d.status,
@@ -245,7 +271,9 @@ function versionBody(ctx: BuildContext, version: LoadedVersion, w: EffectiveWind
     // The form's JSON Schema itself, inline: a portal that reads the procedure has its form too.
     form: formFrom ? { schema: formSchema(d), types: href(formFrom, PATHS.formTypesIndex), module: PATHS.formTypesModule(d.code, d.version) } : null,
     parts: worded ? (d.status === 'repealed' ? [] : procedureParts(ctx, version)) : null,
-    spec,
+    // Versions in force, next and shown are whole; older ones are a patch of the version beside them.
+    spec: base ? null : specOf(d),
+    specPatch: base ? { base: base.data.version, operations: specPatch(base.data, d) } : null,
   };
 }
 

@@ -101,6 +101,7 @@ describe('portal JSON API', () => {
           supersededBy: 'v2',
           changedBy: [],
           form: { schema: 'urn:tthc:form:1.001193:v1', types: '../../../forms/index.d.ts', module: 'tthc-forms/1.001193/v1' },
+          specPatch: null,
         },
         {
           version: 'v2',
@@ -111,6 +112,7 @@ describe('portal JSON API', () => {
           supersededBy: null,
           changedBy: [{ document: '66.7/2025/NQ-CP', article: '4', text: 'Điều 4 Nghị quyết số 66.7/2025/NQ-CP ngày 15/11/2025 của Chính phủ về cắt giảm, đơn giản hóa thủ tục hành chính liên quan đến giấy tờ công dân' }],
           form: { schema: 'urn:tthc:form:1.001193:v2', types: '../../../forms/index.d.ts', module: 'tthc-forms/1.001193/v2' },
+          specPatch: null,
         },
       ],
       html: '../../../site/procedures/1.001193.html',
@@ -174,16 +176,42 @@ describe('portal JSON API', () => {
   });
 });
 
+/** JSON Patch (RFC 6902) add, remove and replace with RFC 6901 pointers, written from the RFC, not from the project's code. */
+function rfc6902(doc: unknown, ops: { op: string; path: string; value?: unknown }[]): unknown {
+  const root = structuredClone(doc) as any;
+  for (const o of ops) {
+    const tokens = o.path.split('/').slice(1).map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
+    let parent = root;
+    for (const t of tokens.slice(0, -1)) parent = parent[Array.isArray(parent) ? Number(t) : t];
+    const last = tokens[tokens.length - 1]!;
+    if (Array.isArray(parent)) {
+      const i = last === '-' ? parent.length : Number(last);
+      if (o.op === 'add') parent.splice(i, 0, o.value);
+      else if (o.op === 'remove') parent.splice(i, 1);
+      else parent[i] = o.value;
+    } else if (o.op === 'remove') delete parent[last];
+    else parent[last] = o.value;
+  }
+  return root;
+}
+
 describe('a later build date', () => {
-  it('words the parts of the versions in force, next and shown only; older versions are their spec', async () => {
+  it('words the parts of the versions in force, next and shown only; older versions are a JSON Patch of the next one', async () => {
     const later = path.join(await makeOutputRoot(), 'later');
     const result = await buildCatalogue(await buildFixture(), { out: later, at: '2026-06-01', cacheDir: false });
     expect(result.built).toBe(true);
     const doc = await readJson(later, 'api/v1/procedures/1.001193.json');
-    // v2 is in force, v1 ended on 2025-12-31: its parts are left out, its spec stays whole.
+    // v2 is in force, v1 ended on 2025-12-31: its parts are left out, and its spec is the RFC 6902
+    // patch that turns v2's spec into it (applied here by the tests' own RFC 6902 reading, as a portal would).
     expect(doc.versions.map((v: any) => [v.version, v.parts === null ? null : v.parts.length])).toEqual([['v1', null], ['v2', 11]]);
     const { $schema, ...spec } = birthV1() as any;
-    expect([$schema, doc.versions[0].spec]).toEqual([undefined, spec]);
+    const { $schema: _s2, ...spec2 } = birthV2() as any;
+    expect([$schema, doc.versions[0].spec, doc.versions[1].spec, doc.versions[1].specPatch, doc.versions[0].specPatch.base]).toEqual([undefined, null, spec2, null, 'v2']);
+    const ops = doc.versions[0].specPatch.operations;
+    expect(ops.every((o: any) => ['add', 'remove', 'replace'].includes(o.op) && (o.op === 'remove') === !('value' in o))).toBe(true);
+    expect(ops.find((o: any) => o.path === '/version')).toEqual({ op: 'replace', path: '/version', value: 'v1' });
+    expect(rfc6902(spec2, ops)).toEqual(spec);
+    expect(JSON.stringify(ops).length).toBeLessThan(JSON.stringify(spec).length / 2);
     // The form schema is only for the version in force now (v1's is of no use to a portal), inline.
     expect(doc.versions.map((v: any) => v.form?.module ?? null)).toEqual([null, 'tthc-forms/1.001193/v2']);
     expect(doc.versions[1].form.schema).toEqual(formSchema(birthV2() as any));

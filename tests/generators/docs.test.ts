@@ -193,6 +193,7 @@ describe('the portal guide', () => {
       'api/v1/procedures/1.001193.json',
       'api/v1/procedures/1.001193.json',
       'api/v1/procedures/1.001193.json',
+      'api/v1/procedures/1.001193.json',
       'api/v1/changes.json',
       'api/v1/changes/2026-01.json',
       'api/v1/procedures/1.001193.json',
