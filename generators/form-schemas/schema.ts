@@ -1,4 +1,3 @@
-import { sha256Hex } from '../../rules/load/canonical.js';
 import type { Document, FactDefinition, FormField, ProcedureVersion } from '../../rules/schema/types/procedure-version.generated.js';
 import { PORTAL_VI } from '../../rules/text/vi/channels.js';
 import { formatCase } from '../../rules/text/vi/conditions.js';
@@ -264,7 +263,8 @@ export function exampleSubmission(v: ProcedureVersion): Schema {
   const eForm = eFormDocument(v);
   for (const doc of v.dossier?.documents ?? []) {
     if (doc === eForm || doc.lookup || (doc.when && specialise(doc.when, ONLINE) === false)) continue;
-    documents[doc.id] = [{ fileName: `${doc.id}.pdf`, mediaType: 'application/pdf', size: 245760, sha256: sha256Hex(`${v.code}/${v.version}/${doc.id}`) }];
+    // No sha256: it is optional, and a made-up hash per paper was a fifth of the schema's bytes.
+    documents[doc.id] = [{ fileName: `${doc.id}.pdf`, mediaType: 'application/pdf', size: 245760 }];
   }
   return { procedure: { code: v.code, version: v.version }, ...(Object.keys(facts).length > 0 ? { facts } : {}), fields, documents };
 }

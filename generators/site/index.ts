@@ -45,7 +45,8 @@ function costInputsHash(ctx: BuildContext): string {
 function renderFormPage(entry: ProcedureEntry): OutputFile {
   const v = entry.shown.data;
   const path = SITE_PATHS.form(entry.code, v.version);
-  const schema = formSchema(v);
+  // The preview checks what is typed; the example submission is the API's (form.schema.examples), not the page's.
+  const { examples: _example, ...schema } = formSchema(v);
   const fieldsSchema = (schema.properties as { fields: { properties: Record<string, { title: string; description?: string }>; required?: string[] } }).fields;
   const fields = Object.entries(fieldsSchema.properties).map(([id, s]) => ({ title: s.title, description: s.description, required: (fieldsSchema.required ?? []).includes(id) }));
   return {
