@@ -69,11 +69,17 @@ command(program, 'build', t.build.description)
   .option('-f, --format <format>', t.build.format, 'stylish')
   .option('--max-file-size <bytes>', t.optMaxFileSize)
   .option('--sign <private-key>', t.build.sign)
+  .option('-w, --watch', t.build.watch)
+  .option('-q, --quiet', t.build.quiet)
   .action((dir: string, flags) => runCommand(async () => (await import('./commands/build.js')).buildCommand(dir, flags)));
 
 command(program, 'serve', t.serve.description)
   .argument('[dir]', t.serve.dir, 'build/site')
   .option('-p, --port <port>', t.serve.port, '8080')
+  .option('-w, --watch', t.serve.watch)
+  .option('--catalogue <dir>', t.serve.catalogue, 'catalogue')
+  .option('--at <date>', t.serve.at)
+  .option('-q, --quiet', t.build.quiet)
   .action((dir: string, flags) => runCommand(async () => (await import('./commands/serve.js')).serveCommand(dir, flags)));
 
 command(program, 'lock', t.lock.description)

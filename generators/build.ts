@@ -52,6 +52,12 @@ export interface BuildOptions extends ValidateOptions {
   workers?: number;
   /** An Ed25519 private key: manifest.json is signed with it, into manifest.json.sig beside it (generators/engine/sign.ts). */
   signingKey?: KeyObject;
+  /**
+   * Validates the catalogue instead of loading it from disk (`tthc build --watch` keeps it loaded
+   * and re-reads only the files saved since: generators/engine/watch.ts). Given the folder the
+   * build keeps the catalogue state in, as validateCatalogue's stateDir.
+   */
+  validate?: (stateDir: string | undefined) => Promise<ValidationResult>;
 }
 
 /** A procedure version file a preview build left out, and why. */
@@ -191,7 +197,9 @@ async function buildUnderLock(dir: string, options: BuildOptions, place: BuildPl
   const cacheExisted = cacheDir !== undefined && (await lstat(cacheDir).then(() => true, () => false));
   // The catalogue state lives in the build cache: a rebuild reads and lints only what changed.
   // A catalogue with published versions and no lock is refused: nothing would show they are unchanged.
-  const validation = await validateCatalogue(dir, { ...options, requireLock: true, ...(cacheDir ? { stateDir: path.join(cacheDir, 'catalogue'), readState: readCache } : {}) });
+  const validation = options.validate
+    ? await options.validate(cacheDir ? path.join(cacheDir, 'catalogue') : undefined)
+    : await validateCatalogue(dir, { ...options, requireLock: true, ...(cacheDir ? { stateDir: path.join(cacheDir, 'catalogue'), readState: readCache } : {}) });
   const preview = options.preview === true && validation.errors > 0 ? previewCatalogue(validation) : undefined;
   const leftOut = preview?.leftOut ?? [];
   options.onProgress?.({ phase: 'validated', versions: validation.catalogue.versions.length, procedures: validation.catalogue.byCode.size, errors: validation.errors, warnings: validation.warnings, leftOut: preview && preview.blocking === 0 ? leftOut.length : 0 });

@@ -9,6 +9,10 @@
  *   the headers are out, a cut connection), and the server keeps serving;
  * - redirects are paths on the same origin (`//evil.example/..` never leaves it);
  * - every answer carries a Content-Security-Policy, X-Frame-Options, Referrer-Policy and nosniff.
+ * With `live` (`tthc serve --watch`) it also serves a server-sent-events stream and a small script
+ * that listens to it and reloads the page after each rebuild, and adds that script, as a file of
+ * the same origin (the policy's script-src 'self' allows it; nothing inline), to every HTML page it
+ * sends. The built files are never changed: the tag is added to the answer only.
  */
 import { constants } from 'node:fs';
 import { open, realpath } from 'node:fs/promises';
@@ -75,6 +79,61 @@ export function errorPage(status: keyof typeof PAGES): string {
   return `<!DOCTYPE html>\n<html lang="vi">\n<head><meta charset="utf-8"><title>${title} (${status})</title></head>\n<body><h1>${title} (${status})</h1>\n<p>${text}</p>\n<p><a href="/index.html">Về trang chủ</a></p></body>\n</html>\n`;
 }
 
+/** Where the live-reload stream and script are served: no built file can be there (each segment of a built path starts with a letter or digit). */
+export const LIVE_EVENTS = '/_tthc/events';
+export const LIVE_SCRIPT = '/_tthc/reload.js';
+/** The tag added before </body> of each HTML page in a live server's answers. */
+export const LIVE_TAG = `<script src="${LIVE_SCRIPT}" defer></script>`;
+
+const RELOAD_SCRIPT = `// tthc serve --watch: reloads this page after each rebuild (served only by tthc serve --watch).
+(function () {
+  var source = new EventSource(${JSON.stringify(LIVE_EVENTS)});
+  source.addEventListener('reload', function () { location.reload(); });
+})();
+`;
+
+/** The open pages of a live server: each listens on the events stream, and `reload` tells them all. */
+export class LiveReload {
+  private readonly clients = new Set<ServerResponse>();
+  private heartbeat: NodeJS.Timeout | undefined;
+
+  /** How many pages are listening. */
+  get listening(): number {
+    return this.clients.size;
+  }
+
+  /** Tells every open page to reload, with the files that changed. */
+  reload(files: readonly string[]): void {
+    const data = `event: reload\ndata: ${JSON.stringify({ files })}\n\n`;
+    for (const res of this.clients) res.write(data);
+  }
+
+  attach(req: IncomingMessage, res: ServerResponse): void {
+    res.writeHead(200, { ...BASE_HEADERS, 'content-security-policy': CONTENT_SECURITY_POLICY, 'content-type': 'text/event-stream; charset=utf-8', connection: 'keep-alive' });
+    // A lost connection is tried again after a second (the browser's EventSource does it).
+    res.write('retry: 1000\n\n');
+    this.clients.add(res);
+    req.on('close', () => this.clients.delete(res));
+    // A comment now and then keeps proxies and idle timers from closing the stream.
+    this.heartbeat ??= setInterval(() => {
+      for (const c of this.clients) c.write(': keep-alive\n\n');
+    }, 30_000).unref();
+  }
+
+  close(): void {
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    for (const res of this.clients) res.end();
+    this.clients.clear();
+  }
+}
+
+/** An HTML page with the live-reload tag before its last </body> (or at its end). */
+export function withLiveTag(html: Buffer): Buffer {
+  const text = html.toString('utf8');
+  const at = text.lastIndexOf('</body>');
+  return Buffer.from(at < 0 ? text + LIVE_TAG : text.slice(0, at) + LIVE_TAG + text.slice(at), 'utf8');
+}
+
 export interface StaticServer {
   url: string;
   port: number;
@@ -125,6 +184,8 @@ export interface StaticServerOptions {
   host?: string;
   /** Told, one line, about each file that could not be served (a 500). */
   log?: (line: string) => void;
+  /** Live reload (tthc serve --watch): the events stream, the script, and the tag in every HTML page. */
+  live?: LiveReload;
 }
 
 export async function startStaticServer(options: StaticServerOptions): Promise<StaticServer> {
@@ -152,6 +213,12 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
     const url = req.url ?? '/';
     const normal = requestPath(url);
     if (normal === undefined) return answer(req, res, 400);
+    if (options.live && normal === LIVE_EVENTS) return options.live.attach(req, res);
+    if (options.live && normal === LIVE_SCRIPT) {
+      res.writeHead(200, { ...BASE_HEADERS, 'content-security-policy': CONTENT_SECURITY_POLICY, 'content-type': TYPES['.js']!, 'content-length': Buffer.byteLength(RELOAD_SCRIPT) });
+      res.end(req.method === 'HEAD' ? undefined : RELOAD_SCRIPT);
+      return;
+    }
     let real = await inside(realRoot, path.join(realRoot, normal));
     if (real === undefined) return answer(req, res, 404);
     let handle;
@@ -182,6 +249,13 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
       }
       // A FIFO, socket or device is never read (O_NONBLOCK kept a FIFO's open from waiting for a writer).
       if (!info.isFile()) return answer(req, res, 404);
+      if (options.live && path.extname(real).toLowerCase() === '.html') {
+        // Live: the page is read whole (a site page is tens of KB) and sent with the tag added.
+        const body = withLiveTag(await handle.readFile());
+        res.writeHead(200, { ...BASE_HEADERS, 'content-security-policy': policyFor(normal), 'content-type': TYPES['.html']!, 'content-length': body.byteLength });
+        res.end(req.method === 'HEAD' ? undefined : body);
+        return;
+      }
       res.writeHead(200, {
         ...BASE_HEADERS,
         'content-security-policy': policyFor(normal),
@@ -236,6 +310,7 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
     port,
     close: () =>
       new Promise<void>((resolve) => {
+        options.live?.close();
         server.close(() => resolve());
         server.closeAllConnections();
       }),

@@ -60,7 +60,7 @@ export function checkCatalogue(
  * The loader's second thread lints the versions it checks, when every rule is a registered one (the
  * worker loads them by id): their version-scope rules run there (lint-worker.ts).
  */
-function lintWorker(rules: readonly LintRule[]): LoadOptions['shardWorker'] {
+export function lintWorker(rules: readonly LintRule[]): LoadOptions['shardWorker'] {
   const versionRules = rules.filter((r) => r.meta.scope === 'version');
   if (!versionRules.every((r) => RULES.get(r.id) === r)) return undefined;
   const data: LintWorkerData = { ruleIds: versionRules.map((r) => r.id) };
@@ -71,7 +71,7 @@ function lintWorker(rules: readonly LintRule[]): LoadOptions['shardWorker'] {
  * The worker's findings hold only where it saw every version it could have looked at: the versions
  * of each code the version names all sit in that code's folder, and the worker read that folder.
  */
-function wholeFindings(catalogue: Catalogue, findings: ReadonlyMap<string, Diagnostic[]>, folders: ReadonlySet<string>): Map<string, Diagnostic[]> {
+export function wholeFindings(catalogue: Catalogue, findings: ReadonlyMap<string, Diagnostic[]>, folders: ReadonlySet<string>): Map<string, Diagnostic[]> {
   const byRel = new Map(catalogue.versions.map((v) => [v.file.rel, v]));
   const out = new Map<string, Diagnostic[]>();
   for (const [rel, list] of findings) {
