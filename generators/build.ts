@@ -9,6 +9,7 @@ import { failPoint } from '../rules/store/fault.js';
 import { deferInterrupts, removeOnInterrupt } from './engine/interrupt.js';
 import { validateCatalogue, type ValidateOptions, type ValidationResult } from '../rules/validate/index.js';
 import { sha256Hex } from '../rules/load/canonical.js';
+import { compactCatalogue } from '../rules/load/lazy.js';
 import { BuildCache, MANIFEST_OWNER, verifyInBackground } from './engine/cache.js';
 import { commitJournal, recoverJournal } from './engine/commit.js';
 import { BuildContext } from './engine/context.js';
@@ -210,6 +211,10 @@ async function buildUnderLock(dir: string, options: BuildOptions, place: BuildPl
     return { built: false, validation };
   }
   const catalogue = preview?.catalogue ?? validation.catalogue;
+  // From here the build holds each version's meta, not its data: the data is read again from the
+  // (checked) files as generators need it, a bounded number of versions at a time (lazy.ts), so
+  // memory does not grow with the catalogue's content.
+  compactCatalogue(catalogue);
 
   await checkOutFolder(out, catalogue.root);
   await mkdir(parent, { recursive: true });

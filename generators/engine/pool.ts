@@ -5,6 +5,7 @@ import { Worker } from 'node:worker_threads';
 import { CatalogueOperationError } from '../../rules/errors.js';
 import { REGISTRY_KEYS, type Catalogue, type LoadedVersion } from '../../rules/model/catalogue.js';
 import type { IsoDate } from '../../rules/compute/dates.js';
+import { compactSourceOf, type CompactSource } from '../../rules/load/lazy.js';
 import type { BuildOptions } from './context.js';
 import type { FileRecord } from './writer.js';
 
@@ -34,10 +35,15 @@ export interface RenderInit {
   auxiliary: [string, { rel: string; display: string; abs: string; sha256: string; data: unknown }][];
 }
 
-/** A version as sent to a worker: its data and the identity of its file (not its text). */
+/**
+ * A version as sent to a worker: the identity of its file (not its text), and its data, or for a
+ * compact version (rules/load/lazy.ts) where the worker reads the data itself: its keys, meta and
+ * the hash its bytes must have. Sending the data would make the main thread read it.
+ */
 export interface WireVersion {
   file: { display: string; rel: string; abs: string; sha256: string; nonNfc: readonly string[] };
-  data: LoadedVersion['data'];
+  data?: LoadedVersion['data'];
+  compact?: CompactSource;
   registryRefs?: LoadedVersion['registryRefs'];
 }
 
@@ -65,7 +71,8 @@ export function poolAvailable(): boolean {
 
 function wire(v: LoadedVersion): WireVersion {
   const f = v.file;
-  return { file: { display: f.display, rel: f.rel, abs: f.abs, sha256: f.sha256, nonNfc: f.nonNfc }, data: v.data, ...(v.registryRefs ? { registryRefs: v.registryRefs } : {}) };
+  const compact = compactSourceOf(v.data);
+  return { file: { display: f.display, rel: f.rel, abs: f.abs, sha256: f.sha256, nonNfc: f.nonNfc }, ...(compact ? { compact } : { data: v.data }), ...(v.registryRefs ? { registryRefs: v.registryRefs } : {}) };
 }
 
 export class RenderPool {

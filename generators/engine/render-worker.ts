@@ -6,6 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { emptyRegistries, REGISTRY_KEYS, type AuxiliaryFile, type Catalogue, type LoadedVersion, type SourceFile } from '../../rules/model/catalogue.js';
 import { GENERATORS } from '../index.js';
+import { lazyVersion } from '../../rules/load/lazy.js';
 import { BuildContext } from './context.js';
 import type { RenderInit, RenderJob, RenderReply } from './pool.js';
 import type { Generator, Unit } from './unit.js';
@@ -37,7 +38,8 @@ function generatorOf(id: string): Promise<Generator> {
 async function run(job: RenderJob): Promise<{ key: string; records: FileRecord[] }[]> {
   const generator = await generatorOf(job.generator);
   if (!generator.perProcedure) throw new Error(`generator ${job.generator} renders no procedure alone`);
-  const versions: LoadedVersion[] = job.versions.map((v) => ({ file: sourceFile(v.file), data: v.data, ...(v.registryRefs ? { registryRefs: v.registryRefs } : {}) }));
+  // A compact version's data is read here, from its file, checked against the hash it was validated with.
+  const versions: LoadedVersion[] = job.versions.map((v) => ({ file: sourceFile(v.file), data: v.compact ? lazyVersion(v.compact) : v.data!, ...(v.registryRefs ? { registryRefs: v.registryRefs } : {}) }));
   const byCode = new Map<string, LoadedVersion[]>();
   for (const v of versions) {
     const list = byCode.get(v.data.code);

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { CatalogueOperationError } from '../errors.js';
+import type { Catalogue } from '../model/catalogue.js';
+import { registryRefs } from '../model/spec.js';
 import type { ProcedureVersion } from '../schema/types/procedure-version.generated.js';
 import { sha256Hex } from './canonical.js';
 import { decodeUtf8, internAll, normalizeNfc } from './json-source.js';
@@ -47,11 +49,7 @@ export function lazyVersion(source: LazySource): ProcedureVersion {
   let materialized = false;
   const materialize = (): void => {
     if (materialized) return;
-    const bytes = readFileSync(source.abs);
-    if (sha256Hex(bytes) !== source.sha256) throw new CatalogueOperationError(`${source.abs} changed while it was being read; run the command again.`);
-    const parsed = JSON.parse(decodeUtf8(bytes).text) as Record<string, unknown>;
-    const normalized = source.normalized ? normalizeNfc(parsed) : parsed;
-    const full = source.pool ? internAll(normalized, source.pool) : normalized;
+    const full = readVersionData(source);
     materialized = true;
     for (const key of source.keys) Object.defineProperty(data, key, { value: full[key], writable: true, enumerable: true, configurable: true });
   };
@@ -75,4 +73,123 @@ export function lazyVersion(source: LazySource): ProcedureVersion {
     }
   }
   return data as unknown as ProcedureVersion;
+}
+
+/** A version's data read again from its file, exactly as the loader gave it (the bytes must be those validated). */
+function readVersionData(source: LazySource): Record<string, unknown> {
+  const bytes = readFileSync(source.abs);
+  if (sha256Hex(bytes) !== source.sha256) throw new CatalogueOperationError(`${source.abs} changed while it was being read; run the command again.`);
+  const parsed = JSON.parse(decodeUtf8(bytes).text) as Record<string, unknown>;
+  const normalized = source.normalized ? normalizeNfc(parsed) : parsed;
+  return source.pool ? internAll(normalized, source.pool) : normalized;
+}
+
+/**
+ * The parsed data of compact versions (compactVersion), the most recently used last: at most
+ * `limit` versions' data at once, so that however large the catalogue, its data is never all in
+ * memory. A version whose data was let go is read from its file again when something reads it.
+ */
+export class VersionDataCache {
+  private readonly entries = new Map<LazySource, Record<string, unknown>>();
+  /** Reads from the files (misses), for the benchmark's and the tests' accounting. */
+  reads = 0;
+
+  constructor(readonly limit: number) {}
+
+  get(source: LazySource): Record<string, unknown> {
+    let data = this.entries.get(source);
+    if (data) {
+      // Most recently used last: Map keeps insertion order.
+      this.entries.delete(source);
+      this.entries.set(source, data);
+      return data;
+    }
+    data = readVersionData(source);
+    this.reads++;
+    this.entries.set(source, data);
+    if (this.entries.size > this.limit) this.entries.delete(this.entries.keys().next().value!);
+    return data;
+  }
+
+  /** Lets go of every version's data. */
+  clear(): void {
+    this.entries.clear();
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}
+
+/** Versions' data held at once by the build's compact catalogue: a few jobs' worth, whatever the catalogue's size. */
+export const COMPACT_CACHE_VERSIONS = 1500;
+
+const compactSources = new WeakMap<object, LazySource>();
+
+/**
+ * A version's data as a compact object: the meta properties (META_KEYS) held, every other property
+ * read through `cache`, so the parsed data comes and goes with use while the object, its keys in
+ * their order and its meta stay (planning and the identity of the version need nothing more). A
+ * property set on it is held from then on. Reading the same property twice gives the same value
+ * as long as the version's data stays in the cache; code that compares nested objects by identity
+ * must hold them, not read them again.
+ */
+export function compactVersion(source: LazySource, cache: VersionDataCache): ProcedureVersion {
+  const data: Record<string, unknown> = {};
+  const meta = source.meta as Record<string, unknown>;
+  for (const key of source.keys) {
+    if (Object.prototype.hasOwnProperty.call(meta, key)) {
+      Object.defineProperty(data, key, { value: meta[key], writable: true, enumerable: true, configurable: true });
+    } else {
+      Object.defineProperty(data, key, {
+        get() {
+          return cache.get(source)[key];
+        },
+        set(value: unknown) {
+          compactSources.delete(data);
+          Object.defineProperty(data, key, { value, writable: true, enumerable: true, configurable: true });
+        },
+        enumerable: true,
+        configurable: true,
+      });
+    }
+  }
+  compactSources.set(data, source);
+  return data as unknown as ProcedureVersion;
+}
+
+export type CompactSource = Omit<LazySource, 'pool'>;
+
+/**
+ * Where a compact version's data comes from (its file, the hash of the bytes it must have, its keys
+ * and meta), so another thread can read it itself rather than be sent the data; undefined for any
+ * other data, or a compact version something has written to.
+ */
+export function compactSourceOf(data: object): CompactSource | undefined {
+  const source = compactSources.get(data);
+  if (!source) return undefined;
+  return { abs: source.abs, sha256: source.sha256, keys: source.keys, meta: source.meta, normalized: source.normalized };
+}
+
+/**
+ * Makes every version of a checked catalogue compact (compactVersion), in place: what a build holds
+ * between validating and rendering is then the meta of each version, not its data. Each version's
+ * registry references are worked out first (while its data is at hand), so planning reads no data.
+ * A version whose data did not come from its file as it is (made in memory, or an absent file) stays
+ * as it is.
+ */
+export function compactCatalogue(catalogue: Catalogue, cache: VersionDataCache = new VersionDataCache(COMPACT_CACHE_VERSIONS)): VersionDataCache {
+  for (const v of catalogue.versions) {
+    if (compactSources.has(v.data) || !v.file.sha256 || !v.file.abs) continue;
+    const data = v.data as unknown as Record<string, unknown>;
+    const keys = Object.keys(data);
+    const meta: Record<string, unknown> = {};
+    for (const key of META_KEYS) {
+      const d = Object.getOwnPropertyDescriptor(data, key);
+      if (d) meta[key] = 'value' in d ? d.value : data[key];
+    }
+    v.registryRefs ??= registryRefs(v.data);
+    v.data = compactVersion({ abs: v.file.abs, sha256: v.file.sha256, keys, meta: meta as LazySource['meta'], normalized: v.file.nonNfc.length > 0 }, cache);
+  }
+  return cache;
 }

@@ -1,0 +1,76 @@
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { writeSyntheticCatalogue } from '../../../scripts/bench/synthetic.js';
+import { compactCatalogue, compactSourceOf, META_KEYS, VersionDataCache } from '../../../rules/load/lazy.js';
+import { registryRefs } from '../../../rules/model/spec.js';
+import { validateCatalogue } from '../../../rules/validate/index.js';
+import { CatalogueOperationError } from '../../../rules/errors.js';
+import { REPO } from '../../helpers/cli.js';
+
+let root: string | undefined;
+afterAll(async () => {
+  if (root) await rm(root, { recursive: true, force: true });
+});
+
+async function catalogue(procedures: number): Promise<string> {
+  root ??= await mkdtemp(path.join(os.tmpdir(), 'tthc-compact-'));
+  const dir = path.join(root, `catalogue-${procedures}-${Math.random().toString(16).slice(2)}`);
+  writeSyntheticCatalogue(dir, { procedures, seed: 11, from: path.join(REPO, 'catalogue') });
+  return dir;
+}
+
+describe('the compact catalogue (a build holds meta, not data)', () => {
+  it('gives exactly the data, keys and registry references the loader gave, reading each file again only when its data was let go', async () => {
+    const dir = await catalogue(30);
+    // One version in decomposed Unicode: read again, it must come back normalised as the loader gave it.
+    const codes = (await readdir(path.join(dir, 'procedures'))).sort();
+    const nfd = path.join(dir, 'procedures', codes[3]!, 'v1.json');
+    await writeFile(nfd, (await readFile(nfd, 'utf8')).replace('"name":{"vi":"', '"name":{"vi":"Thu\u0309 tu\u0323c '));
+    const { catalogue: loaded } = await validateCatalogue(dir, { parallel: false });
+    const before = loaded.versions.map((v) => ({ json: JSON.stringify(v.data), keys: Object.keys(v.data), refs: registryRefs(v.data) }));
+    const objects = loaded.versions.map((v) => v);
+    expect(before.some((b) => b.json.includes('Thủ tục '))).toBe(true);
+
+    const cache = compactCatalogue(loaded, new VersionDataCache(5));
+    expect(cache.reads).toBe(0);
+    // The same LoadedVersion objects, each now compact, with its references kept.
+    expect(loaded.versions).toEqual(objects);
+    loaded.versions.forEach((v, i) => {
+      expect(compactSourceOf(v.data)).toMatchObject({ abs: v.file.abs, sha256: v.file.sha256, keys: before[i]!.keys });
+      expect(v.registryRefs).toEqual(before[i]!.refs);
+      expect(Object.keys(v.data)).toEqual(before[i]!.keys);
+    });
+    // The meta is there without reading any file.
+    for (const v of loaded.versions) for (const key of META_KEYS) if (before[loaded.versions.indexOf(v)]!.keys.includes(key)) void v.data[key];
+    expect(cache.reads).toBe(0);
+    // Reading every version's data reads each file once, and holds at most five at a time.
+    expect(loaded.versions.map((v) => JSON.stringify(v.data))).toEqual(before.map((b) => b.json));
+    expect(cache.reads).toBe(loaded.versions.length);
+    expect(cache.size).toBe(5);
+    // The last five are held; the first was let go and is read again.
+    void loaded.versions.at(-1)!.data.name;
+    expect(cache.reads).toBe(loaded.versions.length);
+    void loaded.versions[0]!.data.name;
+    expect(cache.reads).toBe(loaded.versions.length + 1);
+  }, 60_000);
+
+  it('refuses data whose file changed after it was checked, and holds what is written to it', async () => {
+    const dir = await catalogue(4);
+    const { catalogue: loaded } = await validateCatalogue(dir, { parallel: false });
+    compactCatalogue(loaded, new VersionDataCache(1));
+    const [first, second] = loaded.versions;
+    await writeFile(first!.file.abs, (await readFile(first!.file.abs, 'utf8')).replace('"sets":1', '"sets":2'));
+    // The meta needs no file; anything else must come from the bytes that were validated.
+    expect(first!.data.code).toBe(first!.file.rel.split('/')[1]);
+    expect(() => first!.data.dossier).toThrow(CatalogueOperationError);
+    expect(() => first!.data.dossier).toThrow(/changed while it was being read/);
+    // A property set is held, and the version is no longer one another thread may read from its file.
+    const name = second!.data.name;
+    second!.data.name = { vi: 'Tên khác' };
+    expect(second!.data.name).toEqual({ vi: 'Tên khác' });
+    expect(name.vi).not.toBe('Tên khác');
+    expect(compactSourceOf(second!.data)).toBeUndefined();
+  }, 60_000);
+});
