@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { CatalogueOperationError } from '../errors.js';
 import type { Catalogue } from '../model/catalogue.js';
-import { registryRefs } from '../model/spec.js';
+import { registryRefs, type RegistryKind } from '../model/spec.js';
 import type { ProcedureVersion } from '../schema/types/procedure-version.generated.js';
 import { sha256Hex } from './canonical.js';
 import { decodeUtf8, internAll, normalizeNfc } from './json-source.js';
@@ -124,38 +124,112 @@ export class VersionDataCache {
 /** Versions' data held at once by the build's compact catalogue: a few jobs' worth, whatever the catalogue's size. */
 export const COMPACT_CACHE_VERSIONS = 1500;
 
+/** What a compact version's proxy stands on: where its data comes from, and its data once written to. */
+interface CompactTarget {
+  source: LazySource;
+  cache: VersionDataCache;
+  keys: ReadonlySet<string>;
+  /** Set when something writes to the version: its whole data, held from then on. */
+  own?: Record<string, unknown>;
+  /** The proxy standing on it. */
+  proxy?: object;
+}
+
+const hasOwn = (o: object, key: string) => Object.prototype.hasOwnProperty.call(o, key);
+
+function compactValue(t: CompactTarget, key: string | symbol): unknown {
+  if (typeof key !== 'string') return undefined;
+  if (t.own) return t.own[key];
+  if (!t.keys.has(key)) return undefined;
+  const meta = t.source.meta as Record<string, unknown>;
+  return hasOwn(meta, key) ? meta[key] : t.cache.get(t.source)[key];
+}
+
+/** The version's data, held by the proxy from now on, and no longer one another thread may read from its file. */
+function pin(t: CompactTarget): Record<string, unknown> {
+  if (!t.own) {
+    const own: Record<string, unknown> = {};
+    for (const key of t.keys) own[key] = compactValue(t, key);
+    t.own = own;
+    if (t.proxy) compactSources.delete(t.proxy);
+  }
+  return t.own;
+}
+
+/** One handler for every compact version: a version costs its proxy, its target and its meta. */
+const COMPACT_HANDLER: ProxyHandler<CompactTarget> = {
+  get: (t, key) => compactValue(t, key),
+  has: (t, key) => typeof key === 'string' && (t.own ? hasOwn(t.own, key) : t.keys.has(key)),
+  ownKeys: (t) => (t.own ? Object.keys(t.own) : [...t.keys]),
+  getOwnPropertyDescriptor: (t, key) => {
+    if (typeof key !== 'string' || !(t.own ? hasOwn(t.own, key) : t.keys.has(key))) return undefined;
+    // Object.keys asks for every descriptor: one that is not meta reads the data only when its value is asked for.
+    const meta = t.source.meta as Record<string, unknown>;
+    if (t.own || hasOwn(meta, key)) return { value: compactValue(t, key), writable: true, enumerable: true, configurable: true };
+    return {
+      get: () => compactValue(t, key),
+      set: (value: unknown) => {
+        pin(t)[key] = value;
+      },
+      enumerable: true,
+      configurable: true,
+    };
+  },
+  set: (t, key, value) => {
+    if (typeof key !== 'string') return false;
+    pin(t)[key] = value;
+    return true;
+  },
+  deleteProperty: (t, key) => {
+    if (typeof key !== 'string') return false;
+    delete pin(t)[key];
+    return true;
+  },
+  defineProperty: () => false,
+};
+
 const compactSources = new WeakMap<object, LazySource>();
+/** The key sets of compact versions, shared between versions with the same keys in the same order. */
+const keySets = new Map<string, ReadonlySet<string>>();
+const keyLists = new Map<string, readonly string[]>();
+
+const refLists = new Map<string, readonly [RegistryKind, string][]>();
+
+/** One list for every version naming the same registry entries (a province's copies of a procedure do). */
+function sharedRefs(refs: [RegistryKind, string][]): readonly [RegistryKind, string][] {
+  const signature = refs.map(([kind, id]) => `${kind}:${id}`).join('\n');
+  let list = refLists.get(signature);
+  if (!list) refLists.set(signature, (list = refs));
+  return list;
+}
+
+/** One array for every version with the same keys in the same order. */
+function sharedKeys(keys: string[]): readonly string[] {
+  const signature = keys.join('\u0000');
+  let list = keyLists.get(signature);
+  if (!list) keyLists.set(signature, (list = keys));
+  return list;
+}
 
 /**
- * A version's data as a compact object: the meta properties (META_KEYS) held, every other property
- * read through `cache`, so the parsed data comes and goes with use while the object, its keys in
- * their order and its meta stay (planning and the identity of the version need nothing more). A
- * property set on it is held from then on. Reading the same property twice gives the same value
- * as long as the version's data stays in the cache; code that compares nested objects by identity
- * must hold them, not read them again.
+ * A version's data as a compact object (a proxy): the meta properties (META_KEYS) held, every other
+ * property read through `cache`, so the parsed data comes and goes with use while the object, its
+ * keys in their order and its meta stay (planning and the identity of the version need nothing
+ * more). Reading, spreading, JSON.stringify and Object.keys behave as on the loaded data; a property
+ * written to it makes it hold its whole data from then on. Reading the same property twice gives
+ * the same value while the version's data stays in the cache: code that compares nested objects by
+ * identity must hold them, not read them again. (structuredClone refuses a proxy: send
+ * compactSourceOf(data) to another thread instead.)
  */
 export function compactVersion(source: LazySource, cache: VersionDataCache): ProcedureVersion {
-  const data: Record<string, unknown> = {};
-  const meta = source.meta as Record<string, unknown>;
-  for (const key of source.keys) {
-    if (Object.prototype.hasOwnProperty.call(meta, key)) {
-      Object.defineProperty(data, key, { value: meta[key], writable: true, enumerable: true, configurable: true });
-    } else {
-      Object.defineProperty(data, key, {
-        get() {
-          return cache.get(source)[key];
-        },
-        set(value: unknown) {
-          compactSources.delete(data);
-          Object.defineProperty(data, key, { value, writable: true, enumerable: true, configurable: true });
-        },
-        enumerable: true,
-        configurable: true,
-      });
-    }
-  }
-  compactSources.set(data, source);
-  return data as unknown as ProcedureVersion;
+  const signature = source.keys.join('\u0000');
+  let keys = keySets.get(signature);
+  if (!keys) keySets.set(signature, (keys = new Set(source.keys)));
+  const target: CompactTarget = { source, cache, keys };
+  const proxy = new Proxy<CompactTarget>(target, COMPACT_HANDLER);
+  target.proxy = proxy;
+  compactSources.set(proxy, source);
+  return proxy as unknown as ProcedureVersion;
 }
 
 export type CompactSource = Omit<LazySource, 'pool'>;
@@ -182,13 +256,13 @@ export function compactCatalogue(catalogue: Catalogue, cache: VersionDataCache =
   for (const v of catalogue.versions) {
     if (compactSources.has(v.data) || !v.file.sha256 || !v.file.abs) continue;
     const data = v.data as unknown as Record<string, unknown>;
-    const keys = Object.keys(data);
+    const keys = sharedKeys(Object.keys(data));
     const meta: Record<string, unknown> = {};
     for (const key of META_KEYS) {
       const d = Object.getOwnPropertyDescriptor(data, key);
       if (d) meta[key] = 'value' in d ? d.value : data[key];
     }
-    v.registryRefs ??= registryRefs(v.data);
+    v.registryRefs ??= sharedRefs(registryRefs(v.data));
     v.data = compactVersion({ abs: v.file.abs, sha256: v.file.sha256, keys, meta: meta as LazySource['meta'], normalized: v.file.nonNfc.length > 0 }, cache);
   }
   return cache;

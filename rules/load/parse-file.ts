@@ -137,6 +137,15 @@ export function rereadText(abs: string): string {
   return decodeUtf8(readFileSync(abs)).text;
 }
 
+/**
+ * A function that reads a file's text again (a JsonSource's `reload`), made here so that it holds
+ * the path and nothing else: a closure made inside a loop over the catalogue would hold the loop's
+ * whole scope (every file parsed so far, their data and verdicts) for as long as the source lives.
+ */
+export function rereader(abs: string): () => string {
+  return () => rereadText(abs);
+}
+
 function sourceProblemDiagnostic(file: SourceFile, problem: SourceProblem): Diagnostic {
   if (problem.offset < 0) return diagnosticAt(file, problem.pointer, problem.ruleId, problem.severity, problem.message, { atKey: true });
   const start = file.source.positionAt(problem.offset);

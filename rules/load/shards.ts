@@ -10,7 +10,7 @@ import type { FoundFile } from './files.js';
 import { JsonSource } from './json-source.js';
 import { byteLimitFor, kindOf } from './layout.js';
 import { lazyVersion, metaOf } from './lazy.js';
-import { readAndParse, rereadText, type ParsedFile, type VersionSummary } from './parse-file.js';
+import { readAndParse, rereader, type ParsedFile, type VersionSummary } from './parse-file.js';
 import { addRegistryFile } from './registry.js';
 
 /** From this many procedure versions to read, a second thread checks part of them (see readFresh). */
@@ -138,7 +138,7 @@ export async function readFresh(
     const result: ParsedFile = { found, kind: 'version', file: undefined, data: undefined, diagnostics: verdict.diagnostics, normalized: verdict.normalized };
     if (verdict.ok && verdict.summary) {
       const { keys, meta } = verdict.summary;
-      result.file = { display, rel: found.rel, abs: found.abs, source: new JsonSource(undefined, () => rereadText(found.abs)), nonNfc: verdict.nonNfc, sha256: verdict.sha256 };
+      result.file = { display, rel: found.rel, abs: found.abs, source: new JsonSource(undefined, rereader(found.abs)), nonNfc: verdict.nonNfc, sha256: verdict.sha256 };
       if (verdict.contentSha256 !== undefined) result.file.contentSha256 = verdict.contentSha256;
       result.data = lazyVersion({ abs: found.abs, sha256: verdict.sha256, keys, meta, normalized: verdict.normalized, pool: where.lazyPool });
       result.summary = verdict.summary;
