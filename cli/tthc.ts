@@ -79,6 +79,7 @@ command(program, 'serve', t.serve.description)
   .option('-w, --watch', t.serve.watch)
   .option('--catalogue <dir>', t.serve.catalogue, 'catalogue')
   .option('--at <date>', t.serve.at)
+  .option('--preview', t.serve.preview)
   .option('-q, --quiet', t.build.quiet)
   .action((dir: string, flags) => runCommand(async () => (await import('./commands/serve.js')).serveCommand(dir, flags)));
 

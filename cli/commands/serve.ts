@@ -12,6 +12,7 @@ export interface ServeFlags {
   watch?: boolean;
   catalogue?: string;
   at?: string;
+  preview?: boolean;
   quiet?: boolean;
 }
 
@@ -62,7 +63,7 @@ async function serveWatching(dir: string, port: number, flags: ServeFlags): Prom
   let ready!: (built: boolean) => void;
   const first = new Promise<boolean>((resolve) => (ready = resolve));
   const catalogue = flags.catalogue ?? 'catalogue';
-  const watch = startWatch(catalogue, { out, ...(flags.at !== undefined ? { at: flags.at } : {}), cache: true }, { format: 'stylish', quiet, signed: false, onBuilt: (files) => live.reload(files), onReady: ready });
+  const watch = startWatch(catalogue, { out, ...(flags.at !== undefined ? { at: flags.at } : {}), cache: true, preview: flags.preview === true }, { format: 'stylish', quiet, signed: false, onBuilt: (files) => live.reload(files), onReady: ready });
   let server: StaticServer | undefined;
   installInterruptHandlers(() => stopWatch(watch, quiet, () => void server?.close()));
   await first;

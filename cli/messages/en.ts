@@ -107,6 +107,7 @@ export const en = {
     watch: 'build the catalogue into this output first, rebuild it each time a file is saved, and reload the open pages after each rebuild',
     catalogue: 'with --watch: the catalogue folder to build and watch',
     at: 'with --watch: show the catalogue as in force on this date, YYYY-MM-DD (default: today in Vietnam)',
+    preview: 'with --watch: build a preview, showing drafts (see tthc build --preview), to look at a draft as it is edited',
     noSite: (dir: string) => `the build did not produce ${dir}; fix the catalogue (the errors are listed above) and run tthc serve --watch again.`,
   },
   lock: {

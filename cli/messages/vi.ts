@@ -155,6 +155,7 @@ export const vi: Messages = {
     watch: 'trước hết xuất bản danh mục vào thư mục kết quả này, xuất bản lại mỗi khi một tệp được lưu, và tải lại các trang đang mở sau mỗi lần xuất bản lại',
     catalogue: 'dùng với --watch: thư mục danh mục để xuất bản và theo dõi',
     at: 'dùng với --watch: thể hiện danh mục có hiệu lực vào ngày này, YYYY-MM-DD (mặc định: hôm nay theo giờ Việt Nam)',
+    preview: 'dùng với --watch: xuất bản bản xem trước có thể hiện dự thảo (xem tthc build --preview), để xem dự thảo ngay khi sửa',
     noSite: (dir: string) => `lần xuất bản không tạo ra ${dir}; hãy sửa danh mục (các lỗi được liệt kê ở trên) rồi chạy lại tthc serve --watch.`,
   },
   lock: {

@@ -7,12 +7,14 @@
  *   2. tthc validate;
  *   3. a full tthc build (every generator, no previous output, no cache);
  *   4. a rebuild after one procedure changed (a new version published and locked);
- *   5. a rebuild after nothing changed.
+ *   5. a rebuild after nothing changed;
+ *   6. the watch rebuild: against a running `tthc build --watch`, the time from saving one
+ *      procedure's new version (and the lock) to its API document holding it, the output committed.
  * Then it counts what the build wrote (files, folders, bytes). With --reference eleventy it also renders
  * one page per procedure with Eleventy 3 from the same catalogue (scripts/bench/eleventy.ts), R runs, as a
  * reference row. Prints a table, or with --json one object with the medians. Progress goes to stderr.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -47,6 +49,8 @@ export interface BenchResult {
   buildSeconds: number;
   rebuildOneSeconds: number;
   rebuildNoneSeconds: number;
+  /** From saving one changed procedure (a new version and the lock) to the output in place, against a running `tthc build --watch`. */
+  watchRebuildSeconds: number;
   peakRssMb: number;
   /** What a full build writes: files, folders and bytes (file sizes) of the output after the last run. */
   outputFiles: number;
@@ -160,6 +164,66 @@ function measure(work: string, args: readonly string[], expectExit = 0, env: Rec
   });
 }
 
+/** A running `tthc build --watch`, English and plain (CI=1), with what it printed on stderr. */
+interface RunningWatch {
+  /** Resolves once the printed stderr satisfies `test`. */
+  waitFor(test: (stderr: string) => boolean, what: string): Promise<void>;
+  /** Polls `test` every few milliseconds (the output is read, not waited on). */
+  poll(test: () => boolean, what: string): Promise<void>;
+  /** Builds finished since it started ("built again" lines and refusals). */
+  count(): number;
+  /** Resolves once it has printed nothing for half a second (the builds a save set off are done). */
+  settle(): Promise<void>;
+  /** SIGINT, then its peak RSS in MB. */
+  stop(): Promise<number>;
+}
+
+const WATCH_TIMEOUT_MS = 600_000;
+
+function startWatch(work: string, args: readonly string[]): RunningWatch {
+  const rssFile = path.join(work, `rss-watch-${process.pid}.json`);
+  rmSync(rssFile, { force: true });
+  const child: ChildProcess = spawn(process.execPath, ['--import', RSS_HOOK, ...args], {
+    cwd: REPO,
+    env: { ...process.env, TTHC_BENCH_RSS: rssFile, CI: '1', NO_COLOR: '1', TTHC_LANG: 'en' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  let last = performance.now();
+  let exited = false;
+  const exit = new Promise<void>((resolve) => child.on('close', () => ((exited = true), resolve())));
+  child.stderr!.setEncoding('utf8').on('data', (c: string) => {
+    stderr += c;
+    last = performance.now();
+  });
+  const poll = async (test: () => boolean, what: string, everyMs: number) => {
+    const deadline = performance.now() + WATCH_TIMEOUT_MS;
+    while (!test()) {
+      if (exited) throw new Error(`tthc build --watch exited before ${what}:\n${stderr.slice(-4000)}`);
+      if (performance.now() > deadline) throw new Error(`timed out waiting for ${what} from tthc build --watch:\n${stderr.slice(-4000)}`);
+      await new Promise((resolve) => setTimeout(resolve, everyMs));
+    }
+  };
+  const count = () => stderr.split('built again in').length + stderr.split('nothing was written').length - 2;
+  return {
+    waitFor: (test, what) => poll(() => test(stderr), what, 50),
+    poll: (test, what) => poll(test, what, 2),
+    count,
+    settle: () => poll(() => performance.now() - last > 500, 'quiet', 50),
+    async stop() {
+      child.kill('SIGINT');
+      await exit;
+      try {
+        return (JSON.parse(readFileSync(rssFile, 'utf8')) as { maxRssKb: number }).maxRssKb / 1024;
+      } catch {
+        return 0;
+      } finally {
+        rmSync(rssFile, { force: true });
+      }
+    },
+  };
+}
+
 /** The synthetic catalogue, generated once per size, seed and format, and kept for the next run. */
 function catalogueFor(options: BenchOptions): string {
   const dir = path.join(options.work, `catalogue-${options.procedures}-${options.seed}`);
@@ -224,6 +288,43 @@ export async function runBench(options: BenchOptions): Promise<{ result: BenchRe
     }
     await measure(options.work, [TTHC, ...build]);
   }
+  // The watch rebuild: one `tthc build --watch` (the output is the one just rebuilt), each run saving
+  // a changed procedure and timing until its API document holds the new version; then the catalogue
+  // is restored and the watch left to build that too, unmeasured.
+  {
+    const watch = startWatch(options.work, [TTHC, ...build, '--watch']);
+    try {
+      await watch.waitFor((err) => err.includes('tthc build: watching'), 'the first build');
+      for (let r = 0; r < options.runs; r++) {
+        const code = codes[Math.floor(((r + 0.25) / options.runs) * codes.length)]!;
+        const doc = path.join(out, 'api/v1/procedures', `${code}.json`);
+        const versionsIn = () => {
+          try {
+            return (JSON.parse(readFileSync(doc, 'utf8')) as { versions: { version: string }[] }).versions.map((v) => v.version);
+          } catch {
+            return [];
+          }
+        };
+        const before = versionsIn().length;
+        const built = watch.count();
+        const started = performance.now();
+        const added = amendProcedure(catalogue, code);
+        await watch.poll(() => versionsIn().length > before && watch.count() > built, 'the output');
+        const seconds = (performance.now() - started) / 1000;
+        options.log(`bench: ${'watch rebuild'.padEnd(22)} ${seconds.toFixed(2).padStart(8)} s`);
+        samples.set('watch rebuild', [...(samples.get('watch rebuild') ?? []), { seconds, rssMb: 0 }]);
+        await watch.settle();
+        const restored = watch.count();
+        unlinkSync(path.join(catalogue, added));
+        writeFileSync(lockFile, lock);
+        await watch.poll(() => versionsIn().length === before && watch.count() > restored, 'the restored output');
+        await watch.settle();
+      }
+    } finally {
+      const rssMb = await watch.stop();
+      for (const sample of samples.get('watch rebuild') ?? []) sample.rssMb = rssMb;
+    }
+  }
   // The reference: Eleventy renders one page per procedure from the same catalogue, each run into a folder of its own.
   let reference: { files: number; folders: number; bytes: number } | undefined;
   const eleventyOut = (r: number) => path.join(options.work, `eleventy-${options.procedures}-${r}`);
@@ -255,7 +356,7 @@ export async function runBench(options: BenchOptions): Promise<{ result: BenchRe
     const seconds = list.map((s) => s.seconds);
     return { step, median: median(seconds), min: Math.min(...seconds), max: Math.max(...seconds), rssMb: Math.max(...list.map((s) => s.rssMb)) };
   };
-  const steps = ['floor', 'validate', 'build', 'rebuild, one changed', 'rebuild, none changed', ...(reference ? ['eleventy (reference)'] : [])].map(figures);
+  const steps = ['floor', 'validate', 'build', 'rebuild, one changed', 'rebuild, none changed', 'watch rebuild', ...(reference ? ['eleventy (reference)'] : [])].map(figures);
   const round = (n: number, digits: number) => Number(n.toFixed(digits));
   const result: BenchResult = {
     procedures: options.procedures,
@@ -264,15 +365,16 @@ export async function runBench(options: BenchOptions): Promise<{ result: BenchRe
     buildSeconds: round(steps[2]!.median, 3),
     rebuildOneSeconds: round(steps[3]!.median, 3),
     rebuildNoneSeconds: round(steps[4]!.median, 3),
-    // The tool's peak: the largest of the measured tthc commands (the floor is not the tool).
-    peakRssMb: round(Math.max(...steps.slice(1, 5).map((s) => s.rssMb)), 1),
+    watchRebuildSeconds: round(steps[5]!.median, 3),
+    // The tool's peak: the largest of the measured tthc commands (the floor is not the tool), the watching process included.
+    peakRssMb: round(Math.max(...steps.slice(1, 6).map((s) => s.rssMb)), 1),
     outputFiles: output.files,
     outputFolders: output.folders,
     outputBytes: output.bytes,
   };
   if (reference) {
-    result.eleventySeconds = round(steps[5]!.median, 3);
-    result.eleventyPeakRssMb = round(steps[5]!.rssMb, 1);
+    result.eleventySeconds = round(steps[6]!.median, 3);
+    result.eleventyPeakRssMb = round(steps[6]!.rssMb, 1);
     result.eleventyFiles = reference.files;
     result.eleventyBytes = reference.bytes;
   }
