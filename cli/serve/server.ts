@@ -50,13 +50,11 @@ const POLICY = [
   "frame-ancestors 'none'",
 ];
 /**
- * The form preview compiles the form's JSON Schema with ajv in the page, which generates code: its
- * pages (forms/) alone also allow 'unsafe-eval'. The schema is the build's own file, not input.
+ * One policy for every page, with no 'unsafe-eval' anywhere: the form preview (a section of the
+ * procedure page since issue 15) checks the form with docs-site/client/form-check.ts, which walks
+ * the schema, instead of ajv, which compiled it to code and needed 'unsafe-eval' on its own pages.
  */
-const FORM_POLICY = POLICY.map((d) => (d.startsWith('script-src') ? `${d} 'unsafe-eval'` : d));
-
 export const CONTENT_SECURITY_POLICY = POLICY.join('; ');
-export const FORM_CONTENT_SECURITY_POLICY = FORM_POLICY.join('; ');
 
 const BASE_HEADERS = {
   'cache-control': 'no-store',
@@ -194,9 +192,6 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
   const host = options.host ?? '127.0.0.1';
   const log = options.log ?? (() => {});
 
-  function policyFor(urlPath: string): string {
-    return urlPath.startsWith('/forms/') ? FORM_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY;
-  }
 
   function answer(req: IncomingMessage, res: ServerResponse, status: keyof typeof PAGES, extra: Record<string, string> = {}): void {
     if (res.headersSent) {
@@ -258,7 +253,7 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
       }
       res.writeHead(200, {
         ...BASE_HEADERS,
-        'content-security-policy': policyFor(normal),
+        'content-security-policy': CONTENT_SECURITY_POLICY,
         'content-type': TYPES[path.extname(real).toLowerCase()] ?? 'application/octet-stream',
         'content-length': info.size,
       });

@@ -1,13 +1,15 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
 /**
- * The form preview: the online form rendered from its generated JSON Schema 2020-12 (embedded in
- * the page), checked with ajv as the applicant types, with every message in Vietnamese. Nothing is
- * sent anywhere.
+ * The form preview, a section of the procedure page: the online form rendered from its generated
+ * JSON Schema 2020-12 (embedded in the page), checked as the applicant types by form-check.ts (the
+ * subset of JSON Schema the form schemas use, with ajv's errors; no generated code, so the page needs
+ * no 'unsafe-eval'), with every message in Vietnamese. Nothing is sent anywhere.
  */
-import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
+import { checkForm, type FormError } from './form-check.js';
 import { patternMessage } from '../../generators/form-schemas/messages.js';
+
+type ErrorObject = FormError;
 
 type Schema = {
   title?: string;
@@ -27,8 +29,6 @@ type Schema = {
   items?: unknown;
 };
 
-const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => void;
-
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<Record<string, string>> = {}, text?: string): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
   for (const [k, v] of Object.entries(props)) if (v !== undefined) e.setAttribute(k, v);
@@ -36,7 +36,7 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<Record
   return e;
 }
 
-/** The Vietnamese message for one ajv error about the value titled `title`. */
+/** The Vietnamese message for one error (ajv's shape) about the value titled `title`. */
 export function messageFor(error: ErrorObject, title: string): string | undefined {
   const p = error.params as Record<string, unknown>;
   switch (error.keyword) {
@@ -70,9 +70,7 @@ export function messageFor(error: ErrorObject, title: string): string | undefine
 }
 
 function start(form: HTMLFormElement, schema: Schema): void {
-  const ajv = new Ajv2020({ allErrors: true, strict: false });
-  addFormats(ajv);
-  const validate = ajv.compile(schema);
+  const validate = (data: unknown) => checkForm(schema as Parameters<typeof checkForm>[0], data);
   const host = form.querySelector<HTMLElement>('[data-fields]')!;
   const summary = form.querySelector<HTMLElement>('[data-summary]')!;
   const props = schema.properties ?? {};
@@ -167,9 +165,8 @@ function start(form: HTMLFormElement, schema: Schema): void {
   }
 
   function check(all: boolean): number {
-    const ok = validate(value());
     const messages = new Map<string, string>();
-    for (const error of ok ? [] : (validate.errors ?? [])) {
+    for (const error of validate(value())) {
       const key = keyOf(error);
       if (!key || messages.has(key)) continue;
       const title = titles.get(key)!;

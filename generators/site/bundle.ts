@@ -1,7 +1,7 @@
 /**
  * The site's three scripts, bundled at build time with esbuild from docs-site/client/*.ts: search
  * (MiniSearch), the due-date calculator (the library's deadlines and calendar code, with its
- * table of lunar months) and the form preview (ajv). Bundling at build time rather than committing the
+ * table of lunar months) and the form preview (form-check.ts, a walker of the form schemas' JSON Schema subset). Bundling at build time rather than committing the
  * bundles keeps one source of truth: the calculator is always the code `tthc due` runs. esbuild's
  * output is deterministic for the same sources and version, and the unit is cached like any other.
  */
@@ -26,7 +26,7 @@ function entry(name: ScriptName): string {
 
 /** What the bundles depend on beyond the project's own code (which the generator's salt covers). */
 export function bundleInputs(): string {
-  const versions = ['esbuild', 'minisearch', 'ajv', 'ajv-formats'].map((pkg) => {
+  const versions = ['esbuild', 'minisearch'].map((pkg) => {
     try {
       const file = require.resolve(`${pkg}/package.json`);
       return `${pkg}@${(JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version}`;

@@ -1,6 +1,6 @@
 /**
  * The public site (site/): home and search, a page per procedure for citizens with the due-date
- * calculator and the version history with each change, form previews, browse pages by field and agency, the
+ * calculator, the online form preview and the version history with each change, browse pages by field and agency, the
  * legal-document registry, the simplification dashboard and pages for developers. One unit per
  * page or small group of pages, keyed by what it shows, so a change to one procedure re-renders
  * its own pages, the listings and index shards it appears in, and nothing else.
@@ -12,22 +12,19 @@ import { formatDate } from '../../rules/text/vi/dates.js';
 import { compareVietnamese } from '../../rules/text/vi/words.js';
 import type { BuildContext, ProcedureEntry } from '../engine/context.js';
 import { hashParts } from '../engine/context.js';
-import { formVersions, hasOnlineForm, href, PATHS } from '../engine/paths.js';
+import { formVersions, href, PATHS } from '../engine/paths.js';
 import type { Generator, OutputFile, Unit } from '../engine/unit.js';
-import { scriptSafeJson } from '../detail/jsonld.js';
-import { formSchema } from '../form-schemas/schema.js';
 import { citingProcedures, groupHash, groupsBy, renderFieldIndex, renderGroupPage, renderLegalIndex, renderLegalPage, rowKey } from './browse.js';
 import { bundle, bundleInputs, SCRIPTS } from './bundle.js';
 import { renderDashboard } from './dashboard.js';
 import { renderDevelopers, renderRulePages, renderSchemaPages } from './developers.js';
 import { docsUnits } from './docs.js';
-import { HOME_CRUMB, link, sitePage } from './layout.js';
+import { link, sitePage } from './layout.js';
 import { SITE_PATHS } from './paths.js';
 import { renderProcedurePage, type CalendarRef } from './procedure.js';
 import { searchUnits } from './search-index.js';
 import { docsSiteText } from './sources.js';
-import { form as formTemplate, home } from './templates.generated.js';
-import { versionLabel } from '../../rules/text/vi/versions.js';
+import { home } from './templates.generated.js';
 
 /** The calendar the calculator counts on: the catalogue's "vn" calendar, or its only one. */
 function siteCalendar(ctx: BuildContext): { id: string; from: number; to: number; data: object } | undefined {
@@ -40,25 +37,6 @@ function siteCalendar(ctx: BuildContext): { id: string; from: number; to: number
 function costInputsHash(ctx: BuildContext): string {
   const r = ctx.catalogue.registry;
   return sha256Hex(canonicalJson([[...r.hourlyIncomes.byId.entries()].sort(), [...r.costEstimations.byId.entries()].sort()]));
-}
-
-function renderFormPage(entry: ProcedureEntry): OutputFile {
-  const v = entry.shown.data;
-  const path = SITE_PATHS.form(entry.code, v.version);
-  // The preview checks what is typed; the example submission is the API's (form.schema.examples), not the page's.
-  const { examples: _example, ...schema } = formSchema(v);
-  const fieldsSchema = (schema.properties as { fields: { properties: Record<string, { title: string; description?: string }>; required?: string[] } }).fields;
-  const fields = Object.entries(fieldsSchema.properties).map(([id, s]) => ({ title: s.title, description: s.description, required: (fieldsSchema.required ?? []).includes(id) }));
-  return {
-    path,
-    content: sitePage({
-      path,
-      title: `Tờ khai trực tuyến: ${v.name.vi}`,
-      crumbs: [HOME_CRUMB, { path: SITE_PATHS.procedure(entry.code), text: v.name.vi }],
-      body: formTemplate({ code: entry.code, version: versionLabel(v, () => undefined, { amending: false }), name: v.name.vi, fields, schema: scriptSafeJson(schema), procedureHref: link(path, SITE_PATHS.procedure(entry.code)) }),
-      scripts: ['form'],
-    }),
-  };
 }
 
 /** What every procedure's pages share, worked out once per build context. */
@@ -78,7 +56,6 @@ function procedureUnits(ctx: BuildContext, entry: ProcedureEntry): Unit[] {
       inputs: hashParts([ctx.entryHash(entry), cost, calendar ? `${calendar.id}:${calendar.from}-${calendar.to}` : '', ctx.options.baseUrl ?? '']),
       render: () => {
         const files: OutputFile[] = [renderProcedurePage(ctx, entry, calendar)];
-        if (hasOnlineForm(entry.shown.data)) files.push(renderFormPage(entry));
         return files;
       },
       procedure: entry.code,
@@ -124,7 +101,7 @@ function homeUnit(ctx: BuildContext, fields: ReturnType<typeof groupsBy>, agenci
 
 export const generator: Generator = {
   id: 'site',
-  description: 'the public site: search, one page per procedure (every part in the Phần II order, schema.org JSON-LD, the due-date calculator, the version history with each change), form previews, the simplification dashboard, developer pages and the documentation (site/docs/)',
+  description: 'the public site: search, one page per procedure (every part in the Phần II order, schema.org JSON-LD, the due-date calculator, the version history with each change, the online form preview), the simplification dashboard, developer pages and the documentation (site/docs/)',
   start: SITE_PATHS.home,
   plan(ctx) {
     const units: Unit[] = [];

@@ -25,8 +25,8 @@ export const SITE_PATHS = {
   history: (code: string) => `${PATHS.page(code)}#lich-su`,
   diff: (code: string, from: string, to: string) => `${PATHS.page(code)}#${changeAnchor(from, to)}`,
   changeAnchor,
-  /** The online form preview, flat beside the others (no folder per procedure). */
-  form: (code: string, version: string) => `site/forms/${code}--${version}.html`,
+  /** The online form preview: a section of the procedure page (it was site/forms/<code>--<version>.html before issue 15). */
+  formAnchor: 'to-khai',
   legalIndex: 'site/legal/index.html',
   legal: (number: string) => `site/legal/${legalSlug(number)}.html`,
   fields: 'site/fields/index.html',

@@ -24,7 +24,9 @@ import { channelTimeLimit, isFree, procedureParts, timeLimitLines, type Block, t
 import { historySection } from './history.js';
 import { HOME_CRUMB, link, sitePage } from './layout.js';
 import { SITE_PATHS } from './paths.js';
-import { blocks as blocksTemplate, calculator, procedure as procedureTemplate } from './templates.generated.js';
+import { blocks as blocksTemplate, calculator, form as formTemplate, procedure as procedureTemplate } from './templates.generated.js';
+import { formSchema } from '../form-schemas/schema.js';
+import { versionLabel } from '../../rules/text/vi/versions.js';
 
 /** A table cell line or list item: plain text, a link, or a small tag. */
 type Item = string | { text: string; href: string } | { tag: string; cond?: boolean };
@@ -163,11 +165,24 @@ export interface CalendarRef {
   to: number;
 }
 
+/**
+ * The form preview section (#to-khai) of a version that can be filed online: the schema the page's
+ * script renders and checks (without its example, which is the API's), and the fields without script.
+ * It was a page of its own, site/forms/<code>--<version>.html, before issue 15: one file and a page
+ * header per procedure more, and ajv with 'unsafe-eval' on those pages.
+ */
+function formPreview(v: ProcedureVersion): string {
+  const { examples: _example, ...schema } = formSchema(v);
+  const fieldsSchema = (schema.properties as { fields: { properties: Record<string, { title: string; description?: string }>; required?: string[] } }).fields;
+  const fields = Object.entries(fieldsSchema.properties).map(([id, s]) => ({ title: s.title, description: s.description, required: (fieldsSchema.required ?? []).includes(id) }));
+  return formTemplate({ version: versionLabel(v, () => undefined, { amending: false }), fields, schema: scriptSafeJson(schema) });
+}
+
 /** The procedure page: site/procedures/<code>.html. */
 export function renderProcedurePage(ctx: BuildContext, entry: ProcedureEntry, calendar: CalendarRef | undefined): { path: string; content: string } {
   const v = entry.shown.data;
   const path = SITE_PATHS.procedure(entry.code);
-  const formHref = hasOnlineForm(v) ? link(path, SITE_PATHS.form(entry.code, v.version)) : undefined;
+  const formHref = hasOnlineForm(v) ? `#${SITE_PATHS.formAnchor}` : undefined;
   const parts = procedureParts(ctx, entry.shown);
   const sections = parts.map((part: ProcedurePart) => {
     let html: string;
@@ -213,6 +228,7 @@ export function renderProcedurePage(ctx: BuildContext, entry: ProcedureEntry, ca
     // Notes on the version as a whole (the detail page used to list them); those on one part sit under that part.
     notes: (v.notes ?? []).filter((n) => n.kind !== 'editorial' && n.pointer === undefined).map((n) => (n.kind === 'uncertain' ? `Nội dung đang được kiểm tra lại: ${n.text}` : n.text)),
     sections,
+    form: formHref ? formPreview(v) : undefined,
     ...historySection(ctx, entry, path),
   });
   const crumbs = [HOME_CRUMB, ...(v.field ? [{ path: SITE_PATHS.field(v.field), text: ctx.fieldName(v.field) }] : [])];
@@ -224,7 +240,7 @@ export function renderProcedurePage(ctx: BuildContext, entry: ProcedureEntry, ca
       description: `${v.name.vi} (mã ${entry.code}): giấy tờ cần chuẩn bị, các bước, nơi nộp, thời hạn, phí và lệ phí.`,
       crumbs,
       body,
-      scripts: calendar && limitOptions(ctx, v).length > 0 ? ['calculator'] : [],
+      scripts: [...(calendar && limitOptions(ctx, v).length > 0 ? ['calculator'] : []), ...(formHref ? ['form'] : [])],
       jsonLd: scriptSafeJson(governmentService(ctx, entry, path)),
     }),
   };

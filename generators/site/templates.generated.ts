@@ -266,8 +266,8 @@ export const form: Handlebars.TemplateDelegate = Handlebars.template({"0":functi
 
   return "<li>"
     + container.escapeExpression(container.lambda((depth0 != null ? lookupProperty(depth0,"title") : depth0), depth0))
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"required") : depth0),{"name":"if","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":7,"column":13},"end":{"line":7,"column":47}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"description") : depth0),{"name":"if","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":7,"column":47},"end":{"line":7,"column":90}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"required") : depth0),{"name":"if","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":5,"column":13},"end":{"line":5,"column":47}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"description") : depth0),{"name":"if","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":5,"column":47},"end":{"line":5,"column":90}}})) != null ? stack1 : "")
     + "</li>\n";
 },"1":function(container,depth0,helpers,partials,data) {
     return " (bắt buộc)";
@@ -282,26 +282,20 @@ export const form: Handlebars.TemplateDelegate = Handlebars.template({"0":functi
   return ": "
     + container.escapeExpression(container.lambda((depth0 != null ? lookupProperty(depth0,"description") : depth0), depth0));
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
-    var stack1, alias1=container.lambda, alias2=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+    var stack1, alias1=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
         }
         return undefined
     };
 
-  return "<p class=\"code\">Mã thủ tục: "
-    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"code") : depth0), depth0))
-    + " · "
-    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"version") : depth0), depth0))
-    + "</p>\n<h1>Xem trước tờ khai trực tuyến: "
-    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"name") : depth0), depth0))
-    + "</h1>\n<p class=\"note\" role=\"note\">Đây là bản xem trước để bạn biết cần khai những gì. Trang này không gửi hồ sơ đi đâu: hãy nộp hồ sơ trên cổng dịch vụ công.</p>\n<noscript><p>Bản xem trước cần JavaScript để kiểm tra thông tin khi bạn nhập. Danh sách thông tin phải khai:</p>\n<ul>\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),(depth0 != null ? lookupProperty(depth0,"fields") : depth0),{"name":"each","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":6,"column":0},"end":{"line":8,"column":9}}})) != null ? stack1 : "")
+  return "<p class=\"note\" role=\"note\">Tờ khai trực tuyến của "
+    + container.escapeExpression(alias1((depth0 != null ? lookupProperty(depth0,"version") : depth0), depth0))
+    + ", để bạn biết cần khai những gì và thử điền. Phần này không gửi hồ sơ đi đâu: hãy nộp hồ sơ trên cổng dịch vụ công.</p>\n<noscript><p>Bản xem trước cần JavaScript để kiểm tra thông tin khi bạn nhập. Danh sách thông tin phải khai:</p>\n<ul>\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),(depth0 != null ? lookupProperty(depth0,"fields") : depth0),{"name":"each","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":4,"column":0},"end":{"line":6,"column":9}}})) != null ? stack1 : "")
     + "</ul></noscript>\n<form class=\"tool js-only\" data-form-preview novalidate hidden>\n<div data-fields></div>\n<button type=\"submit\">Kiểm tra tờ khai</button>\n<div data-summary aria-live=\"polite\"></div>\n</form>\n\u003Cscript type=\"application/json\" data-schema>"
     + ((stack1 = alias1((depth0 != null ? lookupProperty(depth0,"schema") : depth0), depth0)) != null ? stack1 : "")
-    + "\u003C/script>\n<p><a href=\""
-    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"procedureHref") : depth0), depth0))
-    + "\">Quay lại trang thủ tục</a></p>\n";
+    + "\u003C/script>\n";
 },"useData":true});
 
 /** home.hbs */
@@ -677,6 +671,8 @@ export const procedure: Handlebars.TemplateDelegate = Handlebars.template({"0":f
     + alias2(alias1((depth0 != null ? lookupProperty(depth0,"title") : depth0), depth0))
     + "</a></li>\n";
 },"8":function(container,depth0,helpers,partials,data) {
+    return "<li><a href=\"#to-khai\">Xem trước tờ khai trực tuyến</a></li>\n";
+},"9":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.lambda, alias2=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -695,7 +691,18 @@ export const procedure: Handlebars.TemplateDelegate = Handlebars.template({"0":f
     + "</h2>\n"
     + ((stack1 = alias1((depth0 != null ? lookupProperty(depth0,"html") : depth0), depth0)) != null ? stack1 : "")
     + "\n</section>\n";
-},"9":function(container,depth0,helpers,partials,data) {
+},"10":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<section id=\"to-khai\" aria-labelledby=\"to-khai-h\">\n<h2 id=\"to-khai-h\">Xem trước tờ khai trực tuyến</h2>\n"
+    + ((stack1 = container.lambda((depth0 != null ? lookupProperty(depth0,"form") : depth0), depth0)) != null ? stack1 : "")
+    + "\n</section>\n";
+},"11":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.lambda, alias3=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -704,21 +711,21 @@ export const procedure: Handlebars.TemplateDelegate = Handlebars.template({"0":f
     };
 
   return "<tr"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"current") : depth0),{"name":"if","hash":{},"fn":container.program(10, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":43,"column":3},"end":{"line":43,"column":41}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"current") : depth0),{"name":"if","hash":{},"fn":container.program(12, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":52,"column":3},"end":{"line":52,"column":41}}})) != null ? stack1 : "")
     + "><td data-label=\"Hiệu lực\">"
     + alias3(alias2((depth0 != null ? lookupProperty(depth0,"period") : depth0), depth0))
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"current") : depth0),{"name":"if","hash":{},"fn":container.program(11, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":43,"column":78},"end":{"line":43,"column":116}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"current") : depth0),{"name":"if","hash":{},"fn":container.program(13, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":52,"column":78},"end":{"line":52,"column":116}}})) != null ? stack1 : "")
     + "</td><td data-label=\"Văn bản quy định thay đổi\">"
     + alias3(alias2((depth0 != null ? lookupProperty(depth0,"change") : depth0), depth0))
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"summary") : depth0),{"name":"if","hash":{},"fn":container.program(12, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":43,"column":174},"end":{"line":43,"column":238}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"summary") : depth0),{"name":"if","hash":{},"fn":container.program(14, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":52,"column":174},"end":{"line":52,"column":238}}})) != null ? stack1 : "")
     + "</td><td data-label=\"Thay đổi\">"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"diffHref") : depth0),{"name":"if","hash":{},"fn":container.program(13, data, 0),"inverse":container.program(14, data, 0),"data":data,"loc":{"start":{"line":43,"column":269},"end":{"line":43,"column":367}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"diffHref") : depth0),{"name":"if","hash":{},"fn":container.program(15, data, 0),"inverse":container.program(16, data, 0),"data":data,"loc":{"start":{"line":52,"column":269},"end":{"line":52,"column":367}}})) != null ? stack1 : "")
     + "</td></tr>\n";
-},"10":function(container,depth0,helpers,partials,data) {
-    return " class=\"current\"";
-},"11":function(container,depth0,helpers,partials,data) {
-    return " (đang hiển thị)";
 },"12":function(container,depth0,helpers,partials,data) {
+    return " class=\"current\"";
+},"13":function(container,depth0,helpers,partials,data) {
+    return " (đang hiển thị)";
+},"14":function(container,depth0,helpers,partials,data) {
     var lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -729,7 +736,7 @@ export const procedure: Handlebars.TemplateDelegate = Handlebars.template({"0":f
   return "<br><span class=\"muted\">"
     + container.escapeExpression(container.lambda((depth0 != null ? lookupProperty(depth0,"summary") : depth0), depth0))
     + "</span>";
-},"13":function(container,depth0,helpers,partials,data) {
+},"15":function(container,depth0,helpers,partials,data) {
     var alias1=container.lambda, alias2=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -742,7 +749,7 @@ export const procedure: Handlebars.TemplateDelegate = Handlebars.template({"0":f
     + "\">Xem thay đổi so với "
     + alias2(alias1((depth0 != null ? lookupProperty(depth0,"previous") : depth0), depth0))
     + "</a>";
-},"14":function(container,depth0,helpers,partials,data) {
+},"16":function(container,depth0,helpers,partials,data) {
     var lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -751,7 +758,7 @@ export const procedure: Handlebars.TemplateDelegate = Handlebars.template({"0":f
     };
 
   return container.escapeExpression(container.lambda((depth0 != null ? lookupProperty(depth0,"note") : depth0), depth0));
-},"15":function(container,depth0,helpers,partials,data) {
+},"17":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -761,10 +768,10 @@ export const procedure: Handlebars.TemplateDelegate = Handlebars.template({"0":f
 
   return ((stack1 = alias1((depth0 != null ? lookupProperty(depth0,"legend") : depth0), depth0)) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),(depth0 != null ? lookupProperty(depth0,"changes") : depth0),{"name":"each","hash":{},"fn":container.program(16, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":49,"column":0},"end":{"line":56,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),(depth0 != null ? lookupProperty(depth0,"changes") : depth0),{"name":"each","hash":{},"fn":container.program(18, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":58,"column":0},"end":{"line":65,"column":9}}})) != null ? stack1 : "")
     + ((stack1 = alias1((depth0 != null ? lookupProperty(depth0,"method") : depth0), depth0)) != null ? stack1 : "")
     + "\n";
-},"16":function(container,depth0,helpers,partials,data) {
+},"18":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.lambda, alias2=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -779,7 +786,7 @@ export const procedure: Handlebars.TemplateDelegate = Handlebars.template({"0":f
     + "\">\n"
     + ((stack1 = alias1((depth0 != null ? lookupProperty(depth0,"html") : depth0), depth0)) != null ? stack1 : "")
     + "\n</div>\n</details>\n";
-},"17":function(container,depth0,helpers,partials,data) {
+},"19":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -788,9 +795,9 @@ export const procedure: Handlebars.TemplateDelegate = Handlebars.template({"0":f
     };
 
   return "<h3>Phương án đơn giản hóa</h3>\n<ul>\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),(depth0 != null ? lookupProperty(depth0,"proposals") : depth0),{"name":"each","hash":{},"fn":container.program(18, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":62,"column":0},"end":{"line":64,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),(depth0 != null ? lookupProperty(depth0,"proposals") : depth0),{"name":"each","hash":{},"fn":container.program(20, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":71,"column":0},"end":{"line":73,"column":9}}})) != null ? stack1 : "")
     + "</ul>\n";
-},"18":function(container,depth0,helpers,partials,data) {
+},"20":function(container,depth0,helpers,partials,data) {
     var alias1=container.lambda, alias2=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -824,12 +831,14 @@ export const procedure: Handlebars.TemplateDelegate = Handlebars.template({"0":f
     + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"notes") : depth0),{"name":"if","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":11,"column":0},"end":{"line":20,"column":7}}})) != null ? stack1 : "")
     + "<nav class=\"toc\" aria-label=\"Nội dung trang\">\n<strong>Nội dung</strong>\n<ol>\n"
     + ((stack1 = lookupProperty(helpers,"each").call(alias3,(depth0 != null ? lookupProperty(depth0,"sections") : depth0),{"name":"each","hash":{},"fn":container.program(7, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":24,"column":0},"end":{"line":26,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"form") : depth0),{"name":"if","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":27,"column":0},"end":{"line":29,"column":7}}})) != null ? stack1 : "")
     + "<li><a href=\"#lich-su\">Lịch sử thay đổi</a></li>\n</ol>\n</nav>\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias3,(depth0 != null ? lookupProperty(depth0,"sections") : depth0),{"name":"each","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":30,"column":0},"end":{"line":35,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias3,(depth0 != null ? lookupProperty(depth0,"sections") : depth0),{"name":"each","hash":{},"fn":container.program(9, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":33,"column":0},"end":{"line":38,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"form") : depth0),{"name":"if","hash":{},"fn":container.program(10, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":39,"column":0},"end":{"line":44,"column":7}}})) != null ? stack1 : "")
     + "<section id=\"lich-su\" aria-labelledby=\"lich-su-h\">\n<h2 id=\"lich-su-h\">Lịch sử thay đổi</h2>\n<p>Mỗi phiên bản có hiệu lực trong một khoảng thời gian. Bấm “Xem thay đổi” để thấy những gì được cắt giảm, bổ sung hay sửa lời văn so với phiên bản trước.</p>\n<table class=\"stack\">\n<thead><tr><th scope=\"col\">Hiệu lực</th><th scope=\"col\">Văn bản quy định thay đổi</th><th scope=\"col\">Thay đổi</th></tr></thead>\n<tbody>\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias3,(depth0 != null ? lookupProperty(depth0,"versions") : depth0),{"name":"each","hash":{},"fn":container.program(9, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":42,"column":0},"end":{"line":44,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias3,(depth0 != null ? lookupProperty(depth0,"versions") : depth0),{"name":"each","hash":{},"fn":container.program(11, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":51,"column":0},"end":{"line":53,"column":9}}})) != null ? stack1 : "")
     + "</tbody>\n</table>\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"changes") : depth0),{"name":"if","hash":{},"fn":container.program(15, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":47,"column":0},"end":{"line":58,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"proposals") : depth0),{"name":"if","hash":{},"fn":container.program(17, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":59,"column":0},"end":{"line":66,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"changes") : depth0),{"name":"if","hash":{},"fn":container.program(17, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":56,"column":0},"end":{"line":67,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"proposals") : depth0),{"name":"if","hash":{},"fn":container.program(19, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":68,"column":0},"end":{"line":75,"column":7}}})) != null ? stack1 : "")
     + "</section>\n";
 },"useData":true});

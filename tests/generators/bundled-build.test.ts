@@ -61,7 +61,7 @@ describe('building the bundled catalogue', () => {
     }
   });
 
-  it('writes exactly these files of each procedure: its API document, its page, and the form of the version in force', () => {
+  it('writes exactly these files of each procedure: its API document and its page, with the form preview of the version in force', () => {
     // By hand from catalogue/procedures on 2026-03-01: every published procedure has one API document and one
     // page (history and changes inside it); a version in force, or next, that can be filed online has a form
     // schema and a form preview (no next version on that day can be: 2.000488's v3 is a repeal); a proposal
@@ -97,15 +97,17 @@ describe('building the bundled catalogue', () => {
       const expected = [
         `api/v1/procedures/${code}.json`,
         ...(proposals[code] ?? []).map((p) => `site/dashboard/${code}--${p}.html`),
-        ...versions.map((v) => `site/forms/${code}--${v}.html`),
         `site/procedures/${code}.html`,
       ];
       expect(own(code), code).toEqual(expected);
       files += expected.length;
+      // The form preview of the version shown is a section of the page, with that version's schema.
+      const page = text(`site/procedures/${code}.html`);
+      expect([...page.matchAll(/<script type="application\/json" data-schema>\{"\$schema":"[^"]+","\$id":"urn:tthc:form:([^"]+)"/g)].map((m) => m[1]), code).toEqual(versions.map((v) => `${code}:${v}`));
     }
-    // 16 procedures × 2 (API document, page), 15 form previews, 2 proposals: about 3 files per procedure
-    // (the form schemas are inside the API documents).
-    expect(files).toBe(49);
+    // 16 procedures × 2 (API document, page) and 2 proposals: about 2 files per procedure (the form
+    // schemas are inside the API documents, the form previews inside the pages).
+    expect(files).toBe(34);
     expect(JSON.parse(text('site/search/meta.json')).count).toBe(Object.keys(forms).length);
     expect([...tree.keys()].filter((rel) => /^(api\/v1\/procedures|site\/procedures|site\/forms)\/[^/]+\/|^forms\/(?!types\/)[^/]+\//.test(rel))).toEqual([]);
   });

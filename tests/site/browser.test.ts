@@ -208,8 +208,8 @@ describe.skipIf(SKIP)('the site in Chromium', () => {
     await page.close();
   }, 60_000);
 
-  it('shows the Vietnamese error for a bad personal ID number in the form preview', async () => {
-    const page = await open('forms/1.001193--v3.html');
+  it('shows the Vietnamese error for a bad personal ID number in the form preview, a section of the procedure page', async () => {
+    const page = await open('procedures/1.001193.html#to-khai');
     const input = page.locator('#f-fields-nguoiYeuCauSoDinhDanh');
     await input.fill('12345');
     await input.press('Tab');
@@ -319,6 +319,8 @@ describe.skipIf(SKIP)('the site in Chromium', () => {
     const page = await context.newPage();
     const response = await page.goto(`${server.url}procedures/1.001193.html`);
     expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
+    // No 'unsafe-eval' on any page, the one with the form preview included (its checker generates no code).
+    expect(response?.headers()['content-security-policy']).not.toContain('unsafe-eval');
     const ran = await page.evaluate(() => {
       const s = document.createElement('script');
       s.textContent = 'document.documentElement.dataset.injected = "1"';
@@ -326,8 +328,9 @@ describe.skipIf(SKIP)('the site in Chromium', () => {
       return document.documentElement.dataset.injected ?? 'blocked';
     });
     expect(ran).toBe('blocked');
-    // The site's own scripts ran under it: the calculator's form was shown by its script.
+    // The site's own scripts ran under it: the calculator's form and the form preview were shown by their scripts.
     await expect.poll(() => page.locator('#tinh-han form').isVisible(), { timeout: 20_000 }).toBe(true);
+    await expect.poll(() => page.locator('#to-khai [data-form-preview]').isVisible(), { timeout: 20_000 }).toBe(true);
     await page.close();
   }, 60_000);
 

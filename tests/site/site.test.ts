@@ -70,7 +70,7 @@ describe('procedure page', () => {
     const page = text('site/procedures/1.001193.html');
     expect(page).toContain('<html lang="vi">');
     const ids = [...page.matchAll(/<section id="([a-zA-Z-]+)"/g)].map((m) => m[1]);
-    expect(ids).toEqual(['steps', 'channels', 'dossier', 'timeLimit', 'subjects', 'agencies', 'results', 'fees', 'forms', 'requirements', 'legalBasis', 'lich-su']);
+    expect(ids).toEqual(['steps', 'channels', 'dossier', 'timeLimit', 'subjects', 'agencies', 'results', 'fees', 'forms', 'requirements', 'legalBasis', 'to-khai', 'lich-su']);
     expect(page).toContain('<div><dt>Giấy tờ</dt><dd>1 giấy tờ bắt buộc, 5 giấy tờ tùy trường hợp<br>2 giấy tờ không cần mang (cơ quan tự tra cứu)</dd></div>');
     expect(page).toContain('<a class="skip" href="#main">Bỏ qua, đến nội dung chính</a>');
   });
@@ -190,8 +190,13 @@ describe('version history', () => {
 });
 
 describe('form preview', () => {
-  it('embeds the generated JSON Schema of the online form, the same as the procedure\'s API document but for its example', () => {
-    const page = text('site/forms/1.001193--v3.html');
+  it('is a section of the procedure page (no page of its own), with the JSON Schema of the API document but for its example', () => {
+    const page = text('site/procedures/1.001193.html');
+    expect([...tree.keys()].filter((rel) => rel.startsWith('site/forms/'))).toEqual([]);
+    expect(page).toContain('<section id="to-khai" aria-labelledby="to-khai-h">\n<h2 id="to-khai-h">Xem trước tờ khai trực tuyến</h2>');
+    expect(page).toContain('<li><a href="#to-khai">Xem trước tờ khai trực tuyến</a></li>');
+    expect(page).toContain('<li><a href="#to-khai">Xem trước tờ khai trực tuyến và thử điền</a></li>');
+    expect(page).toContain('Tờ khai trực tuyến của phiên bản có hiệu lực từ ngày 01/01/2026, để bạn biết cần khai những gì và thử điền.');
     const schema = JSON.parse(/<script type="application\/json" data-schema>(.*?)<\/script>/s.exec(page)![1]!);
     const v3 = JSON.parse(text('api/v1/procedures/1.001193.json')).versions.find((v: any) => v.version === 'v3');
     const { examples, ...checked } = v3.form.schema;
@@ -199,6 +204,9 @@ describe('form preview', () => {
     expect(schema.$id).toBe('urn:tthc:form:1.001193:v3');
     expect(page).toContain('<li>Số định danh cá nhân của người yêu cầu (bắt buộc): Số định danh cá nhân gồm 12 chữ số.</li>');
     expect(page).toContain('<script src="../assets/form.js" defer></script>');
+    // A procedure that cannot be filed online has no preview and loads no form script.
+    const offline = text('site/procedures/1.004873.html');
+    expect([offline.includes('id="to-khai"'), offline.includes('form.js')]).toEqual([false, false]);
   });
 });
 
@@ -245,7 +253,7 @@ describe('the site as a whole', () => {
     expect(proposal).toContain('<li><strong>Trước</strong>: phiên bản có hiệu lực từ ngày 01/01/2026 (theo Nghị quyết số 66.7/2025/NQ-CP) — Đăng ký thường trú.</li>');
     expect(proposal).toContain('<li><strong>Sau</strong>: phương án “Rút ngắn thời hạn đăng ký thường trú xuống 05 ngày làm việc và miễn lệ phí khi nộp hồ sơ trực tuyến” (dự kiến áp dụng từ ngày 01/07/2026) — Đăng ký thường trú.</li>');
     expect(proposal).toContain('Phiên bản có hiệu lực từ ngày 01/01/2026 (theo Nghị quyết số 66.7/2025/NQ-CP) không nêu số đối tượng thực hiện một năm: chỉ tính được chi phí một lần thực hiện.');
-    expect(text('site/forms/1.001193--v3.html')).toContain('<p class="code">Mã thủ tục: 1.001193 · phiên bản có hiệu lực từ ngày 01/01/2026</p>');
+    expect(text('site/procedures/1.001193.html')).toContain('<p class="note" role="note">Tờ khai trực tuyến của phiên bản có hiệu lực từ ngày 01/01/2026, để bạn biết');
     expect(text('site/procedures/2.000488.html')).toContain('<tr><td data-label="Hiệu lực">Bãi bỏ từ ngày 01/07/2026</td>');
   });
 
