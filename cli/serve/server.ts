@@ -247,7 +247,7 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
       if (options.live && path.extname(real).toLowerCase() === '.html') {
         // Live: the page is read whole (a site page is tens of KB) and sent with the tag added.
         const body = withLiveTag(await handle.readFile());
-        res.writeHead(200, { ...BASE_HEADERS, 'content-security-policy': policyFor(normal), 'content-type': TYPES['.html']!, 'content-length': body.byteLength });
+        res.writeHead(200, { ...BASE_HEADERS, 'content-security-policy': CONTENT_SECURITY_POLICY, 'content-type': TYPES['.html']!, 'content-length': body.byteLength });
         res.end(req.method === 'HEAD' ? undefined : body);
         return;
       }
