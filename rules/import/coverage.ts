@@ -78,7 +78,25 @@ function leaves(value: unknown, path: string, out: { field: string; text: string
   else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) leaves(v, path ? `${path}.${k}` : k, out);
 }
 
-const TRIM = /^[\s\-–+*•.,;:()[\]"“”'/]+|[\s\-–+*•.,;:()[\]"“”'/]+$/gu;
+/** The marks and spaces trimmed from the ends of a value before it is looked up. */
+export const TRIM = /^[\s\-–+*•.,;:()[\]"“”'/]+|[\s\-–+*•.,;:()[\]"“”'/]+$/gu;
+const TRIMMED = /^[\s\-–+*•.,;:()[\]"“”'/]$/u;
+const TRIMMED_CODES = new Uint8Array(0x10000);
+
+function isTrimmed(c: number): boolean {
+  let known = TRIMMED_CODES[c]!;
+  if (known === 0) known = TRIMMED_CODES[c] = TRIMMED.test(String.fromCharCode(c)) ? 1 : 2;
+  return known === 1;
+}
+
+/** What replacing TRIM with nothing gives, from both ends by a table rather than a regex tried at every position. */
+export function trimMarks(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && isTrimmed(text.charCodeAt(start))) start++;
+  while (end > start && isTrimmed(text.charCodeAt(end - 1))) end--;
+  return start === 0 && end === text.length ? text : text.slice(start, end);
+}
 
 function normaliseNumber(text: string): string {
   const t = text.replace(/^0+(?=\d)/, '');
@@ -86,16 +104,128 @@ function normaliseNumber(text: string): string {
   return String(Number(t.replace(',', '.')));
 }
 
+/** Letters and digits by UTF-16 code unit, filled in on first sight: 0 not seen yet, 1 letter or digit, 2 neither. */
+const LETTER_OR_DIGIT = new Uint8Array(0x10000);
+const LETTER_OR_DIGIT_RE = /^[\p{L}\p{N}]$/u;
+
+/**
+ * The words of a text: what `text.split(/[^\p{L}\p{N}]+/u).filter(Boolean)` gives, by one scan with a
+ * table instead of a Unicode regex split, which was most of building each record's corpus.
+ */
+export function wordsOf(text: string): string[] {
+  const out: string[] = [];
+  let start = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    let inWord: boolean;
+    let width = 1;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      // An astral code point (a pair): rare, tested as the regex would.
+      width = 2;
+      inWord = LETTER_OR_DIGIT_RE.test(text.slice(i, i + 2));
+    } else {
+      let known = LETTER_OR_DIGIT[c]!;
+      if (known === 0) known = LETTER_OR_DIGIT[c] = LETTER_OR_DIGIT_RE.test(String.fromCharCode(c)) ? 1 : 2;
+      inWord = known === 1;
+    }
+    if (inWord) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      out.push(text.slice(start, i));
+      start = -1;
+    }
+    i += width - 1;
+  }
+  if (start >= 0) out.push(text.slice(start));
+  return out;
+}
+
+const startsWithDigit = (w: string) => w.charCodeAt(0) >= 0x30 && w.charCodeAt(0) <= 0x39;
+
+/**
+ * `strings.map(oneLine).join('\n')`, collapsing the whitespace of all of them in one pass: each string
+ * is joined with a mark that no string holds, so the runs of whitespace collapse within each string only
+ * and the spaces beside a mark are each string's ends, which oneLine trims.
+ */
+function oneLineEach(strings: string[]): string {
+  const MARK = '\u0001';
+  const joined = strings.join(MARK);
+  if (strings.some((s) => s.includes(MARK))) return strings.map((s) => oneLine(s)).join('\n');
+  return joined
+    .replace(/\s+/g, ' ')
+    .replace(/ ?\u0001 ?/g, '\n')
+    .replace(/^ | $/g, '');
+}
+
 /** Where a glued cell starts: a capital after a lower-case letter, digit or closing mark (`côngLuật`). */
-function splitGlue(text: string): string[] {
-  return text.split(/(?<=[\p{Ll}\d)\].;,:])(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll})|(?<=\p{L})(?=\d)|(?<=\d)(?=\p{L})|\.\.|(?<=\d)\.(?=\p{Ll})|(?<=\))(?=[-\p{L}])/u);
+export const GLUE = /(?<=[\p{Ll}\d)\].;,:])(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll})|(?<=\p{L})(?=\d)|(?<=\d)(?=\p{L})|\.\.|(?<=\d)\.(?=\p{Ll})|(?<=\))(?=[-\p{L}])/u;
+
+// Letter classes by UTF-16 code unit, filled in on first sight: bit 1 seen, 2 \p{Ll}, 4 \p{Lu}, 8 \p{L}.
+const CLASSES = new Uint8Array(0x10000);
+const LL = 2;
+const LU = 4;
+const L = 8;
+
+function classOf(c: number): number {
+  if (c < 0) return 0;
+  let k = CLASSES[c]!;
+  if (k === 0) {
+    const ch = String.fromCharCode(c);
+    k = CLASSES[c] = 1 | (/\p{Ll}/u.test(ch) ? LL : 0) | (/\p{Lu}/u.test(ch) ? LU : 0) | (/\p{L}/u.test(ch) ? L : 0);
+  }
+  return k;
+}
+
+const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
+/** `)`, `]`, `.`, `;`, `,`, `:`: the closing marks after which a capital starts a glued cell. */
+const CLOSING = new Set([0x29, 0x5d, 0x2e, 0x3b, 0x2c, 0x3a]);
+
+/** The end of GLUE's match at q, or -1: its alternatives in its order. Only for text without surrogates, where a code unit is a code point. */
+function glueAt(t: string, q: number): number {
+  const prev = q > 0 ? t.charCodeAt(q - 1) : -1;
+  const next = q < t.length ? t.charCodeAt(q) : -1;
+  const after = q + 1 < t.length ? t.charCodeAt(q + 1) : -1;
+  const p = classOf(prev);
+  const n = classOf(next);
+  const a = classOf(after);
+  if ((p & LL || isDigit(prev) || CLOSING.has(prev)) && n & LU) return q;
+  if (p & LU && n & LU && a & LL) return q;
+  if (p & L && isDigit(next)) return q;
+  if (isDigit(prev) && n & L) return q;
+  if (next === 0x2e && after === 0x2e) return q + 2;
+  if (isDigit(prev) && next === 0x2e && a & LL) return q + 1;
+  if (prev === 0x29 && (next === 0x2d || n & L)) return q;
+  return -1;
+}
+
+/**
+ * `text.split(GLUE)`, by String.prototype.split's own steps with GLUE matched by table: the regex, tried
+ * at every position with its look-behinds, was a third of the lookup. Text with surrogates takes the regex.
+ */
+export function splitGlue(text: string): string[] {
+  if (/[\ud800-\udfff]/.test(text)) return text.split(GLUE);
+  if (text.length === 0) return [text];
+  const out: string[] = [];
+  let p = 0;
+  let q = 0;
+  while (q < text.length) {
+    const e = glueAt(text, q);
+    if (e < 0 || e === p) q++;
+    else {
+      out.push(text.slice(p, q));
+      p = e;
+      q = p;
+    }
+  }
+  out.push(text.slice(p));
+  return out;
 }
 
 interface Corpus {
   cited: string[];
   text: string;
-  words: Set<string>;
-  numbers: Set<string>;
+  readonly words: Set<string>;
+  readonly numbers: Set<string>;
 }
 
 /** The registry's entries by key, made once per check: scanning every entry for every record was most of the check's time. */
@@ -139,20 +269,34 @@ function corpusOf(outcome: Extract<RecordOutcome, { status: 'parsed' }>, registr
   strings.push(`ChiTietTTHC_${spec.code}.doc`);
   // Vietnamese has no casing rule of its own (unlike Turkish), so plain toLowerCase lowers as
   // toLocaleLowerCase('vi') does, without the locale lookup that took a third of the coverage check.
-  const text = strings.map((s) => oneLine(s)).join('\n').toLowerCase();
-  const words = new Set(text.split(/[^\p{L}\p{N}]+/u).filter(Boolean));
-  for (const n of [...words]) if (/^\d/.test(n)) numbers.add(normaliseNumber(n));
-  for (const m of text.matchAll(/\d+(?:[.,]\d+)*/g)) numbers.add(normaliseNumber(m[0]));
+  const text = oneLineEach(strings).toLowerCase();
   const cited = [...docs].sort((a, b) => b.length - a.length);
-  return { cited, text, words, numbers };
+  // The words and numbers are made when a value is not found whole in the text, which most are.
+  let words: Set<string> | undefined;
+  let wordsDone = false;
+  return {
+    cited,
+    text,
+    get words() {
+      return (words ??= new Set(wordsOf(text)));
+    },
+    get numbers() {
+      if (!wordsDone) {
+        wordsDone = true;
+        for (const n of this.words) if (startsWithDigit(n)) numbers.add(normaliseNumber(n));
+        for (const m of text.matchAll(/\d+(?:[.,]\d+)*/g)) numbers.add(normaliseNumber(m[0]));
+      }
+      return numbers;
+    },
+  };
 }
 
 /** True when the value's content is all in the corpus; otherwise the first fragment that is not. */
-function findValue(value: string, corpus: Corpus): string | undefined {
+function findValue(clean: string, corpus: Corpus): string | undefined {
   // Most values are kept verbatim somewhere: check that first.
-  const whole = oneLine(cleanText(value)).replace(TRIM, '').toLowerCase();
+  const whole = trimMarks(oneLine(clean)).toLowerCase();
   if (whole.length > 0 && corpus.text.includes(whole)) return undefined;
-  let text = cleanText(value).replace(/([A-ZĐ])-\s+([A-ZĐ])/gu, '$1-$2');
+  let text = clean.replace(/([A-ZĐ])-\s+([A-ZĐ])/gu, '$1-$2');
   // Cited document numbers are structured data of the spec; take them out first (longest first).
   // The wording of a number cell ("Nghị định số 12/…", "Luật số 58") is the number's, not a title's.
   for (const n of corpus.cited) if (text.includes(n)) text = text.split(n).join('\u0000');
@@ -177,22 +321,21 @@ function findValue(value: string, corpus: Corpus): string | undefined {
   for (const n of numbers) if (!corpus.numbers.has(normaliseNumber(n)) && !corpus.words.has(n)) return n;
   for (const piece of text.split(/[\u0000\n]+/)) {
     for (const fragment of splitGlue(piece)) {
-      const f = oneLine(fragment).replace(TRIM, '').toLowerCase();
+      const f = trimMarks(oneLine(fragment)).toLowerCase();
       if (f === '' || corpus.text.includes(f)) continue;
       if (/^\d+(?:[.,]\d+)*$/.test(f) && corpus.numbers.has(normaliseNumber(f))) continue;
-      const words = f.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-      const missing = words.find((w) => !corpus.words.has(w) && !(/^\d/.test(w) && corpus.numbers.has(normaliseNumber(w))));
+      const missing = wordsOf(f).find((w) => !corpus.words.has(w) && !(startsWithDigit(w) && corpus.numbers.has(normaliseNumber(w))));
       if (missing) return fragment.trim();
     }
   }
   return undefined;
 }
 
-function pageResidue(page: string, values: { field: string; text: string }[]): string {
+function pageResidue(page: string, values: { field: string; clean: string }[]): string {
   let rest = cleanText(page);
   const parts = values
     .filter((v) => v.field !== 'raw_text')
-    .map((v) => cleanText(v.text))
+    .map((v) => v.clean)
     .filter((t) => t.length > 0)
     .sort((a, b) => b.length - a.length);
   for (const part of [...parts, ...LABELS]) if (rest.includes(part)) rest = rest.split(part).join('\u0000');
@@ -212,15 +355,17 @@ export function checkCoverage(run: Pick<ImportRun, 'outcomes' | 'registry'>): Co
   for (const outcome of run.outcomes) {
     if (outcome.status !== 'parsed') continue;
     const corpus = corpusOf(outcome, registry);
-    const values: { field: string; text: string }[] = [];
-    leaves(outcome.source, '', values);
-    for (const { field, text } of values) {
-      if (isNoData(cleanText(text))) continue;
+    const leafValues: { field: string; text: string }[] = [];
+    leaves(outcome.source, '', leafValues);
+    // Each value cleaned once: the no-data test, the page's residue and the lookup all read it.
+    const values = leafValues.map(({ field, text }) => ({ field, text, clean: cleanText(text) }));
+    for (const { field, text, clean } of values) {
+      if (isNoData(clean)) continue;
       result.fields++;
       // The portal's raw_text is the page as one string: its parts are the other fields (checked on
       // their own) and the page labels; only what is left over needs looking up.
       const value = field === 'raw_text' ? pageResidue(text, values) : text;
-      const missing = value.trim() === '' ? undefined : findValue(value, corpus);
+      const missing = value.trim() === '' ? undefined : findValue(field === 'raw_text' ? cleanText(value) : clean, corpus);
       if (missing === undefined) result.found++;
       else result.missing.push({ record: outcome.record, field, text: missing.slice(0, 200) });
     }

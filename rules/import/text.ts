@@ -34,6 +34,7 @@ export function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
+const STARTS_AS_DATA = /^\s*[0-9a-jl-zA-JL-Z]/;
 const NO_DATA = new Set(['khong co thong tin', 'khong co', '--', '-', '']);
 
 /** True for the ways the sources say "no data": empty, `Không có thông tin`, a lone dash. */
@@ -41,6 +42,9 @@ export function isNoData(text: string | undefined | null): boolean {
   if (text === undefined || text === null) return true;
   // Every "no data" wording is a few characters long: a longer text is data, without folding it (whole pages pass here).
   if (text.length > 256 && text.trim().length > 256) return false;
+  // Every wording folds to one starting with k or -, or to nothing: a text that starts with another
+  // ASCII letter or a digit folds to one that starts with it, so it is data (most values, unfolded).
+  if (STARTS_AS_DATA.test(text)) return false;
   return NO_DATA.has(foldVietnamese(oneLine(text)).replace(/[.:]+$/, ''));
 }
 
