@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docsPagePath, docsPages, docsTransform, SPEC_REFERENCE_SOURCE } from '../../generators/site/docs.js';
 import { SITE_PATHS } from '../../generators/site/paths.js';
 import { ALL_RULES } from '../../rules/lint/index.js';
+import { RULE_DOCS_VI } from '../../rules/text/vi/rule-docs.js';
 import procedureVersion from '../../rules/schema/procedure-version.schema.json' with { type: 'json' };
 import { brokenLinks } from '../site/links.js';
 import { buildBundled } from '../helpers/bundled-output.js';
@@ -169,7 +170,9 @@ describe('rule pages', () => {
     for (const rule of ALL_RULES) {
       const page = await built(SITE_PATHS.rule(rule.id));
       expect(page).toContain(`<h1>${rule.id}</h1>`);
-      expect(page).toContain(rule.meta.description.split('`')[0]!.replace(/&/g, '&amp;').replace(/</g, '&lt;').slice(0, 40));
+      // The site is Vietnamese: the page is the rule's Vietnamese docs (rules/text/vi/rule-docs.ts).
+      expect(page).toContain(RULE_DOCS_VI[rule.id]!.description.split('`')[0]!.replace(/&/g, '&amp;').replace(/</g, '&lt;').slice(0, 40));
+      expect(page).toContain('<h2>Lý do</h2>');
       expect(index).toContain(`href="${rule.id}.html"`);
     }
     expect(SITE_PATHS.rule('unique-ids')).toBe('site/developers/rules/unique-ids.html');

@@ -233,7 +233,9 @@ describe('dashboard and developer pages', () => {
     expect(text('site/developers/schemas/procedure.html')).toContain('<h1>Lược đồ procedure</h1>');
     const rules = text('site/developers/rules/index.html');
     expect(rules).toContain('<a href="time-limit-stated.html">time-limit-stated</a>');
-    expect(text('site/developers/rules/time-limit-stated.html')).toContain('<h2>Why</h2>');
+    // The site is Vietnamese: the rule pages too, from the rules' Vietnamese docs (rules/text/vi/rule-docs.ts).
+    expect(text('site/developers/rules/time-limit-stated.html')).toContain('<h2>Lý do</h2>');
+    expect(text('site/developers/rules/time-limit-stated.html')).toContain('Phiên bản đã công bố nêu thời hạn giải quyết');
   });
 });
 

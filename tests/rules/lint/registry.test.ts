@@ -27,7 +27,7 @@ describe('the lint rule registry', () => {
     // The index sits beside the pages (developers/rules/index.html), so each link is the page's own name.
     for (const id of RULES.keys()) expect(list.stdout).toContain(`| [${id}](${id}.html) |`);
     const page = await runTthc(['rules', 'require-legal-basis']);
-    expect(page.stdout).toBe(ruleDocsMarkdown(RULES.get('require-legal-basis')!));
+    expect(page.stdout).toBe(ruleDocsMarkdown(RULES.get('require-legal-basis')!, 'en'));
     const unknown = await runTthc(['rules', 'require-legal-basic']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toBe('tthc: There is no lint rule "require-legal-basic". Did you mean "require-legal-basis"?\n');
