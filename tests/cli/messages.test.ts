@@ -4,7 +4,8 @@
  * JSON do not depend on the language. Also: one wording for a date that does not exist, usage
  * errors in the tthc: style, control characters escaped (issue 16, point 14).
  */
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -198,9 +199,21 @@ describe('every command, once in Vietnamese (the default) and once in English', 
     const [v, e] = await Promise.all([vi(['rules', 'legal-basis-in-forse']), en(['rules', 'legal-basis-in-forse'])]);
     expect(v.stderr).toBe('tthc: Không có quy tắc kiểm tra "legal-basis-in-forse". Có phải ý bạn là "legal-basis-in-force"?\n');
     expect(e.stderr).toBe('tthc: There is no lint rule "legal-basis-in-forse". Did you mean "legal-basis-in-force"?\n');
+    // The rule docs: Vietnamese by default, English with --lang en; the rule ids and links the same.
     const [lv, le] = await Promise.all([vi(['rules']), en(['rules'])]);
-    expect(lv.stdout).toBe(le.stdout);
-    expect(lv.stdout).toContain('legal-basis-in-force');
+    expect(lv.stdout.split('\n')[0]).toBe('# Quy tắc kiểm tra');
+    expect(le.stdout.split('\n')[0]).toBe('# Lint rules');
+    expect(lv.stdout).toContain('| [legal-basis-in-force](legal-basis-in-force.html) | vấn đề | lỗi | Phiên bản đã công bố chỉ viện dẫn văn bản đang có hiệu lực vào ngày phiên bản có hiệu lực. |');
+    expect(le.stdout).toContain('| [legal-basis-in-force](legal-basis-in-force.html) | problem | error | A published version cites only documents in force on the day it takes effect. |');
+    const [pv, pe] = await Promise.all([vi(['rules', 'online-service-level']), en(['rules', 'online-service-level'])]);
+    expect(pv.code).toBe(0);
+    expect(pv.stdout).toContain('## Lý do\n\nTheo Nghị định 42/2022/NĐ-CP');
+    expect(pv.stdout).toContain('- `missing`: Cách thức trực tuyến chưa nêu là dịch vụ công trực tuyến toàn trình');
+    expect(pv.stdout).toContain('- Cách thức trực tuyến không nêu mức độ.');
+    expect(pv.stdout).toContain('Thông báo: `missing` tại `/channels/1`');
+    expect(pv.stdout).not.toMatch(/\b(Why|Messages|Examples|Reports|Severity)\b/);
+    expect(pe.stdout).toContain('## Why\n\nSince NĐ 42/2022/NĐ-CP');
+    expect(pe.stdout).toContain('Reports: `missing` at `/channels/1`');
   });
 
   it('tthc report simplification', async () => {
@@ -224,6 +237,64 @@ describe('every command, once in Vietnamese (the default) and once in English', 
     expect([nv.code, ne.code]).toEqual([2, 2]);
     expect(nv.stderr).toMatch(/^tthc: Không đọc được danh mục .*no-list\.csv: ENOENT/);
     expect(ne.stderr).toMatch(/^tthc: Cannot read the list .*no-list\.csv: ENOENT/);
+  });
+
+  it('tthc keygen: the keys written, and a key never overwritten', async () => {
+    const [v, e] = await Promise.all([vi(['keygen', '--out', path.join(work, 'key-vi')]), en(['keygen', '--out', path.join(work, 'key-en')])]);
+    expect([v.code, e.code]).toEqual([0, 0]);
+    const priv = (k: string) => path.join(work, `${k}.private.pem`);
+    const pub = (k: string) => path.join(work, `${k}.public.pem`);
+    expect(v.stdout).toBe(`Đã ghi khóa bí mật ${priv('key-vi')} (chỉ bạn đọc được; không đưa vào kho mã) và khóa công khai ${pub('key-vi')} (công bố cùng các bản phát hành).\n`);
+    expect(e.stdout).toBe(`Wrote the private key ${priv('key-en')} (readable by you only; keep it out of the repository) and the public key ${pub('key-en')} (publish it beside the releases).\n`);
+    const [av, ae] = await Promise.all([vi(['keygen', '--out', path.join(work, 'key-vi')]), en(['keygen', '--out', path.join(work, 'key-vi')])]);
+    expect([av.code, ae.code]).toEqual([2, 2]);
+    expect(av.stderr).toBe(`tthc: ${priv('key-vi')} đã tồn tại: khóa không bao giờ bị ghi đè. Hãy chọn --out khác, hoặc xóa tệp đó.\n`);
+    expect(ae.stderr).toBe(`tthc: ${priv('key-vi')} already exists: keys are never overwritten. Choose another --out, or remove it.\n`);
+  });
+
+  it('tthc verify: the lock against a git ref, an unsigned output, --output without --key', async () => {
+    const repo = path.join(work, 'verify-repo');
+    await cp(CATALOGUE, path.join(repo, 'catalogue'), { recursive: true });
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=tthc test', '-c', 'user.email=test@example.invalid', '-c', 'commit.gpgsign=false', ...args], { cwd: repo, stdio: 'pipe' });
+    git('init', '-q', '-b', 'main');
+    git('add', '.');
+    git('commit', '-q', '-m', 'the published catalogue');
+    const dir = path.join(repo, 'catalogue');
+    const [v, e] = await Promise.all([vi(['verify', dir, '--against', 'HEAD']), en(['verify', dir, '--against', 'HEAD'])]);
+    expect([v.code, e.code]).toEqual([0, 0]);
+    const commit = git('rev-parse', 'HEAD').toString().trim().slice(0, 12);
+    const lock = path.join(dir, 'tthc.lock.json');
+    const published = Number(/(\d+) published versions? unchanged/.exec(e.stdout)?.[1]);
+    expect(published).toBeGreaterThan(5);
+    expect(v.stdout).toBe(`tthc verify: đối chiếu ${lock} với HEAD (commit ${commit})\n✔ Tệp khóa khớp với HEAD: ${published} phiên bản đã công bố không thay đổi.\n`);
+    expect(e.stdout).toBe(`tthc verify: ${lock} compared with HEAD (commit ${commit})\n✔ The lock agrees with HEAD: ${published} published versions unchanged.\n`);
+    // An output with no signature: nothing is trusted, nothing checked.
+    const output = path.join(work, 'unsigned-output');
+    await mkdir(output, { recursive: true });
+    await writeFile(path.join(output, 'manifest.json'), '{}');
+    expect((await vi(['keygen', '--out', path.join(work, 'verify-key')])).code).toBe(0);
+    const key = path.join(work, 'verify-key.public.pem');
+    const [uv, ue] = await Promise.all([vi(['verify', '--output', output, '--key', key]), en(['verify', '--output', output, '--key', key])]);
+    expect([uv.code, ue.code]).toEqual([1, 1]);
+    expect(uv.stdout).toBe(`tthc verify: đối chiếu ${output} với bảng kê đã ký, khóa ${key}\n✖ Không có ${path.join(output, 'manifest.json.sig')}: thư mục kết quả chưa được ký (tthc build --sign <khóa bí mật>). Chưa kiểm tra tệp nào.\n`);
+    expect(ue.stdout).toBe(`tthc verify: ${output} against its signed manifest, key ${key}\n✖ ${path.join(output, 'manifest.json.sig')} is missing: the output is not signed (tthc build --sign <private key>). No file was checked.\n`);
+    // A signature that is not the manifest's: nothing is trusted either.
+    const sig = path.join(output, 'manifest.json.sig');
+    await writeFile(sig, 'not a signature');
+    const manifest = path.join(output, 'manifest.json');
+    const [fv, fe] = await Promise.all([vi(['verify', '--output', output, '--key', key]), en(['verify', '--output', output, '--key', key])]);
+    expect([fv.code, fe.code]).toEqual([1, 1]);
+    expect(fv.stdout.split('\n')[1]).toBe(`✖ ${sig} không phải là chữ ký của ${manifest} theo khóa ${key}: bảng kê đã bị sửa, hoặc được ký bằng khóa khác. Chưa kiểm tra tệp nào.`);
+    expect(fe.stdout.split('\n')[1]).toBe(`✖ ${sig} is not a signature of ${manifest} under ${key}: the manifest was changed, or signed with another key. No file was checked.`);
+    // Not an output at all: bad input.
+    const [nv, ne] = await Promise.all([vi(['verify', '--output', path.join(work, 'nothing'), '--key', key]), en(['verify', '--output', path.join(work, 'nothing'), '--key', key])]);
+    expect([nv.code, ne.code]).toEqual([2, 2]);
+    expect(nv.stderr).toBe(`tthc: ${path.join(work, 'nothing')} không có manifest.json: đây không phải là thư mục kết quả của tthc.\n`);
+    expect(ne.stderr).toBe(`tthc: ${path.join(work, 'nothing')} has no manifest.json: it is not a tthc build output.\n`);
+    const [kv, ke] = await Promise.all([vi(['verify', '--output', output]), en(['verify', '--output', output])]);
+    expect([kv.code, ke.code]).toEqual([2, 2]);
+    expect(kv.stderr).toBe('tthc: --output cần --key <tệp khóa công khai>: chỉ tin bảng kê sau khi đã kiểm tra chữ ký.\n');
+    expect(ke.stderr).toBe('tthc: --output needs --key <public key file>: the manifest is trusted only once its signature is checked.\n');
   });
 
   it('tthc import, and without --out the tthc: style error', async () => {
