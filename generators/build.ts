@@ -12,7 +12,7 @@ import { sha256Hex } from '../rules/load/canonical.js';
 import { compactCatalogue } from '../rules/load/lazy.js';
 import { BuildCache, MANIFEST_OWNER, verifyInBackground } from './engine/cache.js';
 import { commitJournal, recoverJournal } from './engine/commit.js';
-import { BuildContext } from './engine/context.js';
+import { BuildContext, hashParts } from './engine/context.js';
 import { displayPath, type Catalogue, type LoadedVersion } from '../rules/model/catalogue.js';
 import { MANIFEST, manifestFiles, TOOL } from './engine/manifest.js';
 import { generatorSalts } from './engine/salt.js';
@@ -191,9 +191,13 @@ async function buildUnderLock(dir: string, options: BuildOptions, place: BuildPl
   // A build killed mid-way is cleaned up (or its journal finished) first, so the previous output
   // is whole before anything looks at it.
   if (await isDirectory(parent)) await recoverStaleBuilds(parent, base, out);
-  // Checking that the previous output's files are still the ones recorded starts now, in a worker
-  // thread, while this one validates and plans.
-  const verification = readCache ? verifyInBackground(cacheDir, out) : Promise.resolve(undefined);
+  // The previous build's records of its output: trusted as they are when none of the output's
+  // folders changed since (cache.ts, CacheIndex.folders); otherwise checking each recorded file
+  // starts now, in a worker thread, while this one validates and plans.
+  const previousExists = await isDirectory(out);
+  const cache = await BuildCache.open(cacheDir, out, readCache && previousExists);
+  const trusted = cache.hasPrevious && cache.trusted;
+  const verification = trusted ? Promise.resolve(new Set<string>()) : readCache ? verifyInBackground(cacheDir, out) : Promise.resolve(undefined);
 
   const cacheExisted = cacheDir !== undefined && (await lstat(cacheDir).then(() => true, () => false));
   // The catalogue state lives in the build cache: a rebuild reads and lints only what changed.
@@ -225,11 +229,11 @@ async function buildUnderLock(dir: string, options: BuildOptions, place: BuildPl
 
   try {
     const warnings: BuildWarning[] = [];
-    const previousExists = await isDirectory(out);
-    const cache = await BuildCache.open(cacheDir, out, readCache && previousExists);
     const ctx = new BuildContext(catalogue, at, { baseUrl: options.baseUrl?.replace(/\/+$/, ''), preview: options.preview === true });
     const entries = [...(options.generators ?? GENERATORS)].sort((a, b) => (a.id < b.id ? -1 : 1));
     const salts = await generatorSalts(entries.map((e) => e.id));
+    // What a procedure's kept values (BuildContext.perProcedure) depend on besides the procedure.
+    ctx.kept = cache.keptValues(hashParts([...[...salts].sort(([a], [b]) => (a < b ? -1 : 1)).map(([id, salt]) => `${id}:${salt}`), at, JSON.stringify(ctx.options)]));
 
     // Plan every output first: how much changed decides how the output is written.
     const plans: Plan[] = [];
@@ -288,13 +292,17 @@ async function buildUnderLock(dir: string, options: BuildOptions, place: BuildPl
         // From here the staging folder is the journal's to apply (or the next build's to finish).
         unregister();
         await deferInterrupts(() => commitJournal(out, parent, base, { staging: path.basename(staging), deletes, moves }));
+        cache.stampFolders(writer.records.map((r) => r.path));
       } else {
         await rm(staging, { recursive: true, force: true });
         cache.unchanged();
+        // Stamped again only when a folder had changed (a file added there by hand): the next build then trusts it again.
+        if (!trusted) cache.stampFolders(writer.records.map((r) => r.path));
       }
     } else {
       unregister();
       warnings.push(...(await deferInterrupts(() => swapIn(staging, out, parent, base))));
+      cache.stampFolders(writer.records.map((r) => r.path));
     }
     // The new output is in place and whole: what fails from here is a warning, and the next build
     // recovers (a stale cache is verified against the output; a left-over old folder is removed).

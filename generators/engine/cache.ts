@@ -1,17 +1,22 @@
 import type { Dirent } from 'node:fs';
+import { lstatSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { sha256Hex } from '../../rules/load/canonical.js';
 import { writeFileAtomic } from '../../rules/store/atomic.js';
-import type { FragmentStore } from './context.js';
+import type { FragmentStore, KeptValues } from './context.js';
 import type { ManifestShard } from './manifest.js';
 import { pathShard, type FileRecord } from './writer.js';
 
-const FORMAT = 3;
+// 4: the output's folders are stamped (folders), so a rebuild trusts the records without checking every file.
+const FORMAT = 4;
 /** The pseudo-generator under which the manifest's own files are recorded. */
 export const MANIFEST_OWNER = '#manifest';
 const INDEX = 'units.json';
+/** Small values computed per procedure (a listing row, search terms), kept for the next build: see KeptValues. */
+const KEPT = 'kept.json';
+const KEPT_FORMAT = 1;
 const FRAGMENTS = 'fragments';
 /** The names the cache gives its fragment folders and files (fragmentPath). */
 const BUCKET = /^[0-9a-f]{2}$/;
@@ -33,7 +38,26 @@ interface CacheIndex {
   generators: Record<string, StoredGenerator>;
   /** The manifest's shards as last written, so only shards holding a changed file are written again. */
   manifest?: ManifestShard[];
+  /**
+   * Every folder of the output (and the output itself, as ''), with its inode and modification
+   * time right after the build put it in place. A file added, deleted or renamed in a folder
+   * changes the folder's time: when every stamp still matches, the records are trusted without
+   * checking each file (a file edited in place is not seen; `tthc verify --output` and --no-cache
+   * are for that, as for make and Hugo).
+   */
+  folders?: FolderStamp[];
 }
+
+type FolderStamp = [path: string, ino: number, mtimeMs: number];
+
+interface KeptFile {
+  format: number;
+  out: string;
+  /** What every value depends on besides its own inputs: the generators' code, the build date and options. */
+  scope: string;
+  values: Record<string, [inputs: string, value: unknown]>;
+}
+
 
 function toRecord(f: StoredFile): FileRecord {
   return { path: f[0], sha256: f[1], bytes: f[2], ino: f[3], mtimeMs: f[4], shard: f[5] };
@@ -93,13 +117,80 @@ export class BuildCache {
   private readonly next: CacheIndex;
   private readonly usedFragments = new Set<string>();
   private changed = true;
+  private keptNext: KeptFile | undefined;
+  private keptChanged = false;
 
   private constructor(
     readonly dir: string | undefined,
     private readonly previous: CacheIndex | undefined,
-    out: string,
+    private readonly out: string,
+    private readonly keptPrevious: KeptFile | undefined,
   ) {
     this.next = { format: FORMAT, out, generators: {} };
+  }
+
+  /**
+   * True when the previous build's index is for this output and every folder stamp still matches
+   * the disk: its records can then be trusted without checking every file. False otherwise (no
+   * index, another one, a folder changed since): the caller checks the files.
+   */
+  get trusted(): boolean {
+    const folders = this.previous?.folders;
+    if (!Array.isArray(folders) || folders.length === 0) return false;
+    try {
+      for (const stamp of folders) {
+        if (!Array.isArray(stamp) || typeof stamp[0] !== 'string') return false;
+        const info = lstatSync(stamp[0] === '' ? this.out : path.join(this.out, ...checkedFolder(stamp[0])), { throwIfNoEntry: false });
+        if (!info || !info.isDirectory() || info.ino !== stamp[1] || info.mtimeMs !== stamp[2]) return false;
+      }
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Stamps the output's folders (see CacheIndex.folders), once the output is in place. */
+  stampFolders(paths: Iterable<string>): void {
+    const folders = new Set<string>(['']);
+    for (const p of paths) for (let i = p.lastIndexOf('/'); i > 0; i = p.lastIndexOf('/', i - 1)) {
+      const dir = p.slice(0, i);
+      if (folders.has(dir)) break;
+      folders.add(dir);
+    }
+    const stamps: FolderStamp[] = [];
+    for (const dir of [...folders].sort()) {
+      let info;
+      try {
+        info = lstatSync(dir === '' ? this.out : path.join(this.out, ...dir.split('/')), { throwIfNoEntry: false });
+      } catch {
+        info = undefined;
+      }
+      // A folder that cannot be stamped leaves the next build to check every file.
+      if (!info || !info.isDirectory()) return;
+      stamps.push([dir, info.ino, info.mtimeMs]);
+    }
+    this.next.folders = stamps;
+    this.changed = true;
+  }
+
+  /** The kept values for this build's scope (see KeptValues); those of another scope are not reused. */
+  keptValues(scope: string): KeptValues {
+    const previous = this.keptPrevious?.scope === scope ? this.keptPrevious.values : undefined;
+    const next: KeptFile = (this.keptNext = { format: KEPT_FORMAT, out: this.out, scope, values: Object.create(null) as KeptFile['values'] });
+    if (!previous) this.keptChanged = true;
+    return {
+      get: <T>(key: string, inputs: string, check: (value: unknown) => value is T, compute: () => T): T => {
+        const stored = previous && Object.prototype.hasOwnProperty.call(previous, key) ? previous[key] : undefined;
+        if (Array.isArray(stored) && stored[0] === inputs && check(stored[1])) {
+          next.values[key] = stored;
+          return stored[1];
+        }
+        const value = compute();
+        next.values[key] = [inputs, value];
+        this.keptChanged = true;
+        return value;
+      },
+    };
   }
 
   /** Opens the cache; with read false (--no-cache) nothing old is trusted, but the new records are still saved. */
@@ -113,7 +204,7 @@ export class BuildCache {
         // No cache yet, or an unreadable one: build everything.
       }
     }
-    return new BuildCache(dir, previous, out);
+    return new BuildCache(dir, previous, out, read && previous ? await readKept(dir!, out) : undefined);
   }
 
   /** True when there is a trusted record of the previous output: an incremental build can start from it. */
@@ -228,6 +319,10 @@ export class BuildCache {
     if (!this.dir) return;
     await mkdir(this.dir, { recursive: true });
     if (this.changed || !this.previous) await writeFileAtomic(path.join(this.dir, INDEX), JSON.stringify(this.next));
+    if (this.keptNext && (this.keptChanged || Object.keys(this.keptNext.values).length !== Object.keys(this.keptPrevious?.values ?? {}).length)) {
+      const text = JSON.stringify(this.keptNext);
+      await writeFileAtomic(path.join(this.dir, KEPT), `${sha256Hex(text)}\n${text}`);
+    }
     // Only what the cache made is pruned: fragment files named by their 64-hex key, in the folder of
     // the key's first two digits (real folders, not links). Anything else someone put there stays.
     const root = path.join(this.dir, FRAGMENTS);
@@ -244,5 +339,28 @@ export class BuildCache {
         if (entry.isFile() && FRAGMENT.test(name) && name.startsWith(bucket.name) && !this.usedFragments.has(name)) await rm(path.join(root, bucket.name, name), { force: true });
       }
     }
+  }
+}
+
+/** A folder path from the index, checked to stay inside the output (the index is a file anyone could edit). */
+function checkedFolder(rel: string): string[] {
+  const parts = rel.split('/');
+  if (parts.some((p) => p === '' || p === '.' || p === '..' || p.includes('\\'))) throw new Error(`not a folder of the output: ${rel}`);
+  return parts;
+}
+
+/** The kept values of the previous build, if whole (the first line is the hash of the rest) and for this output. */
+async function readKept(dir: string, out: string): Promise<KeptFile | undefined> {
+  try {
+    const stored = await readFile(path.join(dir, KEPT), 'utf8');
+    const newline = stored.indexOf('\n');
+    const body = stored.slice(newline + 1);
+    if (newline !== 64 || stored.slice(0, 64) !== sha256Hex(body)) return undefined;
+    const parsed = JSON.parse(body) as KeptFile;
+    if (!parsed || parsed.format !== KEPT_FORMAT || parsed.out !== out || typeof parsed.scope !== 'string' || !parsed.values || typeof parsed.values !== 'object' || Array.isArray(parsed.values)) return undefined;
+    // Keys such as __proto__ are plain keys here, never the object's prototype.
+    return { ...parsed, values: Object.assign(Object.create(null) as KeptFile['values'], parsed.values) };
+  } catch {
+    return undefined;
   }
 }

@@ -59,6 +59,16 @@ export interface FragmentStore {
 }
 
 /**
+ * Small values that plans compute from one procedure's data (its listing row, its search terms),
+ * kept between builds so that a rebuild plans the whole catalogue without reading unchanged
+ * procedures' files. Each is stored under a key with the hash of its inputs, and reused only when
+ * both match and it has the shape `check` accepts; anything else is computed again.
+ */
+export interface KeptValues {
+  get<T>(key: string, inputs: string, check: (value: unknown) => value is T, compute: () => T): T;
+}
+
+/**
  * Everything generators read: the catalogue, the build date, the procedures resolved on that date,
  * registry look-ups and content hashes. Derived data is computed once here, not in every generator.
  */
@@ -69,7 +79,10 @@ export class BuildContext {
   private readonly entryHashes = new WeakMap<ProcedureEntry, string>();
   private readonly factMaps = new WeakMap<ProcedureVersion, Map<string, FactDefinition>>();
   private wholeHash: string | undefined;
+  private filesHash: string | undefined;
   private readonly entryKeys = new Map<string, string>();
+  /** Values kept from the previous build (see perProcedure); set by the build when it has a cache. */
+  kept: KeptValues | undefined;
 
   constructor(
     readonly catalogue: Catalogue,
@@ -155,6 +168,29 @@ export class BuildContext {
       ...[...this.catalogue.auxiliary.keys()].sort().map((rel) => `${rel}:${canonicalJson(this.catalogue.auxiliary.get(rel)!.data)}`),
     ]);
     return this.wholeHash;
+  }
+
+  /**
+   * A small value computed from one procedure (its listing row, its search terms), taken from the
+   * previous build when that procedure, the registries, calendars and lists, the code and the build
+   * date are all unchanged: a rebuild then plans the whole catalogue without reading the files of
+   * unchanged procedures. `compute` must return plain JSON data (it is stored as JSON), and
+   * `check` must accept only what compute can return.
+   */
+  perProcedure<T>(name: string, entry: ProcedureEntry, check: (value: unknown) => value is T, compute: () => T): T {
+    if (!this.kept) return compute();
+    return this.kept.get(`${name}\n${entry.code}`, hashParts([this.entryHash(entry), this.sharedFilesHash()]), check, compute);
+  }
+
+  /** Hash of the files every procedure may read besides its own: registries, calendars, lists, by their bytes. */
+  private sharedFilesHash(): string {
+    if (this.filesHash === undefined) {
+      const files = new Map<string, string>();
+      for (const table of Object.values(this.catalogue.registry)) for (const place of table.places.values()) files.set(place.file.rel, place.file.sha256);
+      for (const [rel, aux] of this.catalogue.auxiliary) files.set(rel, aux.file.sha256);
+      this.filesHash = hashParts([...files].sort(([a], [b]) => (a < b ? -1 : 1)).map(([rel, sha]) => `${rel}:${sha}`));
+    }
+    return this.filesHash;
   }
 
   /** Hash of a whole procedure: every version, its state on the build date, and the registry entries it names. */

@@ -36,10 +36,27 @@ const rows = new WeakMap<ProcedureEntry, Row>();
 export function rowOf(ctx: BuildContext, entry: ProcedureEntry): Row {
   let row = rows.get(entry);
   if (!row) {
-    row = computeRow(ctx, entry);
+    row = ctx.perProcedure('site/row', entry, isRow, () => computeRow(ctx, entry));
     rows.set(entry, row);
   }
   return row;
+}
+
+const ROW_KEYS = ['code', 'name', 'state', 'levels', 'time', 'fee'] as const;
+
+function isRow(value: unknown): value is Row {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const keys = Object.keys(value);
+  return keys.length === ROW_KEYS.length && ROW_KEYS.every((k, i) => keys[i] === k && typeof (value as Record<string, unknown>)[k] === 'string');
+}
+
+/** The legal documents (by number) a procedure's shown version cites, in the order it first cites them. */
+function citedDocuments(ctx: BuildContext, entry: ProcedureEntry): string[] {
+  return ctx.perProcedure('site/cites', entry, isStringList, () => [...new Set(legalRefs(entry.shown.data).map((r) => r.ref.document))]);
+}
+
+export function isStringList(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((v) => typeof v === 'string');
 }
 
 /** The row's text, for hashing the listings it appears in. */
@@ -106,8 +123,7 @@ export function renderFieldIndex(groups: readonly Group[]): { path: string; cont
 export function citingProcedures(ctx: BuildContext): Map<string, Row[]> {
   const out = new Map<string, Row[]>();
   for (const entry of ctx.procedures) {
-    const numbers = new Set(legalRefs(entry.shown.data).map((r) => r.ref.document));
-    for (const n of numbers) {
+    for (const n of citedDocuments(ctx, entry)) {
       const list = out.get(n);
       if (list) list.push(rowOf(ctx, entry));
       else out.set(n, [rowOf(ctx, entry)]);

@@ -13,6 +13,7 @@ import { isFree, onlineServiceOf } from '../detail/parts.js';
 import type { Unit } from '../engine/unit.js';
 import { MINISEARCH_OPTIONS, searchTerms, shardFile, shardOf, type SearchDoc, type SearchMeta } from '../../docs-site/client/tokens.js';
 import { SITE_PATHS } from './paths.js';
+import { isStringList } from './browse.js';
 
 /** The terms a procedure is found by: its name (and English name) and its code. */
 export function procedureTerms(entry: ProcedureEntry): string[] {
@@ -38,6 +39,21 @@ export function searchDoc(entry: ProcedureEntry): SearchDoc {
   };
 }
 
+const DOC_KEYS = ['c', 'n', 'f', 'a', 'l', 'ch', 'o', 'free', 's'] as const;
+
+function isSearchDoc(value: unknown): value is SearchDoc {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const d = value as Record<string, unknown>;
+  const keys = Object.keys(d);
+  return (
+    keys.length === DOC_KEYS.length &&
+    DOC_KEYS.every((k, i) => keys[i] === k) &&
+    ['c', 'n', 'f', 'o', 's'].every((k) => typeof d[k] === 'string') &&
+    ['a', 'l', 'ch'].every((k) => isStringList(d[k])) &&
+    typeof d.free === 'boolean'
+  );
+}
+
 function json(value: unknown): string {
   return JSON.stringify(value);
 }
@@ -47,7 +63,7 @@ export function searchUnits(ctx: BuildContext): Unit[] {
   // Terms by shard: shard → code → the procedure's terms in that shard, in order.
   const shards = new Map<string, Map<string, string[]>>();
   for (const entry of ctx.procedures) {
-    for (const term of procedureTerms(entry)) {
+    for (const term of ctx.perProcedure('site/terms', entry, isStringList, () => procedureTerms(entry))) {
       const key = shardOf(term);
       let docs = shards.get(key);
       if (!docs) shards.set(key, (docs = new Map()));
@@ -74,7 +90,7 @@ export function searchUnits(ctx: BuildContext): Unit[] {
   // Named by prefix, not position, so a new page never renames the pages after it.
   const pages = indexPages(ctx.procedures).map((page) => ({ prefix: page.prefix, file: page.prefix === '' ? 'all' : page.prefix.replace(/\./g, '_'), entries: page.entries }));
   for (const page of pages) {
-    const docs = page.entries.map(searchDoc);
+    const docs = page.entries.map((entry) => ctx.perProcedure('site/search-doc', entry, isSearchDoc, () => searchDoc(entry)));
     const content = json({ prefix: page.prefix, docs });
     units.push({ key: `search/docs/${page.file}`, inputs: hashParts([content]), render: () => [{ path: SITE_PATHS.searchDocs(page.file), content }] });
   }

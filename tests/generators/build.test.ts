@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { lstat, mkdir, readdir, symlink, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readdir, rename, symlink, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCatalogue, type BuildResult } from '../../generators/build.js';
@@ -143,14 +143,32 @@ describe('tthc build', () => {
     expect(incremental.get('site/procedures/1.000656.html')!.toString()).toContain('Thủ tục đăng ký khai tử (sửa tên)');
   });
 
-  it('does not trust a cached file that was edited in the output folder', async () => {
+  it('does not trust a cached file that was deleted or replaced in the output folder; an edit in place is repaired by --no-cache', async () => {
     const out = path.join(root, 'tampered');
     built(await buildCatalogue(catalogue, { out, at: AT }));
     const page = path.join(out, 'site/procedures/1.000656.html');
+    const original = (await readTree(out)).get('site/procedures/1.000656.html')!;
+    // Saved as editors do (a new file renamed over the old one): its folder's time changes, so the
+    // rebuild checks every recorded file and renders the one that no longer matches.
+    await writeFile(`${page}.tmp`, 'edited by hand');
+    await rename(`${page}.tmp`, page);
+    const replaced = built(await buildCatalogue(catalogue, { out, at: AT }));
+    expect(rendered(replaced)).toEqual({ api: 0, assets: 0, 'form-schemas': 0, listing: 0, 'simplification-report': 0, site: 1 });
+    expect((await readTree(out)).get('site/procedures/1.000656.html')!.equals(original)).toBe(true);
+
+    await unlink(page);
+    const deleted = built(await buildCatalogue(catalogue, { out, at: AT }));
+    expect(rendered(deleted)).toEqual({ api: 0, assets: 0, 'form-schemas': 0, listing: 0, 'simplification-report': 0, site: 1 });
+    expect((await readTree(out)).get('site/procedures/1.000656.html')!.equals(original)).toBe(true);
+
+    // Written over in place, the file keeps its folder's time: like make and Hugo, a rebuild does
+    // not read every output to find it (tthc verify --output does); a build with --no-cache repairs it.
     await writeFile(page, 'edited by hand');
-    const again = built(await buildCatalogue(catalogue, { out, at: AT }));
-    expect(rendered(again)).toEqual({ api: 0, assets: 0, 'form-schemas': 0, listing: 0, 'simplification-report': 0, site: 1 });
-    expect((await readTree(out)).get('site/procedures/1.000656.html')!.toString()).toContain('<h1>Thủ tục đăng ký khai tử</h1>');
+    const inPlace = built(await buildCatalogue(catalogue, { out, at: AT }));
+    expect(inPlace.rendered).toBe(0);
+    const full = built(await buildCatalogue(catalogue, { out, at: AT, cache: false }));
+    expect(full.reused).toBe(0);
+    expect((await readTree(out)).get('site/procedures/1.000656.html')!.equals(original)).toBe(true);
   });
 
   it('refuses a catalogue with errors, with the diagnostics of tthc validate, and writes nothing', async () => {
