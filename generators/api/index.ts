@@ -5,7 +5,7 @@ import type { LegalRef, ProcedureVersion } from '../../rules/schema/types/proced
 import { citeDocument, citeRef } from '../../rules/text/vi/citations.js';
 import { formatTimeLimit } from '../../rules/text/vi/time-limits.js';
 import { legalRefs } from '../../rules/model/spec.js';
-import type { BuildContext, ProcedureEntry } from '../engine/context.js';
+import type { BuildContext, FragmentStore, ProcedureEntry } from '../engine/context.js';
 import { hashParts } from '../engine/context.js';
 import { jsonFile } from '../engine/manifest.js';
 import { formVersions, href, PATHS } from '../engine/paths.js';
@@ -338,6 +338,51 @@ function changeEntry(ctx: BuildContext, c: Change, from: string) {
 }
 
 /**
+ * A change entry as JSON text, kept between builds in the fragment store: its diff of two versions
+ * is the costly part of a change-feed page, and a page of up to CHANGES_PAGE_SIZE changes is
+ * rendered again whenever one of them changes. What the store gives back is used only if it is
+ * the entry of this change.
+ */
+async function changeText(ctx: BuildContext, fragments: FragmentStore | undefined, c: Change, from: string): Promise<string> {
+  const version = c.window.version.data.version;
+  const render = () => JSON.stringify(changeEntry(ctx, c, from));
+  if (!fragments) return render();
+  const key = changeKey(c, from);
+  const inputs = changeInputs(ctx, c);
+  const kept = await fragments.recall(key);
+  const newline = kept?.indexOf('\n') ?? -1;
+  if (kept !== undefined && kept.slice(0, newline) === inputs) {
+    const text = kept.slice(newline + 1);
+    if (isEntryText(c.code, version)(text)) return text;
+  }
+  const text = render();
+  await fragments.keep(key, `${inputs}\n${text}`);
+  return text;
+}
+
+/** Where a change entry is kept (one per change and page), and the hash of what it is made from. */
+const changeKey = (c: Change, from: string) => `change\n${c.code}\n${c.window.version.data.version}\n${from}`;
+const changeInputs = (ctx: BuildContext, c: Change) => hashParts([c.inputs, ctx.entryHash(c.entry), ctx.sharedFilesHash()]);
+
+/** What jsonFile writes for `head` with one more property, a list whose items are given as JSON text (kept from an earlier build). */
+function jsonListFile(head: Record<string, unknown>, key: string, items: readonly string[]): string {
+  return `${JSON.stringify(head).slice(0, -1)},${JSON.stringify(key)}:[${items.join(',')}]}\n`;
+}
+
+/** JSON text of an object whose `code` is the given one: what a kept entry of a page must be. */
+function isEntryText(code: string, version?: string): (text: unknown) => text is string {
+  return (text: unknown): text is string => {
+    if (typeof text !== 'string') return false;
+    try {
+      const parsed = JSON.parse(text) as { code?: unknown; toVersion?: unknown } | null;
+      return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) && parsed.code === code && (version === undefined || parsed.toVersion === version);
+    } catch {
+      return false;
+    }
+  };
+}
+
+/**
  * The pages of one month of the change feed. A month with at most `size` changes is one page; a
  * larger one (a reform that changes thousands of procedures on one day) is split by code prefix, as
  * the index is, so a new change alters only the page of its code rather than shifting every page
@@ -348,7 +393,7 @@ export function changePages<T extends { code: string }>(month: readonly T[], siz
   return splitByCodePrefix(month, size).map((page) => page.entries);
 }
 
-function changeUnits(ctx: BuildContext): Unit[] {
+function changeUnits(ctx: BuildContext, fragments: FragmentStore | undefined): Unit[] {
   const byMonth = new Map<string, Change[]>();
   for (const c of changesOf(ctx)) {
     const month = c.effective.slice(0, 7);
@@ -365,10 +410,12 @@ function changeUnits(ctx: BuildContext): Unit[] {
       const slice = split[part - 1]!;
       const path = PATHS.apiChangesPage(part === 1 ? month : `${month}-${part}`);
       pages.push({ month, part, href: href(PATHS.apiChanges, path), changes: slice.length });
+      // The entries of pages not rendered now stay kept for the next build (a rendered page keeps its own).
+      if (fragments) for (const c of slice) fragments.retain(changeKey(c, path));
       units.push({
         key: `changes/${month}/${part}`,
         inputs: hashParts([String(parts), ...slice.map((c) => c.inputs)]),
-        render: () => [{ path, content: jsonFile({ $schema: schemaRef(path, 'changes-page'), month, part, parts, changes: slice.map((c) => changeEntry(ctx, c, path)) }) }],
+        render: async () => [{ path, content: jsonListFile({ $schema: schemaRef(path, 'changes-page'), month, part, parts }, 'changes', await Promise.all(slice.map((c) => changeText(ctx, fragments, c, path)))) }],
       });
     }
   }
@@ -404,7 +451,7 @@ export const generator: Generator = {
   id: 'api',
   description: 'the portal JSON API: paged index, one document per procedure with all its versions and the online forms of the versions in force and next, change feed, and their JSON Schemas',
   start: PATHS.apiIndex,
-  plan(ctx) {
+  plan(ctx, fragments) {
     const units: Unit[] = [
       {
         key: 'schemas',
@@ -414,7 +461,7 @@ export const generator: Generator = {
     ];
     units.push(...indexUnits(ctx));
     for (const entry of ctx.procedures) units.push(...procedureUnits(ctx, entry));
-    units.push(...changeUnits(ctx));
+    units.push(...changeUnits(ctx, fragments));
     return units;
   },
   perProcedure: procedureUnits,

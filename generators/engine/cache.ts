@@ -55,7 +55,8 @@ interface KeptFile {
   out: string;
   /** What every value depends on besides its own inputs: the generators' code, the build date and options. */
   scope: string;
-  values: Record<string, [inputs: string, value: unknown]>;
+  /** By record (a procedure's code): the hash of its inputs, and its parts by name. */
+  values: Record<string, [inputs: string, parts: Record<string, unknown>]>;
 }
 
 
@@ -179,14 +180,17 @@ export class BuildCache {
     const next: KeptFile = (this.keptNext = { format: KEPT_FORMAT, out: this.out, scope, values: Object.create(null) as KeptFile['values'] });
     if (!previous) this.keptChanged = true;
     return {
-      get: <T>(key: string, inputs: string, check: (value: unknown) => value is T, compute: () => T): T => {
-        const stored = previous && Object.prototype.hasOwnProperty.call(previous, key) ? previous[key] : undefined;
-        if (Array.isArray(stored) && stored[0] === inputs && check(stored[1])) {
-          next.values[key] = stored;
-          return stored[1];
+      get: <T>(record: string, inputs: string, part: string, check: (value: unknown) => value is T, compute: () => T): T => {
+        let parts = next.values[record]?.[0] === inputs ? next.values[record]![1] : undefined;
+        if (!parts) next.values[record] = [inputs, (parts = Object.create(null) as Record<string, unknown>)];
+        const stored = previous && Object.prototype.hasOwnProperty.call(previous, record) ? previous[record] : undefined;
+        const old = Array.isArray(stored) && stored[0] === inputs && stored[1] !== null && typeof stored[1] === 'object' ? (stored[1] as Record<string, unknown>) : undefined;
+        if (old && Object.prototype.hasOwnProperty.call(old, part) && check(old[part])) {
+          parts[part] = old[part];
+          return old[part];
         }
         const value = compute();
-        next.values[key] = [inputs, value];
+        parts[part] = value;
         this.keptChanged = true;
         return value;
       },

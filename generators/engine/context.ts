@@ -61,11 +61,11 @@ export interface FragmentStore {
 /**
  * Small values that plans compute from one procedure's data (its listing row, its search terms),
  * kept between builds so that a rebuild plans the whole catalogue without reading unchanged
- * procedures' files. Each is stored under a key with the hash of its inputs, and reused only when
- * both match and it has the shape `check` accepts; anything else is computed again.
+ * procedures' files. A record (one per procedure) holds the hash of its inputs and its parts by
+ * name; a part is reused only when the hash matches and `check` accepts it, else computed again.
  */
 export interface KeptValues {
-  get<T>(key: string, inputs: string, check: (value: unknown) => value is T, compute: () => T): T;
+  get<T>(record: string, inputs: string, part: string, check: (value: unknown) => value is T, compute: () => T): T;
 }
 
 /**
@@ -179,11 +179,11 @@ export class BuildContext {
    */
   perProcedure<T>(name: string, entry: ProcedureEntry, check: (value: unknown) => value is T, compute: () => T): T {
     if (!this.kept) return compute();
-    return this.kept.get(`${name}\n${entry.code}`, hashParts([this.entryHash(entry), this.sharedFilesHash()]), check, compute);
+    return this.kept.get(entry.code, hashParts([this.entryHash(entry), this.sharedFilesHash()]), name, check, compute);
   }
 
   /** Hash of the files every procedure may read besides its own: registries, calendars, lists, by their bytes. */
-  private sharedFilesHash(): string {
+  sharedFilesHash(): string {
     if (this.filesHash === undefined) {
       const files = new Map<string, string>();
       for (const table of Object.values(this.catalogue.registry)) for (const place of table.places.values()) files.set(place.file.rel, place.file.sha256);
