@@ -75,6 +75,10 @@ const AGENCY_START = /^(so|ubnd|uy ban|ban|bao hiem|cong an|chi cuc|cuc|van phon
 const LEVEL_WORDS = /^(toan trinh|mot phan|con lai|muc do [1-4]|muc [1-4]|dvc (toan trinh|mot phan))$/;
 const DECISION = /[0-9]+\s*\/\s*(qd|quyet dinh)|^quyet dinh so\b/;
 const INTERNAL_TOKEN = /^[0-9A-Za-z][0-9A-Za-z._\-/]{1,40}$/;
+/** AGENCY_START's longest word and the character after it fit well inside this many characters of a cell. */
+const AGENCY_PREFIX = 40;
+/** Longer than any of LEVEL_WORDS, folded or not. */
+const LEVEL_MAX = 40;
 
 /** Roles for a headerless table, from what most of each column's non-empty cells hold. */
 function rolesByContent(rows: string[][]): ColumnChoice[] {
@@ -88,8 +92,10 @@ function rolesByContent(rows: string[][]): ColumnChoice[] {
       national: share((v) => classifyListCode(v).kind === 'national' && !/\s/.test(v)),
       token: share((v) => INTERNAL_TOKEN.test(v) && /[0-9]/.test(v) && /[._A-Za-z]/.test(v)),
       numeric: share((v) => /^[0-9]+$/.test(v)),
-      agency: share((v) => AGENCY_START.test(foldVietnamese(v))),
-      level: share((v) => LEVEL_WORDS.test(fold(v))),
+      // Folding is most of this: an agency's first words need only the cell's start folded, a level word
+      // is short (folding never lengthens a text), and the decision test folds each cell once.
+      agency: share((v) => AGENCY_START.test(foldVietnamese(v.length > AGENCY_PREFIX ? v.slice(0, AGENCY_PREFIX) : v))),
+      level: share((v) => v.length <= LEVEL_MAX && LEVEL_WORDS.test(fold(v))),
       decision: share((v) => DECISION.test(fold(v).replace(/ /g, ''))),
       words: share((v) => v.split(/\s+/).length >= 3),
       length: values.reduce((n, v) => n + v.length, 0) / Math.max(1, values.length),
