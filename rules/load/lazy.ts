@@ -137,8 +137,8 @@ export class VersionDataCache {
   }
 }
 
-/** Versions' data held at once by the build's compact catalogue: a few jobs' worth, whatever the catalogue's size. */
-export const COMPACT_CACHE_VERSIONS = 1500;
+/** Versions whose data the build holds at once: enough for the versions of the procedures one unit reads together (the main thread reads the catalogue in order, so a larger cache would not be hit more). */
+export const COMPACT_CACHE_VERSIONS = 256;
 
 /** What a compact version's proxy stands on: where its data comes from, and its data once written to. */
 interface CompactTarget {
