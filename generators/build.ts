@@ -9,7 +9,7 @@ import { failPoint } from '../rules/store/fault.js';
 import { deferInterrupts, removeOnInterrupt } from './engine/interrupt.js';
 import { validateCatalogue, type ValidateOptions, type ValidationResult } from '../rules/validate/index.js';
 import { sha256Hex } from '../rules/load/canonical.js';
-import { compactCatalogue } from '../rules/load/lazy.js';
+import { compactCatalogue, type VersionDataCache } from '../rules/load/lazy.js';
 import { BuildCache, MANIFEST_OWNER, verifyInBackground } from './engine/cache.js';
 import { commitJournal, recoverJournal } from './engine/commit.js';
 import { BuildContext, hashParts } from './engine/context.js';
@@ -59,6 +59,12 @@ export interface BuildOptions extends ValidateOptions {
    * build keeps the catalogue state in, as validateCatalogue's stateDir.
    */
   validate?: (stateDir: string | undefined) => Promise<ValidationResult>;
+  /**
+   * The cache compact versions read their data through (lazy.ts); default a bounded one per build.
+   * `tthc build --watch` keeps one without a bound for as long as its catalogue stays loaded, so a
+   * rebuild reads no unchanged version's file again.
+   */
+  versionData?: VersionDataCache;
 }
 
 /** A procedure version file a preview build left out, and why. */
@@ -218,7 +224,7 @@ async function buildUnderLock(dir: string, options: BuildOptions, place: BuildPl
   // From here the build holds each version's meta, not its data: the data is read again from the
   // (checked) files as generators need it, a bounded number of versions at a time (lazy.ts), so
   // memory does not grow with the catalogue's content.
-  compactCatalogue(catalogue);
+  compactCatalogue(catalogue, options.versionData);
 
   await checkOutFolder(out, catalogue.root);
   await mkdir(parent, { recursive: true });

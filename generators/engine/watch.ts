@@ -1,11 +1,12 @@
 import { watch as watchFolder, readdirSync, lstatSync, type FSWatcher } from 'node:fs';
 import path from 'node:path';
+import { VersionDataCache } from '../../rules/load/lazy.js';
 import { KeptCatalogue } from '../../rules/validate/kept.js';
 import { buildCatalogue, type BuildOptions, type BuildResult } from '../build.js';
 
 /** What a watching build reports, as it goes. */
 export type WatchEvent =
-  /** A build finished: the first one, or one after files were saved (`files`, relative to the catalogue; empty for the first). */
+  /** A build finished: the first one, or one after files were saved (`files`, relative to the catalogue: every one saved since the output last changed; empty for the first). */
   | { kind: 'built'; result: Extract<BuildResult, { built: true }>; files: string[]; first: boolean; seconds: number }
   /** The catalogue has errors: nothing was written, the last good output stays, and watching goes on. */
   | { kind: 'refused'; result: Extract<BuildResult, { built: false }>; files: string[]; first: boolean }
@@ -46,10 +47,17 @@ export function watchCatalogue(dir: string, options: WatchOptions): CatalogueWat
   const debounceMs = options.debounceMs ?? 40;
   const folders = new Map<string, FSWatcher>();
   const pending = new Set<string>();
+  /** Files saved since the last build that wrote the output. */
+  const unbuilt = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
   let closed = false;
   let running: Promise<void> | undefined;
   let kept: KeptCatalogue | undefined;
+  // The data of the kept catalogue's versions, read once and held while the catalogue stays loaded
+  // (the build's compact catalogue holds only 1,500 at once, and whole-catalogue outputs read them
+  // all: each rebuild would parse most files again). A new load of the catalogue starts a new one.
+  let versionData = new VersionDataCache(Number.POSITIVE_INFINITY);
+  let generation = -1;
   let first = true;
   let resolveReady!: () => void;
   const ready = new Promise<void>((resolve) => (resolveReady = resolve));
@@ -119,22 +127,38 @@ export function watchCatalogue(dir: string, options: WatchOptions): CatalogueWat
     try {
       const result = await buildCatalogue(dir, {
         ...options,
+        // Read by the build after it validated: the cache of the catalogue just checked.
+        get versionData() {
+          return versionData;
+        },
         validate: async (stateDir) => {
           const keep = { ...options, requireLock: true, ...(stateDir ? { stateDir, readState: options.cache !== false } : {}) };
+          let result;
           if (!kept) {
             const opened = await KeptCatalogue.open(dir, keep);
             kept = opened.kept;
-            return opened.result;
+            result = opened.result;
+          } else result = await (files.includes(EVERYTHING) ? kept.reload() : kept.update(files));
+          if (kept.generation !== generation) {
+            generation = kept.generation;
+            versionData = new VersionDataCache(Number.POSITIVE_INFINITY);
           }
-          return files.includes(EVERYTHING) ? kept.reload() : kept.update(files);
+          return result;
         },
       });
       const shown = files.filter((f) => f !== EVERYTHING);
-      if (result.built) options.onEvent({ kind: 'built', result, files: shown, first: isFirst, seconds: (performance.now() - started) / 1000 });
-      else options.onEvent({ kind: 'refused', result, files: shown, first: isFirst });
+      // A build names every file saved since the output last changed (a refused build changed nothing).
+      for (const f of shown) unbuilt.add(f);
+      if (result.built) {
+        const saved = [...unbuilt].sort();
+        unbuilt.clear();
+        options.onEvent({ kind: 'built', result, files: saved, first: isFirst, seconds: (performance.now() - started) / 1000 });
+      } else options.onEvent({ kind: 'refused', result, files: shown, first: isFirst });
     } catch (error) {
       // What the catalogue looked like is unknown now: load it whole next time.
       kept = undefined;
+      generation = -1;
+      for (const f of files) if (f !== EVERYTHING) unbuilt.add(f);
       options.onEvent({ kind: 'failed', error, files: files.filter((f) => f !== EVERYTHING), first: isFirst });
     }
   };

@@ -27,6 +27,8 @@ export class KeptCatalogue {
   /** What loading found, by file as diagnostics name it (the lint's findings are not kept: they are made again). */
   private loadFindings = new Map<string, Diagnostic[]>();
   private state: CatalogueState | undefined;
+  /** Counts the loads of the whole catalogue: each makes new version objects. */
+  generation = 0;
 
   private constructor(
     readonly dir: string,
@@ -52,6 +54,7 @@ export class KeptCatalogue {
     const precomputed = wholeFindings(catalogue, shardFindings, shardFolders);
     this.catalogue = catalogue;
     this.state = state;
+    this.generation++;
     this.loadFindings = new Map();
     for (const d of diagnostics) {
       const list = this.loadFindings.get(d.file);
