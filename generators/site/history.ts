@@ -14,7 +14,13 @@ import { formatDate } from '../../rules/text/vi/dates.js';
 import { amendingDocuments, joinVi, versionLabel } from '../../rules/text/vi/versions.js';
 import type { BuildContext, ProcedureEntry } from '../engine/context.js';
 import { versionRows } from '../detail/index.js';
-import { diffBlocks } from '../version-diff/index.js';
+import { assumptionValue, diffBlocks, PARAMETER_VI } from '../version-diff/index.js';
+import type { ComplianceCost } from '../../rules/compute/compliance-cost.js';
+import { escapeHtml } from '../../rules/text/render/escape.js';
+import { formatVnd } from '../../rules/text/vi/numbers.js';
+import { CHANNEL_VI } from '../../rules/text/vi/channels.js';
+import { lowerFirst } from '../../rules/text/vi/words.js';
+import { HOME_CRUMB, sitePage } from './layout.js';
 import { link } from './layout.js';
 import { SITE_PATHS } from './paths.js';
 
@@ -70,6 +76,51 @@ function takeMethod(blocks: readonly Block[], method: Map<string, Block>): Block
   return out;
 }
 
+/**
+ * The page's own closing note on the estimates: the figures its changes used (hourly income, each
+ * assumption's value), each once, and a link to the site's one page with their bases and sources
+ * (site/uoc-tinh.html). Those texts are the same for every procedure: stated on every page with a
+ * change they were 1.8 KB of each page on average (issue 15).
+ */
+function methodSummary(path: string, costs: readonly ComplianceCost[]): string {
+  const incomes = [...new Map(costs.map((c) => [c.hourlyIncome.id, c.hourlyIncome])).values()];
+  const assumptions = new Map<string, string>();
+  for (const c of costs) for (const a of c.assumptions) assumptions.set(a.parameter, `${PARAMETER_VI[a.parameter] ?? a.parameter}: ${assumptionValue(a)}`);
+  const sets = [...new Map(costs.flatMap((c) => (c.estimation ? [[c.estimation.id, c.estimation] as const] : []))).values()];
+  const page = link(path, METHOD_PAGE);
+  const lines = [
+    `<p><strong>Thu nhập bình quân một giờ: </strong>${incomes.map((h) => `<a href="${page}#${escapeHtml(h.id)}">${escapeHtml(formatVnd(h.amount))}/giờ</a>`).join('; ')}.</p>`,
+    ...(assumptions.size > 0
+      ? [`<p><strong>Giả định ước tính đã dùng</strong> (${sets.map((e) => `<a href="${page}#${escapeHtml(e.id)}">căn cứ của từng giả định</a>`).join('; ')}):</p>`, `<ul>${[...assumptions.keys()].sort().map((k) => `<li>${escapeHtml(assumptions.get(k)!)}.</li>`).join('')}</ul>`]
+      : []),
+  ];
+  return `<h3 id="${METHOD_ANCHOR}">Cách ước tính chi phí tuân thủ</h3>\n${lines.join('\n')}\n`;
+}
+
+/** The site's one page on how compliance costs are estimated: every hourly income and estimation set of the registry, with bases and sources. */
+export const METHOD_PAGE = 'site/uoc-tinh.html';
+
+export function renderMethodPage(ctx: BuildContext): { path: string; content: string } {
+  const r = ctx.catalogue.registry;
+  const incomes = [...r.hourlyIncomes.byId.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
+  const sets = [...r.costEstimations.byId.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
+  const e = escapeHtml;
+  const body = [
+    '<h1>Cách ước tính chi phí tuân thủ</h1>',
+    '<p>Chi phí tuân thủ của mỗi thay đổi trên trang thủ tục được tính theo Điều 27 Thông tư 02/2017/TT-VPCP: số giờ thực hiện nhân với thu nhập bình quân một giờ, cộng phí, lệ phí và các chi phí khác. Khi đặc tả chưa có số liệu, các con số được ước tính theo các giả định dưới đây và được ghi là ước tính.</p>',
+    '<h2>Thu nhập bình quân một giờ</h2>',
+    ...incomes.map((h) => `<h3 id="${e(h.id)}">${e(formatVnd(h.amount))}/giờ (số liệu ngày ${e(formatDate(h.date))})</h3>\n<p>${e(h.basis)}</p>\n<p><strong>Nguồn: </strong>${e(String(h.source))}</p>`),
+    '<h2>Giả định ước tính</h2>',
+    ...sets.map((c) => {
+      const params = Object.entries(c.parameters as Record<string, { value: number | string; basis: string }>)
+        .map(([k, p]) => `<li>${e(`${PARAMETER_VI[k as keyof typeof PARAMETER_VI] ?? k}: ${assumptionValue({ parameter: k as never, value: p.value, basis: p.basis })}. ${p.basis}`)}</li>`);
+      const order = c.channelOrder.map((k) => lowerFirst(CHANNEL_VI[k])).join(', ');
+      return `<h3 id="${e(c.id)}">${e(`${c.source} (${formatDate(c.date)})`)}</h3>\n<ul>\n<li>${e(`${PARAMETER_VI.channelOrder}: ${order}. Ước tính giả định người nộp dùng cách thức đầu tiên có trong thứ tự này mà thủ tục cho phép.`)}</li>\n${params.join('\n')}\n</ul>${c.note ? `\n<p>${e(c.note)}</p>` : ''}`;
+    }),
+  ].join('\n');
+  return { path: METHOD_PAGE, content: sitePage({ path: METHOD_PAGE, title: 'Cách ước tính chi phí tuân thủ', crumbs: [HOME_CRUMB], body }) };
+}
+
 export interface HistoryModel {
   versions: (ReturnType<typeof versionRows>[number] & { summary: string | undefined; previous: string | undefined; diffHref: string | undefined; note: string })[];
   changes: { id: string; title: string; html: string }[];
@@ -96,8 +147,10 @@ export function historySection(ctx: BuildContext, entry: ProcedureEntry, path: s
   const pairs = versionPairs(entry);
   // The latest change first: it is the one a reader of the version in force asks about.
   const method = new Map<string, Block>();
+  const costs: ComplianceCost[] = [];
   const changes = [...pairs].reverse().map(({ before, after }) => {
     const diff = diffVersions(ctx.catalogue, { version: before, how: `${entry.code}@${before.data.version}` }, { version: after, how: `${entry.code}@${after.data.version}` });
+    if (diff.cost.detail) costs.push(diff.cost.detail.before, diff.cost.detail.after);
     const from = after.data.effective?.from;
     return {
       id: SITE_PATHS.changeAnchor(before.data.version, after.data.version),
@@ -119,6 +172,6 @@ export function historySection(ctx: BuildContext, entry: ProcedureEntry, path: s
   const proposals = entry.versions
     .filter((v) => v.data.proposal && findVersion(ctx.catalogue, v.data.proposal.baseline.code, v.data.proposal.baseline.version))
     .map((v) => ({ href: link(path, SITE_PATHS.proposal(v.data.code, v.data.version)), text: `${v.data.proposal!.title} (so với ${versionLabel(findVersion(ctx.catalogue, v.data.proposal!.baseline.code, v.data.proposal!.baseline.version)!.data, lookup, { amending: false })})` }));
-  const methodHtml = method.size > 0 ? `<h3 id="${METHOD_ANCHOR}">Cách ước tính chi phí tuân thủ</h3>\n${renderHtmlBlocks([...method.values()])}` : undefined;
+  const methodHtml = method.size > 0 ? methodSummary(path, costs) : undefined;
   return { versions, changes, legend: changes.length > 0 ? LEGEND : undefined, method: methodHtml, proposals };
 }

@@ -22,6 +22,7 @@ import { docsUnits } from './docs.js';
 import { link, sitePage } from './layout.js';
 import { SITE_PATHS } from './paths.js';
 import { renderProcedurePage, type CalendarRef } from './procedure.js';
+import { renderMethodPage } from './history.js';
 import { searchUnits } from './search-index.js';
 import { docsSiteText } from './sources.js';
 import { home } from './templates.generated.js';
@@ -136,6 +137,8 @@ export const generator: Generator = {
     units.push({ key: 'legal', inputs: hashParts(docs.map((d, i) => `${docTexts[i]}:${citing.get(d.number)?.length ?? 0}`)), render: () => [renderLegalIndex(docs, citing)] });
 
     units.push(...searchUnits(ctx));
+    // The bases and sources of the estimates, once for the site (each procedure page states the values it used).
+    units.push({ key: 'method', inputs: costInputsHash(ctx), render: () => [renderMethodPage(ctx)] });
 
     const codes = new Set(ctx.procedures.map((e) => e.code));
     units.push({ key: 'dashboard', inputs: ctx.catalogueHash(), render: () => renderDashboard(ctx.catalogue, (code) => codes.has(code)) });

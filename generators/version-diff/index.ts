@@ -186,7 +186,7 @@ function volume(v: ComplianceCost['timesPerYear'] | undefined): string {
 
 /** The assumptions and caveats behind a set of costs, each listed once. */
 /** The estimation parameters as readers know them (issue 18 point 11: no registry field names in the text). */
-const PARAMETER_VI: Record<AssumptionUsed['parameter'], string> = {
+export const PARAMETER_VI: Record<AssumptionUsed['parameter'], string> = {
   learnHours: 'Số giờ tìm hiểu quy định',
   hoursPerForm: 'Số giờ điền một tờ khai',
   hoursPerFormField: 'Số giờ cho một trường thông tin của tờ khai điện tử',
@@ -202,7 +202,7 @@ const PARAMETER_VI: Record<AssumptionUsed['parameter'], string> = {
   channelOrder: 'Thứ tự cách thức nộp được giả định',
 };
 
-function assumptionValue(a: AssumptionUsed): string {
+export function assumptionValue(a: AssumptionUsed): string {
   if (typeof a.value === 'number') return formatNumber(a.value);
   // The channel order is stored as channel ids: name them.
   return a.parameter === 'channelOrder' ? a.value.split(/,\s*/).map((k) => lowerFirst(CHANNEL_VI[k as ChannelKind] ?? k)).join(', ') : a.value;

@@ -45,7 +45,8 @@ describe('tthc build (CLI)', () => {
     const docs = docsPages().length + 1;
     expect(docs).toBe(18);
     // No form preview page either (2: 1.001193 v1 and 2.000488 v1): it is a section of the procedure page.
-    expect(again.stdout).toMatch(new RegExp(` {2}total +${123 + docs} +[\\d.]+ KiB +0 +${71 + docs}\n`));
+    // One page on how costs are estimated (site/uoc-tinh.html, 1 file and 1 unit), which every procedure page links to.
+    expect(again.stdout).toMatch(new RegExp(` {2}total +${124 + docs} +[\\d.]+ KiB +0 +${72 + docs}\n`));
   });
 
   it('refuses a catalogue with errors, printing what tthc validate prints', async () => {

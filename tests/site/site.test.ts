@@ -186,6 +186,16 @@ describe('version history', () => {
     // After every change, inside the history section.
     expect(page.indexOf('id="cach-uoc-tinh"')).toBeGreaterThan(page.lastIndexOf('</details>'));
     expect(page.indexOf('id="cach-uoc-tinh"')).toBeGreaterThan(page.indexOf('id="lich-su"'));
+    // The values it used are on the page; their bases and sources, the same for every procedure, on the site's one page.
+    expect(page).toContain('<p><strong>Thu nhập bình quân một giờ: </strong><a href="../uoc-tinh.html#thu-nhap-binh-quan-2024">43.750 đồng/giờ</a>.</p>');
+    expect(count('chia cho 176 giờ làm việc một tháng')).toBe(0);
+    const estimated = text('site/procedures/1.000656.html');
+    expect(estimated).toContain('<p><strong>Giả định ước tính đã dùng</strong> (<a href="../uoc-tinh.html#uoc-tinh-mac-dinh">căn cứ của từng giả định</a>):</p>');
+    expect(estimated).toContain('<li>Số giờ chuẩn bị một giấy tờ: 1.</li>');
+    const method = text('site/uoc-tinh.html');
+    expect(method).toContain('<h3 id="thu-nhap-binh-quan-2024">43.750 đồng/giờ (số liệu ngày 31/12/2024)</h3>');
+    expect(method).toContain('chia cho 176 giờ làm việc một tháng');
+    expect(method).toContain('<li>Số giờ chuẩn bị một giấy tờ: 1. Chuẩn bị một giấy tờ sẵn có hoặc xin cấp lại tại cơ quan gần nhà: khoảng 1 giờ (giả định).</li>');
   });
 });
 
