@@ -338,31 +338,37 @@ function changeEntry(ctx: BuildContext, c: Change, from: string) {
 }
 
 /**
- * A change entry as JSON text, kept between builds in the fragment store: its diff of two versions
- * is the costly part of a change-feed page, and a page of up to CHANGES_PAGE_SIZE changes is
- * rendered again whenever one of them changes. What the store gives back is used only if it is
- * the entry of this change.
+ * A change-feed page's entries as JSON text, kept between builds in the fragment store (one
+ * fragment per page): an entry's diff of two versions is the costly part of a page, and a page of up
+ * to CHANGES_PAGE_SIZE changes is rendered again whenever one of them changes. A kept entry is used
+ * only if its inputs match and it is the entry of that code and version.
  */
-async function changeText(ctx: BuildContext, fragments: FragmentStore | undefined, c: Change, from: string): Promise<string> {
-  const version = c.window.version.data.version;
-  const render = () => JSON.stringify(changeEntry(ctx, c, from));
-  if (!fragments) return render();
-  const key = changeKey(c, from);
-  const inputs = changeInputs(ctx, c);
-  const kept = await fragments.recall(key);
-  const newline = kept?.indexOf('\n') ?? -1;
-  if (kept !== undefined && kept.slice(0, newline) === inputs) {
-    const text = kept.slice(newline + 1);
-    if (isEntryText(c.code, version)(text)) return text;
+async function changeTexts(ctx: BuildContext, fragments: FragmentStore | undefined, changes: readonly Change[], from: string): Promise<string[]> {
+  const render = (c: Change) => JSON.stringify(changeEntry(ctx, c, from));
+  if (!fragments) return changes.map(render);
+  let kept: Record<string, unknown> = {};
+  try {
+    const parsed = JSON.parse((await fragments.recall(changesKey(from))) ?? '{}') as unknown;
+    if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) kept = parsed as Record<string, unknown>;
+  } catch {
+    kept = {};
   }
-  const text = render();
-  await fragments.keep(key, `${inputs}\n${text}`);
-  return text;
+  const next: Record<string, [string, string]> = {};
+  const texts = changes.map((c) => {
+    const version = c.window.version.data.version;
+    const key = `${c.code}\n${version}`;
+    const inputs = hashParts([c.inputs, ctx.entryHash(c.entry), ctx.sharedFilesHash()]);
+    const stored = Object.prototype.hasOwnProperty.call(kept, key) ? kept[key] : undefined;
+    const text = Array.isArray(stored) && stored[0] === inputs && isEntryText(c.code, version)(stored[1]) ? (stored[1] as string) : render(c);
+    next[key] = [inputs, text];
+    return text;
+  });
+  await fragments.keep(changesKey(from), JSON.stringify(next));
+  return texts;
 }
 
-/** Where a change entry is kept (one per change and page), and the hash of what it is made from. */
-const changeKey = (c: Change, from: string) => `change\n${c.code}\n${c.window.version.data.version}\n${from}`;
-const changeInputs = (ctx: BuildContext, c: Change) => hashParts([c.inputs, ctx.entryHash(c.entry), ctx.sharedFilesHash()]);
+/** Where a change-feed page's entries are kept. */
+const changesKey = (page: string) => `changes\n${page}`;
 
 /** What jsonFile writes for `head` with one more property, a list whose items are given as JSON text (kept from an earlier build). */
 function jsonListFile(head: Record<string, unknown>, key: string, items: readonly string[]): string {
@@ -410,12 +416,12 @@ function changeUnits(ctx: BuildContext, fragments: FragmentStore | undefined): U
       const slice = split[part - 1]!;
       const path = PATHS.apiChangesPage(part === 1 ? month : `${month}-${part}`);
       pages.push({ month, part, href: href(PATHS.apiChanges, path), changes: slice.length });
-      // The entries of pages not rendered now stay kept for the next build (a rendered page keeps its own).
-      if (fragments) for (const c of slice) fragments.retain(changeKey(c, path));
+      // The entries of a page not rendered now stay kept for the next build (a rendered page keeps its own).
+      fragments?.retain(changesKey(path));
       units.push({
         key: `changes/${month}/${part}`,
         inputs: hashParts([String(parts), ...slice.map((c) => c.inputs)]),
-        render: async () => [{ path, content: jsonListFile({ $schema: schemaRef(path, 'changes-page'), month, part, parts }, 'changes', await Promise.all(slice.map((c) => changeText(ctx, fragments, c, path)))) }],
+        render: async () => [{ path, content: jsonListFile({ $schema: schemaRef(path, 'changes-page'), month, part, parts }, 'changes', await changeTexts(ctx, fragments, slice, path)) }],
       });
     }
   }
