@@ -58,6 +58,17 @@ export function parseDateOption(value: string | undefined, what: string): string
   return checkIsoDate(value, what);
 }
 
+/**
+ * --as-recorded <date> (or its alias --known-at): the catalogue as recorded on that day
+ * (transaction time), so corrections recorded later are left out. Undefined when not given.
+ */
+export function parseRecordedOption(flags: { asRecorded?: string | undefined; knownAt?: string | undefined }): string | undefined {
+  const { asRecorded, knownAt } = flags;
+  if (asRecorded !== undefined && knownAt !== undefined && asRecorded !== knownAt) throw new UsageError(m().opt.recordedTwice(asRecorded, knownAt));
+  const value = asRecorded ?? knownAt;
+  return value === undefined ? undefined : checkIsoDate(value, asRecorded !== undefined ? '--as-recorded' : '--known-at');
+}
+
 export function parsePositiveInt(value: string, what: string): number {
   if (!/^[0-9]+$/.test(value)) throw new UsageError(m().opt.wholeNumber(what, value));
   const n = Number(value);

@@ -3,7 +3,7 @@ import { factsOf } from '../../rules/compute/conditions.js';
 import { requiredDocuments, type DossierLine } from '../../rules/compute/dossier.js';
 import { formatCase } from '../../rules/text/vi/conditions.js';
 import { formatCopies } from '../../rules/text/vi/dossier.js';
-import { application, channelLine, procedureLine, type ApplicantFlags } from '../applicant.js';
+import { application, channelLine, correctionLines, procedureLine, type ApplicantFlags } from '../applicant.js';
 import { lang, m } from '../i18n.js';
 import { parseFormat } from '../options.js';
 import { cite, json, out, outDocument, say } from '../output.js';
@@ -33,7 +33,7 @@ export async function dossierCommand(code: string, flags: ApplicantFlags): Promi
   }
   const t = m().dossier;
   const vi = lang() === 'vi';
-  const lines = [procedureLine(result.application), channelLine(result.application), t.sets(result.sets), ''];
+  const lines = [procedureLine(result.application), channelLine(result.application), ...correctionLines(catalogue, result.application), t.sets(result.sets), ''];
   const bring = result.documents.filter((d) => d.status === 'submit' || d.status === 'present');
   lines.push(t.bring(bring.length));
   let n = 0;

@@ -2,9 +2,9 @@ import { computeDueDate, dateWithWeekday, dueDateForApplication, parseMoment, ty
 import { prepareApplication } from '../../rules/compute/application.js';
 import type { TimeUnit } from '../../rules/schema/types/procedure-version.generated.js';
 import { UsageError } from '../../rules/errors.js';
-import { channelLine, procedureLine } from '../applicant.js';
+import { channelLine, correctionLines, procedureLine } from '../applicant.js';
 import { loadForQuery, workingCalendar } from '../catalogue.js';
-import { parseFactOptions, parseFormat, parseOfficeHours, parseSupplements } from '../options.js';
+import { parseFactOptions, parseFormat, parseOfficeHours, parseRecordedOption, parseSupplements } from '../options.js';
 import { lang, m } from '../i18n.js';
 import { cite, json, out, outDocument, say } from '../output.js';
 import { explainDueDate } from '../../rules/text/vi/due-dates.js';
@@ -12,6 +12,8 @@ import { EXIT } from '../run.js';
 
 export interface DueFlags {
   from?: string;
+  asRecorded?: string;
+  knownAt?: string;
   days?: string;
   unit?: string;
   channel?: string;
@@ -58,7 +60,7 @@ export async function dueCommand(code: string | undefined, flags: DueFlags): Pro
   if (flags.days !== undefined || flags.unit !== undefined) throw new UsageError(m().due.codeAndDays(code));
   const submitted = parseMoment(flags.from, 'The submission date');
   const { catalogue, diagnostics } = await loadForQuery(flags.dir);
-  const app = prepareApplication(catalogue, { code, date: submitted.date, channel: flags.channel, facts: parseFactOptions(flags.fact) });
+  const app = prepareApplication(catalogue, { code, date: submitted.date, recordedAt: parseRecordedOption(flags), channel: flags.channel, facts: parseFactOptions(flags.fact) });
   const calendar = await workingCalendar({ file: flags.calendar, catalogue, catalogueDiagnostics: diagnostics, dir: flags.dir });
   const answer = dueDateForApplication(calendar, app, { from: flags.from, supplements, office });
   if (format === 'json') {
@@ -69,6 +71,7 @@ export async function dueCommand(code: string | undefined, flags: DueFlags): Pro
   const head = [
     procedureLine(answer.application),
     channelLine(answer.application),
+    ...correctionLines(catalogue, answer.application),
     m().due.timeLimit(t.text, t.case, t.from === 'channel', t.legalBasis.map((r) => cite(catalogue, r)).join('; ')),
     // The start note is the library's English; the Vietnamese reader has the time limit's own wording above.
     ...(answer.startNote && lang() === 'en' ? [answer.startNote] : []),

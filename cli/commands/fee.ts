@@ -5,7 +5,7 @@ import { formatCase } from '../../rules/text/vi/conditions.js';
 import { formatChannelList } from '../../rules/text/vi/channels.js';
 import { FEE_KIND_VI, VARIABLE_FEE_VI } from '../../rules/text/vi/fees.js';
 import { formatMoney, formatNumber } from '../../rules/text/vi/numbers.js';
-import { application, channelLine, procedureLine, type ApplicantFlags } from '../applicant.js';
+import { application, channelLine, correctionLines, procedureLine, type ApplicantFlags } from '../applicant.js';
 import { lang, m } from '../i18n.js';
 import { parseFormat } from '../options.js';
 import { cite, json, out, outDocument, say } from '../output.js';
@@ -46,7 +46,7 @@ export async function feeCommand(code: string, flags: ApplicantFlags): Promise<n
     return EXIT.ok;
   }
   const t = m().fee;
-  const lines = [procedureLine(result.application), channelLine(result.application), ''];
+  const lines = [procedureLine(result.application), channelLine(result.application), ...correctionLines(catalogue, result.application), ''];
   if (result.lines.length === 0) lines.push(t.free);
   for (const l of result.lines) {
     const mark = l.status === 'due' ? formatMoney(l.amount ?? 0, l.currency) : l.status === 'variable' ? t.variable : l.status === 'exempt' ? t.exempt : t.notApplicable;

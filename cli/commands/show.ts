@@ -1,17 +1,21 @@
 import { describeResolution, resolve, type Resolution } from '../../rules/compute/resolve.js';
+import { correctionSummary } from '../../rules/compute/application.js';
 import type { Catalogue, LoadedVersion } from '../../rules/model/catalogue.js';
 import { renderMarkdown, type Block } from '../../rules/text/render/index.js';
 import { BuildContext } from '../../generators/engine/context.js';
 import { changeBasis, partsToBlocks, procedureParts } from '../../generators/detail/parts.js';
 import { UsageError } from '../../rules/errors.js';
 import { loadForQuery } from '../catalogue.js';
-import { parseDateOption, parseFormat } from '../options.js';
+import { parseDateOption, parseFormat, parseRecordedOption } from '../options.js';
 import { m } from '../i18n.js';
-import { json, outDocument, say } from '../output.js';
+import { cite, json, outDocument, say } from '../output.js';
+import { addDays } from '../../rules/compute/dates.js';
 import { EXIT } from '../run.js';
 
 export interface ShowFlags {
   at?: string;
+  asRecorded?: string;
+  knownAt?: string;
   format: string;
   dir: string;
 }
@@ -23,8 +27,9 @@ export interface ShowFlags {
 export async function showCommand(code: string, flags: ShowFlags): Promise<number> {
   const format = parseFormat(flags.format, ['md', 'json']);
   const date = parseDateOption(flags.at, '--at');
+  const recordedAt = parseRecordedOption(flags);
   const { catalogue } = await loadForQuery(flags.dir);
-  const r = resolve(catalogue, code, date);
+  const r = resolve(catalogue, code, date, { recordedAt });
   if (r.kind === 'unknown-code') throw new UsageError(describeResolution(r), { id: 'resolution', params: { resolution: r } });
   if (format === 'json') {
     await outDocument(json(resolutionJson(r)));
@@ -48,8 +53,11 @@ function resolutionJson(r: Resolution): Record<string, unknown> {
     case 'in-force':
       return {
         ...base,
-        version: r.version.data.version,
+        version: r.original.data.version,
         inForce: { from: r.window.from, until: r.window.until, endsBecause: r.window.endsBecause, supersededBy: r.window.supersededBy?.data.version ?? null },
+        recordedAt: r.recordedAt ?? null,
+        correction: r.correction ? correctionSummary(r.correction) : null,
+        laterCorrections: r.laterCorrections.map(correctionSummary),
         spec: r.version.data,
       };
     case 'not-yet-in-force':
@@ -84,5 +92,10 @@ function markdown(catalogue: Catalogue, version: LoadedVersion, r: Resolution, d
   ];
   const basis = changeBasis(ctx, v);
   if (basis.length > 0) head.push({ kind: 'paragraph', content: [`Sửa đổi, bổ sung bởi: ${basis.join('; ')}${v.changedBy?.summary ? `. ${v.changedBy.summary}` : ''}`] });
+  if (r.kind === 'in-force' && r.correction) {
+    const c = correctionSummary(r.correction);
+    head.push({ kind: 'paragraph', content: [m().applicant.correctionLine(c.record, c.corrects, c.from, c.recorded, c.legalBasis.map((l) => cite(catalogue, l)).join('; '), c.reason)] });
+    head.push({ kind: 'paragraph', content: [m().applicant.originalLine(addDays(c.recorded, -1))] });
+  }
   return renderMarkdown([...head, ...partsToBlocks(procedureParts(ctx, version))]);
 }

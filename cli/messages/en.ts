@@ -221,6 +221,12 @@ export const en = {
     channelName: (kind: string) => kind,
     factDefault: ' (default)',
     notesHead: 'Not modelled or not confirmed (from the spec’s notes):',
+    asRecorded: 'the catalogue as recorded on this day, YYYY-MM-DD (transaction time): corrections (đính chính) recorded later are left out (default: as it stands)',
+    knownAt: 'the same as --as-recorded',
+    correctionLine: (record: string, corrects: string, from: string, recorded: string, basis: string, reason: string) =>
+      `Corrected (${record}, recorded on ${recorded}): replaces the content recorded for ${corrects} from ${from}; basis: ${basis}. ${reason}`,
+    originalLine: (recorded: string) => `The content as first recorded is shown with --as-recorded ${recorded}.`,
+    laterLine: (at: string, later: string) => `As recorded on ${at}: later corrected by ${later}; without --as-recorded the correction applies.`,
   },
   fee: {
     description: 'The fees and charges due for an applicant (phí, lệ phí), with exemptions applied and their legal basis.',
@@ -350,6 +356,7 @@ export const en = {
     versionRef: (ref: string) => `Expected <code>@<version>, e.g. 1.001193@v2; got "${ref}".`,
     badLang: (from: string, value: string) => `${from} "${value}" is not a language tthc speaks: use vi or en.`,
     or: ' or ',
+    recordedTwice: (a: string, b: string) => `--as-recorded ${a} and --known-at ${b} name two different days; give one.`,
   },
   catalogue: {
     finishedPublish: (ref: string) => `finished the interrupted publish of ${ref}: its file and the lock are written now.`,

@@ -43,7 +43,10 @@ export function resolutionVi(r: Resolution): string {
       const until = w.until
         ? `đến ${w.until}${w.endsBecause === 'superseded' ? ` (được thay thế bởi phiên bản ${w.supersededBy?.data.version} từ ${w.supersededBy?.data.effective?.from})` : ''}`
         : 'và chưa có ngày hết hiệu lực';
-      return `${r.code}@${r.version.data.version} có hiệu lực ngày ${r.date}: từ ${w.from} ${until}.`;
+      const c = r.correction?.data.corrects;
+      const corrected = r.correction && c ? ` Nội dung áp dụng là bản đính chính ${r.correction.data.version} (ghi nhận ngày ${c.recorded}), thay nội dung đã ghi của ${r.original.data.version} từ ngày ${c.from}.` : '';
+      const later = r.laterCorrections.length > 0 ? ` Theo danh mục ghi nhận đến ngày ${r.recordedAt}; sau đó đã được đính chính bởi ${r.laterCorrections.map((x) => `${x.data.version} (ghi nhận ngày ${x.data.corrects?.recorded})`).join(', ')}.` : '';
+      return `${r.code}@${r.original.data.version} có hiệu lực ngày ${r.date}: từ ${w.from} ${until}.${corrected}${later}`;
     }
     case 'not-yet-in-force':
       return `${r.code} chưa có hiệu lực ngày ${r.date}: phiên bản được công bố đầu tiên, ${r.first.version.data.version}, có hiệu lực từ ${r.first.from}.`;
@@ -269,6 +272,12 @@ export const vi: Messages = {
     channelName: (kind: string) => ({ 'in-person': 'trực tiếp', online: 'trực tuyến', postal: 'qua dịch vụ bưu chính' })[kind] ?? kind,
     factDefault: ' (mặc định)',
     notesHead: 'Chưa được mô hình hóa hoặc chưa được xác minh (theo ghi chú của đặc tả):',
+    asRecorded: 'xem danh mục như đã ghi nhận vào ngày này, YYYY-MM-DD: bỏ qua các bản đính chính ghi nhận sau ngày đó (mặc định: như hiện nay)',
+    knownAt: 'như --as-recorded',
+    correctionLine: (record: string, corrects: string, from: string, recorded: string, basis: string, reason: string) =>
+      `Đã đính chính (${record}, ghi nhận ngày ${recorded}): thay nội dung đã ghi của ${corrects} từ ngày ${from}; căn cứ: ${basis}. ${reason}`,
+    originalLine: (recorded: string) => `Nội dung như đã ghi trước khi đính chính: thêm --as-recorded ${recorded}.`,
+    laterLine: (at: string, later: string) => `Theo danh mục ghi nhận đến ngày ${at}; sau đó đã được đính chính bởi ${later} (bỏ --as-recorded để áp dụng bản đính chính).`,
   },
   fee: {
     description: 'Phí, lệ phí người nộp phải trả, đã áp dụng các trường hợp miễn, kèm căn cứ pháp lý.',
@@ -400,6 +409,7 @@ export const vi: Messages = {
     versionRef: (ref: string) => `Cần dạng <mã>@<phiên bản>, ví dụ 1.001193@v2; nhận được "${ref}".`,
     badLang: (from: string, value: string) => `${from} "${value}" không phải ngôn ngữ tthc hỗ trợ: dùng vi hoặc en.`,
     or: ' hoặc ',
+    recordedTwice: (a: string, b: string) => `--as-recorded ${a} và --known-at ${b} là hai ngày khác nhau; chỉ nêu một ngày.`,
   },
   catalogue: {
     finishedPublish: (ref: string) => `đã hoàn tất việc công bố ${ref} bị gián đoạn: tệp phiên bản và tệp khóa nay đã được ghi.`,

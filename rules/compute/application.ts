@@ -21,13 +21,21 @@ export interface ApplicationRequest {
   /** Default: in-person when the version offers it, else its first channel. */
   channel?: string | undefined;
   facts?: Readonly<Record<string, FactValue>> | undefined;
+  /** Transaction time: the catalogue as recorded on this day (corrections recorded later are left out). Default: as it stands. */
+  recordedAt?: IsoDate | undefined;
 }
 
 export interface Application {
   code: string;
   date: IsoDate;
+  /** The content that applies: the version in force, or its correction (đính chính) for the date. */
   version: LoadedVersion;
   window: EffectiveWindow;
+  /** The correction used (=== version), when one applies. */
+  correction: LoadedVersion | undefined;
+  /** Corrections for the date recorded after recordedAt. */
+  laterCorrections: LoadedVersion[];
+  recordedAt: IsoDate | undefined;
   channel: ChannelKind;
   channelSpec: Channel;
   /** The channel was not given and was chosen by default. */
@@ -38,25 +46,52 @@ export interface Application {
 }
 
 /** Summary of the application for results: which version, channel and facts were used. */
+/** The correction a result was computed from (rules/compute/resolve.ts contentOn). */
+export interface CorrectionSummary {
+  /** The correction's own id (its file). */
+  record: string;
+  /** The version it corrects. */
+  corrects: string;
+  from: IsoDate;
+  recorded: IsoDate;
+  reason: string;
+  legalBasis: LegalRef[];
+}
+
+export function correctionSummary(v: LoadedVersion): CorrectionSummary {
+  const c = v.data.corrects!;
+  return { record: v.data.version, corrects: c.version, from: c.from, recorded: c.recorded ?? '', reason: c.reason, legalBasis: c.legalBasis };
+}
+
 export interface ApplicationSummary {
   code: string;
+  /** The version in force (the corrected one, when a correction applies). */
   version: string;
   name: string;
   date: IsoDate;
   inForce: { from: IsoDate; until: IsoDate | null };
   channel: ChannelKind;
   facts: FactSetting[];
+  /** The correction whose content was used, or null for the version as first recorded. */
+  correction: CorrectionSummary | null;
+  /** The as-recorded day asked for, or null for the catalogue as it stands. */
+  recordedAt: IsoDate | null;
+  /** Corrections for the date recorded after recordedAt (what a query as of now would use). */
+  laterCorrections: CorrectionSummary[];
 }
 
 export function summarize(app: Application): ApplicationSummary {
   return {
     code: app.code,
-    version: app.version.data.version,
+    version: app.window.version.data.version,
     name: app.version.data.name.vi,
     date: app.date,
     inForce: { from: app.window.from, until: app.window.until },
     channel: app.channel,
     facts: app.facts.settings,
+    correction: app.correction ? correctionSummary(app.correction) : null,
+    recordedAt: app.recordedAt ?? null,
+    laterCorrections: app.laterCorrections.map(correctionSummary),
   };
 }
 
@@ -67,7 +102,8 @@ export function summarize(app: Application): ApplicationSummary {
  */
 export function prepareApplication(catalogue: Catalogue, request: ApplicationRequest): Application {
   checkIsoDate(request.date, 'The date');
-  const resolution = resolve(catalogue, request.code, request.date);
+  if (request.recordedAt !== undefined) checkIsoDate(request.recordedAt, 'The as-recorded date');
+  const resolution = resolve(catalogue, request.code, request.date, { recordedAt: request.recordedAt });
   if (resolution.kind !== 'in-force') throw new UsageError(describeResolution(resolution), { id: 'resolution', params: { resolution } });
   const version = resolution.version;
   const data = version.data;
@@ -91,7 +127,7 @@ export function prepareApplication(catalogue: Catalogue, request: ApplicationReq
   const channelSpec = data.channels!.find((c) => c.kind === channel)!;
   const facts = resolveFacts(data, request.facts ?? {}, channel);
   if (channelDefaulted) facts.settings = facts.settings.map((f) => (f.id === 'channel' ? { ...f, source: 'default' } : f));
-  return { code: data.code, date: request.date, version, window: resolution.window, channel, channelSpec, channelDefaulted, facts, feeRates: feeRatesOn(catalogue.registry, request.date) };
+  return { code: data.code, date: request.date, version, window: resolution.window, correction: resolution.correction, laterCorrections: resolution.laterCorrections, recordedAt: request.recordedAt, channel, channelSpec, channelDefaulted, facts, feeRates: feeRatesOn(catalogue.registry, request.date) };
 }
 
 function channelPhrase(channel: ChannelKind): string {

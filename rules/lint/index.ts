@@ -2,6 +2,9 @@ import type { LintRule } from './rule.js';
 import { amendmentCitesChange } from './amendment-cites-change.js';
 import { channelTimeWithinLimit } from './channel-time-within-limit.js';
 import { conditionFacts } from './condition-facts.js';
+import { correctionBasisInForce } from './correction-basis-in-force.js';
+import { correctionKeepsIdentity } from './correction-keeps-identity.js';
+import { correctionTarget } from './correction-target.js';
 import { fileLocation } from './file-location.js';
 import { legalBasisAuthority } from './legal-basis-authority.js';
 import { legalBasisInForce } from './legal-basis-in-force.js';
@@ -30,6 +33,9 @@ export const RULES: ReadonlyMap<string, LintRule> = new Map(
     amendmentCitesChange,
     channelTimeWithinLimit,
     conditionFacts,
+    correctionBasisInForce,
+    correctionKeepsIdentity,
+    correctionTarget,
     fileLocation,
     legalBasisAuthority,
     legalBasisInForce,

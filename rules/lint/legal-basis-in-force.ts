@@ -5,7 +5,7 @@ export const legalBasisInForce = defineRule({
   id: 'legal-basis-in-force',
   meta: {
     type: 'problem',
-    description: 'A published version cites only documents in force on the day it takes effect.',
+    description: 'A published version cites only documents in force on the day it takes effect (a correction: on the first day it applies).',
     rationale:
       'A procedure cannot rest on a document that has not yet taken effect or has been repealed: the announcement would publish a requirement with no legal force. The abolishing document of a repeal must likewise be in force.',
     severity: 'error',
@@ -36,11 +36,14 @@ export const legalBasisInForce = defineRule({
   check(ctx) {
     const v = ctx.version.data;
     if ((v.status !== 'published' && v.status !== 'repealed') || !v.effective) return;
-    const from = v.effective.from;
+    // A correction's content applies from its own first day (corrects.from), not the version's.
+    const from = v.corrects?.from ?? v.effective.from;
     const registry = ctx.catalogue.registry.legalDocuments.byId;
     for (const { ref, pointer, part } of legalRefs(v)) {
       // A proposal's amends list names documents still to be changed; they need not be in force.
       if (part === 'proposal') continue;
+      // A correction's own basis is checked by correction-basis-in-force.
+      if (part === 'correction') continue;
       const doc = registry.get(ref.document);
       if (!doc) continue;
       if (!doc.effective) {

@@ -1,4 +1,4 @@
-import { effectiveWindows } from '../compute/resolve.js';
+import { periodOf } from '../compute/resolve.js';
 import { defineRule } from './rule.js';
 
 interface Dated {
@@ -37,9 +37,10 @@ export const levelInForce = defineRule({
   check(ctx) {
     const v = ctx.version.data;
     if (v.status !== 'published' || !v.effective) return;
-    const from = v.effective.from;
-    const window = effectiveWindows(ctx.catalogue.byCode.get(v.code) ?? []).find((w) => w.version === ctx.version);
-    const until = window?.until ?? null;
+    // A correction's content applies from its own first day to the end of the corrected version.
+    const period = periodOf(ctx.catalogue.byCode.get(v.code) ?? [], ctx.version);
+    const from = period?.from ?? v.effective.from;
+    const until = period?.until ?? null;
     const check = (entry: Dated | undefined, pointer: string, what: string, successor?: string) => {
       if (!entry?.effective) return;
       const ends = entry.effective.until ?? null;

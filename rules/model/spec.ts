@@ -4,6 +4,7 @@ import type { Condition, FactComparison, LegalRef, ProcedureVersion } from '../s
 export type Part =
   | 'procedure'
   | 'change'
+  | 'correction'
   | 'variant'
   | 'proposal'
   | 'step'
@@ -29,6 +30,7 @@ export function legalRefs(v: ProcedureVersion): CitedRef[] {
   const add = (refs: LegalRef[] | undefined, base: string, part: Part) => refs?.forEach((ref, i) => out.push({ ref, pointer: `${base}/${i}`, part }));
   add(v.legalBasis, '/legalBasis', 'procedure');
   add(v.changedBy?.legalBasis, '/changedBy/legalBasis', 'change');
+  add(v.corrects?.legalBasis, '/corrects/legalBasis', 'correction');
   if (v.variant?.commitment) out.push({ ref: v.variant.commitment, pointer: '/variant/commitment', part: 'variant' });
   add(v.proposal?.amends, '/proposal/amends', 'proposal');
   v.steps?.forEach((s, i) => add(s.legalBasis, `/steps/${i}/legalBasis`, 'step'));

@@ -11,6 +11,7 @@ import { syncDirectory, toCatalogueJson, writeFileAtomic } from './atomic.js';
 import { faultPoint } from './fault.js';
 import { assertLockUsable, updatedLock } from './lock.js';
 import { CatalogueOperationError } from './versions.js';
+import { checkIsoDate, todayInVietnam, type IsoDate } from '../compute/dates.js';
 
 /**
  * Written (atomically) before a publish writes the version file and the lock, removed after both:
@@ -90,11 +91,18 @@ function withReplacedVersion(catalogue: Catalogue, old: LoadedVersion, next: Loa
   return { ...catalogue, versions, byCode };
 }
 
+export interface PublishOptions {
+  /** The day a correction is recorded (corrects.recorded, transaction time); default today in Vietnam. */
+  recorded?: IsoDate;
+}
+
 /**
  * Publishes a draft or proposed version: checks the catalogue as it would be once published, and
  * only if that version then has no errors, writes it with status published and records it in the lock.
+ * A correction (đính chính) is published the same way, with the day it is recorded; only its own file
+ * is written, never the version it corrects.
  */
-export async function publishVersion(dir: string, code: string, version: string, options: LoadOptions = {}): Promise<PublishResult> {
+export async function publishVersion(dir: string, code: string, version: string, options: LoadOptions = {}, publish: PublishOptions = {}): Promise<PublishResult> {
   const { catalogue, diagnostics: loadDiagnostics } = await loadCatalogue(dir, options);
   // An unreadable lock, or none while versions are published, is never rebuilt from the content.
   assertLockUsable(catalogue);
@@ -110,6 +118,7 @@ export async function publishVersion(dir: string, code: string, version: string,
   }
   if (!current.data.effective) throw new CatalogueOperationError(`${code}@${version} has no effective date; set effective.from before publishing.`, { id: 'publish.no-effective', params: { ref: `${code}@${version}` } });
   const data = { ...current.data, status: 'published' as const };
+  if (data.corrects) data.corrects = { ...data.corrects, recorded: checkIsoDate(publish.recorded ?? todayInVietnam(), 'The day the correction is recorded') };
   const next: LoadedVersion = { file: memoryFile(current.file.rel, data, current.file.display), data };
   const after = withReplacedVersion(catalogue, current, next);
   const result = checkCatalogue(after, loadDiagnostics.filter((d) => d.file === current.file.display && d.severity === 'error'));

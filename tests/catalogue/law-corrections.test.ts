@@ -1,80 +1,138 @@
 /**
- * The corrections of issue 20 §2, as drafts that supersede the locked published versions (published
- * versions are immutable): each checked as it would apply once published, by reading the catalogue with
- * the draft's status set to published in memory (the files are not changed).
+ * The corrections of issue 20 §2 as corrections (đính chính): published records that replace the
+ * content of a locked published version for its period, or from a day inside it, recorded on a day.
+ * The originals stay as they were, locked; a query as recorded before the correction's day sees
+ * them (bitemporal: --at is valid time, --as-recorded transaction time).
  */
+import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../rules/load/catalogue.js';
 import { type Catalogue } from '../../rules/model/catalogue.js';
-import { prepareApplication } from '../../rules/compute/application.js';
+import { prepareApplication, summarize } from '../../rules/compute/application.js';
 import { requiredDocuments } from '../../rules/compute/dossier.js';
 import { computeFees } from '../../rules/compute/fees.js';
+import { effectiveWindows, resolve } from '../../rules/compute/resolve.js';
+import { publishVersion } from '../../rules/store/publish.js';
+import { versionHash } from '../../rules/lint/published-immutable.js';
+import { checkCatalogue } from '../../rules/validate/index.js';
+import { runTthc } from '../helpers/cli.js';
 
 let bundled: Catalogue;
-let published: Catalogue;
-const DRAFTS = new Set(['2.002043@v2026-12', '1.001193@v4', '1.004222@v4']);
 beforeAll(async () => {
   bundled = (await loadCatalogue('catalogue')).catalogue;
-  const publish = (v: Catalogue['versions'][number]) => (DRAFTS.has(`${v.data.code}@${v.data.version}`) ? { ...v, data: { ...v.data, status: 'published' as const } } : v);
-  published = { ...bundled, versions: bundled.versions.map(publish), byCode: new Map([...bundled.byCode].map(([c, l]) => [c, l.map(publish)])) };
 });
 
-const ON = '2026-12-15';
-const app = (code: string, channel?: string, facts: Record<string, string | number | boolean> = {}) => prepareApplication(published, { code, date: ON, channel, facts });
-const docs = (code: string, channel?: string, facts: Record<string, string | number | boolean> = {}) =>
-  Object.fromEntries(requiredDocuments(published, app(code, channel, facts)).documents.map((d) => [d.id, d.status]));
+/** The four corrections, the version each corrects, its first day, and the day it was recorded. */
+const CORRECTIONS = [
+  { code: '2.002043', record: 'v2025.dc1', corrects: 'v2025', from: '2025-07-01' },
+  { code: '2.002043', record: 'v2026.dc1', corrects: 'v2026', from: '2026-01-01' },
+  { code: '1.001193', record: 'v3.dc1', corrects: 'v3', from: '2026-01-01' },
+  { code: '1.004222', record: 'v3.dc1', corrects: 'v3', from: '2026-01-01' },
+] as const;
+const RECORDED = '2026-12-04';
+const BEFORE = '2026-12-03';
 
-describe('the drafts are drafts, superseding the locked versions', () => {
-  it('leaves every published file as locked, and the drafts unpublished', () => {
-    for (const ref of DRAFTS) {
-      const [code, version] = ref.split('@');
-      const v = bundled.byCode.get(code!)!.find((x) => x.data.version === version)!;
-      expect(v.data.status, ref).toBe('draft');
-      expect(v.data.changedBy?.legalBasis.length, ref).toBeGreaterThan(0);
-      expect(v.data.notes?.[0]?.kind, ref).toBe('editorial');
+const app = (code: string, date: string, channel?: string, facts: Record<string, string | number | boolean> = {}, recordedAt?: string) =>
+  prepareApplication(bundled, { code, date, channel, facts, recordedAt });
+const docs = (code: string, date: string, channel?: string, facts: Record<string, string | number | boolean> = {}, recordedAt?: string) =>
+  Object.fromEntries(requiredDocuments(bundled, app(code, date, channel, facts, recordedAt)).documents.map((d) => [d.id, d.status]));
+
+describe('the corrections are published records beside the locked originals', () => {
+  it('each names a published version, its first day and the day recorded, keeps its period and place in the chain, and is in the lock', () => {
+    const lock = JSON.parse(readFileSync('catalogue/tthc.lock.json', 'utf8')) as { published: { code: string; version: string; sha256: string }[] };
+    for (const c of CORRECTIONS) {
+      const versions = bundled.byCode.get(c.code)!;
+      const record = versions.find((v) => v.data.version === c.record)!;
+      const original = versions.find((v) => v.data.version === c.corrects)!;
+      expect(record.data.status, c.record).toBe('published');
+      expect(original.data.status).toBe('published');
+      expect(record.data.corrects).toMatchObject({ version: c.corrects, from: c.from, recorded: RECORDED });
+      expect(record.data.corrects!.legalBasis.length).toBeGreaterThan(0);
+      expect(record.data.corrects!.reason.length).toBeGreaterThan(40);
+      expect(record.data.effective).toEqual(original.data.effective);
+      expect(record.data.supersedes).toBe(original.data.supersedes);
+      // Both the original and its correction are locked, each with the hash of its own content.
+      expect(lock.published.find((e) => e.code === c.code && e.version === c.corrects)!.sha256).toBe(versionHash(original));
+      expect(lock.published.find((e) => e.code === c.code && e.version === c.record)!.sha256).toBe(versionHash(record));
     }
-    const lock = JSON.parse(readFileSync('catalogue/tthc.lock.json', 'utf8')) as { published: { code: string; version: string }[] };
-    expect(lock.published.some((e) => DRAFTS.has(`${e.code}@${e.version}`))).toBe(false);
-    expect(lock.published.filter((e) => ['2.002043@v2026', '1.001193@v3', '1.004222@v3'].includes(`${e.code}@${e.version}`))).toHaveLength(3);
+    // The drafts of the last session are gone: their content is now the corrections'.
+    for (const ref of ['2.002043/v2026-12', '1.001193/v4', '1.004222/v4']) expect(bundled.versions.some((v) => v.file.rel === `procedures/${ref}.json`)).toBe(false);
+  });
+
+  it('a correction is never a version of its own: the windows are the originals’', () => {
+    const windows = effectiveWindows(bundled.byCode.get('2.002043')!).map((w) => [w.version.data.version, w.from, w.until]);
+    expect(windows).toEqual([
+      ['v2021', '2021-01-04', '2025-02-28'],
+      ['v2025', '2025-03-01', '2025-12-31'],
+      ['v2026', '2026-01-01', null],
+    ]);
+  });
+
+  it('the catalogue has no lint error, and none on the corrections', () => {
+    const { diagnostics } = checkCatalogue(bundled, []);
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });
 });
 
-describe('2.002043: Nghị định 168/2025/NĐ-CP Art. 11(1) and Luật 76/2025/QH15', () => {
-  it('an individual who declares the personal ID number hands in no copy of their papers; one who does not, does', () => {
-    expect(docs('2.002043')['giay-to-phap-ly-ca-nhan']).toBe('not-required');
-    expect(docs('2.002043', undefined, { keKhaiSoDinhDanh: false })['giay-to-phap-ly-ca-nhan']).toBe('submit');
+describe('2.002043 v2025, corrected from 2025-07-01 (Nghị định 168/2025/NĐ-CP, Luật 76/2025/QH15)', () => {
+  const org = { thanhVienToChuc: true };
+
+  it('on 2025-08-01 the beneficial-owner list and the organisation’s papers are handed in, not looked up; a foreign one’s consular-legalised', () => {
+    expect(docs('2.002043', '2025-08-01', undefined, org)).toMatchObject({
+      'danh-sach-chu-so-huu-huong-loi': 'submit',
+      'giay-to-phap-ly-to-chuc': 'submit',
+      'giay-to-to-chuc-nuoc-ngoai': 'not-required',
+      'giay-to-phap-ly-ca-nhan': 'not-required',
+    });
+    expect(docs('2.002043', '2025-08-01', undefined, { ...org, toChucNuocNgoai: true })['giay-to-to-chuc-nuoc-ngoai']).toBe('submit');
+    // Art. 11(1): only an individual who declares the personal ID number hands in no copy.
+    expect(docs('2.002043', '2025-08-01', undefined, { keKhaiSoDinhDanh: false })['giay-to-phap-ly-ca-nhan']).toBe('submit');
+    const summary = summarize(app('2.002043', '2025-08-01'));
+    expect([summary.version, summary.correction?.record, summary.correction?.from, summary.inForce]).toEqual(['v2025', 'v2025.dc1', '2025-07-01', { from: '2025-03-01', until: '2025-12-31' }]);
   });
 
-  it('an organisation shareholder’s papers and the representative’s appointment are handed in, never looked up; a foreign one’s consular-legalised', () => {
-    const org = docs('2.002043', undefined, { thanhVienToChuc: true });
-    expect(org['giay-to-phap-ly-to-chuc']).toBe('submit');
-    expect(org['giay-to-to-chuc-nuoc-ngoai']).toBe('not-required');
-    expect(docs('2.002043', undefined, { thanhVienToChuc: true, toChucNuocNgoai: true })['giay-to-to-chuc-nuoc-ngoai']).toBe('submit');
-    const v = published.byCode.get('2.002043')!.find((x) => x.data.version === 'v2026-12')!.data;
-    expect(v.dossier!.documents.find((d) => d.id === 'giay-to-phap-ly-to-chuc')!.lookup).toBeUndefined();
+  it('on 2025-06-01, before the law changed, the content is the original: no beneficial-owner list, the individual’s copy required, 01/2021 cited', () => {
+    const d = docs('2.002043', '2025-06-01', undefined, org);
+    expect(d['danh-sach-chu-so-huu-huong-loi']).toBeUndefined();
+    expect(d).toMatchObject({ 'giay-to-phap-ly-ca-nhan': 'submit', 'giay-to-phap-ly-to-chuc': 'submit' });
+    const a = app('2.002043', '2025-06-01');
+    expect([a.version.data.version, a.correction]).toEqual(['v2025', undefined]);
+    expect(a.version.data.dossier!.documents[0]!.legalBasis!.map((b) => b.document)).toContain('01/2021/NĐ-CP');
   });
 
-  it('lists the beneficial owners, and cites 168/2025 instead of 01/2021 Art. 25', () => {
-    expect(docs('2.002043')['danh-sach-chu-so-huu-huong-loi']).toBe('submit');
-    const v = published.byCode.get('2.002043')!.find((x) => x.data.version === 'v2026-12')!.data;
-    expect(JSON.stringify(v)).not.toContain('"document":"01/2021/NĐ-CP"');
-    expect(v.dossier!.documents.every((d) => d.legalBasis!.some((b) => b.document === '168/2025/NĐ-CP'))).toBe(true);
-    // The fee follows the registry's dated rate as before: 25.000 + 100.000 đ in December 2026.
-    expect(computeFees(app('2.002043', 'in-person')).totals[0]!.amount).toBe(125_000);
+  it('as recorded before the correction’s day, 2025-08-01 shows the original; from that day, the correction', () => {
+    const before = docs('2.002043', '2025-08-01', undefined, org, BEFORE);
+    expect(before['danh-sach-chu-so-huu-huong-loi']).toBeUndefined();
+    expect(before['giay-to-phap-ly-ca-nhan']).toBe('submit');
+    const r = resolve(bundled, '2.002043', '2025-08-01', { recordedAt: BEFORE });
+    expect(r.kind === 'in-force' && [r.version.data.version, r.laterCorrections.map((c) => c.data.version)]).toEqual(['v2025', ['v2025.dc1']]);
+    expect(docs('2.002043', '2025-08-01', undefined, org, RECORDED)['danh-sach-chu-so-huu-huong-loi']).toBe('submit');
+  });
+
+  it('v2026 is corrected for its whole period: the organisation’s papers are no longer shown as looked up', () => {
+    const now = requiredDocuments(bundled, app('2.002043', '2026-03-01', undefined, org)).documents;
+    expect(now.find((d) => d.id === 'giay-to-phap-ly-to-chuc')!.status).toBe('submit');
+    expect(now.find((d) => d.id === 'danh-sach-chu-so-huu-huong-loi')!.status).toBe('submit');
+    const recorded = requiredDocuments(bundled, app('2.002043', '2026-03-01', undefined, org, BEFORE)).documents;
+    expect(recorded.find((d) => d.id === 'giay-to-phap-ly-to-chuc')!.status).toBe('looked-up');
+    // The fee follows the registry's dated rate (TT 64/2025/TT-BTC): 25.000 + 100.000 đ, either way.
+    expect(computeFees(app('2.002043', '2026-03-01', 'in-person')).totals[0]!.amount).toBe(125_000);
+    expect(computeFees(app('2.002043', '2026-03-01', 'in-person', {}, BEFORE)).totals[0]!.amount).toBe(125_000);
   });
 });
 
-describe('1.001193 v4: copies on request, and certified copies by post', () => {
-  it('by post, the papers shown in person are sent as certified copies; in person they are shown', () => {
-    expect(docs('1.001193', 'postal')['ban-sao-giay-to-xuat-trinh']).toBe('submit');
-    expect(docs('1.001193', 'in-person')['ban-sao-giay-to-xuat-trinh']).toBe('not-required');
+describe('1.001193 v3, corrected from 2026-01-01: certified copies by post, a fee per copy', () => {
+  it('by post, the papers shown in person are sent as certified copies; as recorded before, they were missing', () => {
+    expect(docs('1.001193', '2026-03-01', 'postal')['ban-sao-giay-to-xuat-trinh']).toBe('submit');
+    expect(docs('1.001193', '2026-03-01', 'in-person')['ban-sao-giay-to-xuat-trinh']).toBe('not-required');
+    expect(docs('1.001193', '2026-03-01', 'postal', {}, BEFORE)['ban-sao-giay-to-xuat-trinh']).toBeUndefined();
   });
 
   it('a fee per copy asked for under Thông tư 281/2016/TT-BTC, its amount not confirmed (shown as not recorded, left out of the total)', () => {
-    const none = computeFees(app('1.001193')).lines.find((l) => l.id === 'phi-ban-sao')!;
-    expect(none.status).toBe('not-applicable');
-    const two = computeFees(app('1.001193', undefined, { soBanSao: 2 }));
+    const two = computeFees(app('1.001193', '2026-03-01', undefined, { soBanSao: 2 }));
     const line = two.lines.find((l) => l.id === 'phi-ban-sao')!;
     expect([line.status, line.quantity, line.amount, line.variable?.setBy]).toEqual(['variable', 2, null, 'not-recorded']);
     expect(two.incomplete).toBe(true);
@@ -82,17 +140,79 @@ describe('1.001193 v4: copies on request, and certified copies by post', () => {
   });
 });
 
-describe('1.004222 v4: Luật Cư trú 2020 Art. 21(2)–(3)', () => {
-  it('the owner shows the proof of ownership (looked up); one living with another gives the consent and the proof of relationship; a tenant the consent and the lease', () => {
-    expect(docs('1.004222')).toMatchObject({ 'cho-o-hop-phap': 'looked-up', 'y-kien-dong-y': 'not-required', 'quan-he-nhan-than': 'not-required', 'hop-dong-thue-muon': 'not-required' });
-    expect(docs('1.004222', undefined, { truongHopCuTru: 'o-nho-nguoi-than' })).toMatchObject({ 'cho-o-hop-phap': 'not-required', 'y-kien-dong-y': 'submit', 'quan-he-nhan-than': 'submit', 'hop-dong-thue-muon': 'not-required' });
-    expect(docs('1.004222', undefined, { truongHopCuTru: 'thue-muon-o-nho' })).toMatchObject({ 'cho-o-hop-phap': 'not-required', 'y-kien-dong-y': 'submit', 'quan-he-nhan-than': 'not-required', 'hop-dong-thue-muon': 'submit' });
+describe('1.004222 v3, corrected from 2026-01-01: Luật Cư trú 2020 Art. 21(2)–(3), Thông tư 75/2022/TT-BTC cited', () => {
+  it('the owner’s proof is looked up; one living with another gives the consent and the proof of relationship; a tenant the consent and the lease', () => {
+    expect(docs('1.004222', '2026-03-01')).toMatchObject({ 'cho-o-hop-phap': 'looked-up', 'y-kien-dong-y': 'not-required', 'quan-he-nhan-than': 'not-required', 'hop-dong-thue-muon': 'not-required' });
+    expect(docs('1.004222', '2026-03-01', undefined, { truongHopCuTru: 'o-nho-nguoi-than' })).toMatchObject({ 'cho-o-hop-phap': 'not-required', 'y-kien-dong-y': 'submit', 'quan-he-nhan-than': 'submit', 'hop-dong-thue-muon': 'not-required' });
+    expect(docs('1.004222', '2026-03-01', undefined, { truongHopCuTru: 'thue-muon-o-nho' })).toMatchObject({ 'cho-o-hop-phap': 'not-required', 'y-kien-dong-y': 'submit', 'quan-he-nhan-than': 'not-required', 'hop-dong-thue-muon': 'submit' });
   });
 
   it('cites Thông tư 75/2022/TT-BTC for its fees: 20.000 đ in person, 10.000 đ online', () => {
-    const inPerson = computeFees(app('1.004222', 'in-person'));
+    const inPerson = computeFees(app('1.004222', '2026-03-01', 'in-person'));
     expect(inPerson.totals[0]!.amount).toBe(20_000);
     expect(inPerson.lines.find((l) => l.status === 'due')!.legalBasis.map((b) => b.document)).toContain('75/2022/TT-BTC');
-    expect(computeFees(app('1.004222', 'online')).totals[0]!.amount).toBe(10_000);
+    expect(computeFees(app('1.004222', '2026-03-01', 'online')).totals[0]!.amount).toBe(10_000);
+    expect(computeFees(app('1.004222', '2026-03-01', 'in-person', {}, BEFORE)).lines.find((l) => l.status === 'due')!.legalBasis.map((b) => b.document)).not.toContain('75/2022/TT-BTC');
+  });
+});
+
+describe('publishing a correction', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'tthc-correct-'));
+    await cp('catalogue', dir, { recursive: true });
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('writes only the correction and its lock entry, with the day recorded; the original’s file is byte for byte the same', async () => {
+    const rel = 'procedures/2.002043/v2025.dc1.json';
+    const text = JSON.parse(await readFile(path.join(dir, rel), 'utf8')) as Record<string, unknown> & { corrects: Record<string, unknown> };
+    // Back to a draft, out of the lock, to publish it again.
+    const { recorded: _recorded, ...corrects } = text.corrects;
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(path.join(dir, rel), JSON.stringify({ ...text, status: 'draft', corrects }, null, 2) + '\n');
+    const lockFile = path.join(dir, 'tthc.lock.json');
+    const lock = JSON.parse(await readFile(lockFile, 'utf8')) as { published: { code: string; version: string }[] };
+    await writeFile(lockFile, JSON.stringify({ ...lock, published: lock.published.filter((e) => !(e.code === '2.002043' && e.version === 'v2025.dc1')) }, null, 2) + '\n');
+    const original = await readFile(path.join(dir, 'procedures/2.002043/v2025.json'));
+
+    const result = await publishVersion(dir, '2.002043', 'v2025.dc1', {}, { recorded: '2027-01-05' });
+    expect(result.diagnostics).toEqual([]);
+    expect(result.published).toBe(true);
+    expect(await readFile(path.join(dir, 'procedures/2.002043/v2025.json'))).toEqual(original);
+    const published = JSON.parse(await readFile(path.join(dir, rel), 'utf8')) as { status: string; corrects: { recorded: string } };
+    expect([published.status, published.corrects.recorded]).toEqual(['published', '2027-01-05']);
+    const after = JSON.parse(await readFile(lockFile, 'utf8')) as { published: { code: string; version: string }[] };
+    expect(after.published.length).toBe(lock.published.length);
+    // Recorded later, the as-recorded view of the day before still shows the original.
+    const { catalogue } = await loadCatalogue(dir);
+    const r = resolve(catalogue, '2.002043', '2025-08-01', { recordedAt: '2027-01-04' });
+    expect(r.kind === 'in-force' && r.version.data.version).toBe('v2025');
+  });
+});
+
+describe('tthc dossier, show and fee at the dates', () => {
+  it('dossier --at 2025-08-01 lists the beneficial owners and says which correction; --as-recorded the day before does not', async () => {
+    const now = await runTthc(['dossier', '2.002043', '--at', '2025-08-01', '--fact', 'thanhVienToChuc=true'], { env: { TTHC_LANG: 'vi' } });
+    expect(now.code).toBe(0);
+    expect(now.stdout).toContain('Danh sách chủ sở hữu hưởng lợi của doanh nghiệp (nếu có) [danh-sach-chu-so-huu-huong-loi]: 01 bản chính; nộp');
+    expect(now.stdout).toContain(`Đã đính chính (v2025.dc1, ghi nhận ngày ${RECORDED}): thay nội dung đã ghi của v2025 từ ngày 2025-07-01`);
+    expect(now.stdout).toContain(`thêm --as-recorded ${BEFORE}`);
+    const then = await runTthc(['dossier', '2.002043', '--at', '2025-08-01', '--known-at', BEFORE], { env: { TTHC_LANG: 'vi' } });
+    expect(then.code).toBe(0);
+    expect(then.stdout).not.toContain('danh-sach-chu-so-huu-huong-loi');
+    expect(then.stdout).toContain(`Theo danh mục ghi nhận đến ngày ${BEFORE}; sau đó đã được đính chính bởi v2025.dc1 (${RECORDED})`);
+    const clash = await runTthc(['dossier', '2.002043', '--as-recorded', '2026-01-01', '--known-at', '2026-02-01']);
+    expect([clash.code, clash.stderr]).toEqual([2, 'tthc: --as-recorded 2026-01-01 and --known-at 2026-02-01 name two different days; give one.\n']);
+  });
+
+  it('show --format json names the version in force, the correction and the content used', async () => {
+    const r = await runTthc(['show', '2.002043', '--at', '2025-08-01', '--format', 'json']);
+    const j = JSON.parse(r.stdout) as { version: string; correction: { record: string; from: string; recorded: string }; spec: { version: string } };
+    expect([j.version, j.correction.record, j.correction.from, j.correction.recorded, j.spec.version]).toEqual(['v2025', 'v2025.dc1', '2025-07-01', RECORDED, 'v2025.dc1']);
+    const old = JSON.parse((await runTthc(['show', '2.002043', '--at', '2025-08-01', '--as-recorded', BEFORE, '--format', 'json'])).stdout) as { correction: null; spec: { version: string } };
+    expect([old.correction, old.spec.version]).toEqual([null, 'v2025']);
   });
 });

@@ -19,6 +19,7 @@ export type ProcedureVersion = {
   changedBy?: ChangeBasis;
   variant?: VariantOf;
   proposal?: Proposal;
+  corrects?: Correction;
   name: LocalizedName;
   kind?: ProcedureKind;
   /**
@@ -302,6 +303,34 @@ export interface Proposal {
    * Intended effective date.
    */
   target?: string;
+}
+/**
+ * Marks this version as a correction (đính chính) of a published version of the same procedure: from `from` to the end of that version's period, its content replaces the recorded content, which stays as it was, locked, and is shown as recorded before `recorded`. A correction keeps the corrected version's code, effective period and supersedes; it does not start a new version of the procedure (bitemporal: `from` is valid time, `recorded` transaction time).
+ *
+ * This interface was referenced by `undefined`'s JSON-Schema
+ * via the `definition` "Correction".
+ */
+export interface Correction {
+  /**
+   * The published version corrected (phiên bản được đính chính), of the same procedure.
+   */
+  version: string;
+  /**
+   * First day the corrected content applies: the corrected version's own start, or a later day inside its period when the law changed during it.
+   */
+  from: string;
+  /**
+   * Day the correction was recorded in the catalogue (ngày ghi nhận đính chính), set by tthc publish. A query as recorded before this day sees the original content.
+   */
+  recorded?: string;
+  /**
+   * The documents, in force from `from`, that the corrected content follows (căn cứ đính chính).
+   */
+  legalBasis: LegalBasisList & unknown[];
+  /**
+   * Why the recorded content was wrong for the period (lý do đính chính).
+   */
+  reason: string;
 }
 /**
  * Name (tên thủ tục) in Vietnamese, optionally in English.
