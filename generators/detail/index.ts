@@ -11,6 +11,9 @@ import type { BuildContext, ProcedureEntry } from '../engine/context.js';
 import { changeBasis } from './parts.js';
 import type { ProcedureVersion } from '../../rules/schema/types/procedure-version.generated.js';
 import { versionLabel } from '../../rules/text/vi/versions.js';
+import { correctionsOf } from '../../rules/compute/resolve.js';
+import type { LoadedVersion } from '../../rules/model/catalogue.js';
+import { citeRef } from '../../rules/text/vi/citations.js';
 
 /** Why the page is not simply "in force": not yet, repealed, lapsed, or about to change. */
 export function banner(ctx: BuildContext, entry: ProcedureEntry): string | undefined {
@@ -43,17 +46,32 @@ export function banner(ctx: BuildContext, entry: ProcedureEntry): string | undef
  * changed it; in a preview, the draft shown for an unpublished procedure.
  */
 export function versionRows(ctx: BuildContext, entry: ProcedureEntry) {
-  const rows = entry.windows.map((w) => {
+  const rows: { loaded: LoadedVersion; period: string; change: string; current: boolean; corrects?: LoadedVersion; correctedBy?: LoadedVersion[] }[] = [];
+  for (const w of entry.windows) {
     const d = w.version.data;
     const basis = changeBasis(ctx, d);
+    const corrections = correctionsOf(entry.versions, w.version);
     // Named by its period, never by its id (issue 18 point 11): the period is the row's first column.
-    return {
+    rows.push({
       loaded: w.version,
       period: d.status === 'repealed' ? `Bãi bỏ từ ngày ${formatDate(w.from)}` : formatPeriod(w.from, w.until),
       change: basis.length > 0 ? basis.join('; ') : d.supersedes ? '' : 'Ban hành lần đầu',
       current: w.version === entry.shown,
-    };
-  });
+      correctedBy: corrections,
+    });
+    // Each correction (đính chính) of it follows, with the days it covers and the day it was recorded.
+    for (const c of corrections) {
+      const k = c.data.corrects!;
+      const cited = k.legalBasis.map((r) => citeRef(r, ctx.legalDocument(r.document)));
+      rows.push({
+        loaded: c,
+        period: `Đính chính nội dung ${formatPeriod(k.from, w.until).replace(/^T/, 't')}`,
+        change: `Ghi nhận ngày ${formatDate(k.recorded ?? k.from)}; căn cứ: ${cited.join('; ')}`,
+        current: entry.shown !== w.version && entry.shown.file === c.file,
+        corrects: w.version,
+      });
+    }
+  }
   if (entry.state === 'draft') {
     const d = entry.shown.data;
     rows.push({ loaded: entry.shown, period: draftPeriod(d), change: '', current: true });

@@ -1,6 +1,6 @@
 import type { Catalogue, LoadedVersion } from '../../rules/model/catalogue.js';
 import { canonicalJson, sha256Hex } from '../../rules/load/canonical.js';
-import { effectiveWindows, resolve, type EffectiveWindow, type Resolution } from '../../rules/compute/resolve.js';
+import { contentOn, effectiveWindows, resolve, type EffectiveWindow, type Resolution } from '../../rules/compute/resolve.js';
 import { factsOf } from '../../rules/lint/condition-facts.js';
 import { registryRefs, type RegistryKind } from '../../rules/model/spec.js';
 import type { IsoDate } from '../../rules/compute/dates.js';
@@ -285,7 +285,11 @@ function procedureEntries(catalogue: Catalogue, at: IsoDate, preview: boolean): 
     }
     // A tombstone with no earlier published version has nothing to show.
     if (!shownWindow || shownWindow.version.data.status === 'repealed') continue;
-    entries.push({ code, versions, windows, state, resolution, shown: shownWindow.version, shownWindow, repealedBy });
+    // The content shown is the version's as corrected (đính chính) for the day shown: the build's
+    // date when in force, else the window's first day (not yet) or last day (repealed, lapsed).
+    const day = resolution.kind === 'in-force' ? at : resolution.kind === 'not-yet-in-force' ? shownWindow.from : (shownWindow.until ?? at);
+    const shown = contentOn(versions, shownWindow.version, day).version;
+    entries.push({ code, versions, windows, state, resolution, shown, shownWindow, repealedBy });
   }
   return entries;
 }

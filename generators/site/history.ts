@@ -7,7 +7,7 @@
  */
 import type { LoadedVersion } from '../../rules/model/catalogue.js';
 import { diffVersions } from '../../rules/compute/diff/index.js';
-import { findVersion } from '../../rules/compute/resolve.js';
+import { correctionsOf, findVersion } from '../../rules/compute/resolve.js';
 import type { Block } from '../../rules/text/render/blocks.js';
 import { renderHtmlBlocks } from '../../rules/text/render/index.js';
 import { formatDate } from '../../rules/text/vi/dates.js';
@@ -158,12 +158,40 @@ export function historySection(ctx: BuildContext, entry: ProcedureEntry, path: s
       html: renderHtmlBlocks(takeMethod(underHistory(diffBlocks(diff, ctx.catalogue.registry, { before: versionLabel(before.data, lookup), after: versionLabel(after.data, lookup) })), method)).replace(METHOD_POINTER, `mục <a href="#${METHOD_ANCHOR}">${METHOD_TITLE}</a>`),
     };
   });
+  // Each correction (đính chính): what it changed in the content recorded before, for the days it covers.
+  const corrected: typeof changes = [];
+  for (const w of [...entry.windows].reverse()) {
+    for (const c of [...correctionsOf(entry.versions, w.version)].reverse()) {
+      const k = c.data.corrects!;
+      const diff = diffVersions(ctx.catalogue, { version: w.version, how: `${entry.code}@${w.version.data.version}` }, { version: c, how: `${entry.code}@${c.data.version}` });
+      corrected.push({
+        id: SITE_PATHS.changeAnchor(w.version.data.version, c.data.version),
+        title: `Đính chính ghi nhận ngày ${formatDate(k.recorded ?? k.from)}: nội dung ${versionLabel(w.version.data, lookup, { amending: false })} từ ngày ${formatDate(k.from)}, so với nội dung đã ghi trước ngày ${formatDate(k.recorded ?? k.from)}`,
+        html:
+          renderHtmlBlocks([{ kind: 'paragraph', content: [`Lý do đính chính: ${k.reason}`] }]) +
+          renderHtmlBlocks(takeMethod(underHistory(diffBlocks(diff, ctx.catalogue.registry, { before: `nội dung đã ghi trước ngày ${formatDate(k.recorded ?? k.from)}`, after: `nội dung đính chính từ ngày ${formatDate(k.from)}` })), method)).replace(METHOD_POINTER, `mục <a href="#${METHOD_ANCHOR}">${METHOD_TITLE}</a>`),
+      });
+    }
+  }
+  // Corrections first, the latest first: they change what the page shows.
+  changes.unshift(...corrected);
   const versions = versionRows(ctx, entry).map((row, i) => {
     const d = row.loaded.data;
     const pair = pairs.find((p) => p.after === row.loaded);
+    const recorded = (row.correctedBy ?? []).map((c) => formatDate(c.data.corrects!.recorded ?? c.data.corrects!.from));
+    if (row.corrects) {
+      return {
+        ...row,
+        summary: d.corrects!.reason,
+        previous: `nội dung đã ghi trước ngày ${formatDate(d.corrects!.recorded ?? d.corrects!.from)}`,
+        diffHref: link(path, SITE_PATHS.diff(entry.code, row.corrects.data.version, d.version)),
+        note: '',
+      };
+    }
+    const asRecorded = recorded.length > 0 ? `Nội dung như đã ghi trước ngày ${recorded[0]}, được đính chính (xem dòng dưới).` : undefined;
     return {
       ...row,
-      summary: d.changedBy?.summary,
+      summary: [d.changedBy?.summary, asRecorded].filter((x) => x !== undefined).join(' ') || undefined,
       previous: pair ? versionLabel(pair.before.data, lookup, { amending: false }) : undefined,
       diffHref: pair ? link(path, SITE_PATHS.diff(entry.code, pair.before.data.version, d.version)) : undefined,
       note: d.status === 'draft' || d.status === 'proposed' ? 'Chưa công bố' : i === 0 ? 'Phiên bản đầu tiên' : d.status === 'repealed' ? 'Thủ tục bị bãi bỏ' : '',

@@ -88,7 +88,28 @@ export function contentOn(versions: readonly LoadedVersion[], original: LoadedVe
   const applying = correctionsOf(versions, original).filter((c) => c.data.corrects!.from <= date);
   const known = applying.filter((c) => recordedAt === undefined || c.data.corrects!.recorded! <= recordedAt);
   const correction = known[known.length - 1];
-  return { version: correction ?? original, correction, laterCorrections: applying.filter((c) => !known.includes(c)) };
+  return { version: correction ? correctedView(original, correction) : original, correction, laterCorrections: applying.filter((c) => !known.includes(c)) };
+}
+
+const VIEWS = new WeakMap<LoadedVersion, LoadedVersion>();
+
+/**
+ * The corrected content as the version it corrects: the correction's data and file under the
+ * corrected version's id, so whatever names the version in force (2.002043@v2025, its pages and
+ * forms) names it as before, while `corrects` says whose content it is. One view per correction,
+ * so the same content is always the same object.
+ */
+export function correctedView(original: LoadedVersion, correction: LoadedVersion): LoadedVersion {
+  const cached = VIEWS.get(correction);
+  if (cached && cached.data.version === original.data.version) return cached;
+  const view: LoadedVersion = { ...correction, data: { ...correction.data, version: original.data.version } };
+  VIEWS.set(correction, view);
+  return view;
+}
+
+/** A version's content is a correction (a view from correctedView, or the correction itself) of `original`. */
+export function isContentOf(content: LoadedVersion, original: LoadedVersion): boolean {
+  return content === original || (content.data.corrects?.version === original.data.version && content.data.code === original.data.code);
 }
 
 /**

@@ -31,6 +31,11 @@ const CORRECTIONS = [
   { code: '2.002043', record: 'v2026.dc1', corrects: 'v2026', from: '2026-01-01' },
   { code: '1.001193', record: 'v3.dc1', corrects: 'v3', from: '2026-01-01' },
   { code: '1.004222', record: 'v3.dc1', corrects: 'v3', from: '2026-01-01' },
+  // The same omissions in the versions before, since the law that requires them: 123/2015/NĐ-CP
+  // Art. 9 for the postal channel (1.001193 from v2, which added it) and Luật Cư trú Art. 21 (1.004222 v2).
+  { code: '1.001193', record: 'v2.dc1', corrects: 'v2', from: '2020-09-15' },
+  { code: '1.001193', record: 'v2023.dc1', corrects: 'v2023', from: '2023-01-01' },
+  { code: '1.004222', record: 'v2.dc1', corrects: 'v2', from: '2021-07-01' },
 ] as const;
 const RECORDED = '2026-12-04';
 const BEFORE = '2026-12-03';
@@ -99,7 +104,7 @@ describe('2.002043 v2025, corrected from 2025-07-01 (Nghị định 168/2025/NĐ
     expect(d['danh-sach-chu-so-huu-huong-loi']).toBeUndefined();
     expect(d).toMatchObject({ 'giay-to-phap-ly-ca-nhan': 'submit', 'giay-to-phap-ly-to-chuc': 'submit' });
     const a = app('2.002043', '2025-06-01');
-    expect([a.version.data.version, a.correction]).toEqual(['v2025', undefined]);
+    expect([a.version.data.version, a.version.data.corrects, a.correction]).toEqual(['v2025', undefined, undefined]);
     expect(a.version.data.dossier!.documents[0]!.legalBasis!.map((b) => b.document)).toContain('01/2021/NĐ-CP');
   });
 
@@ -108,7 +113,7 @@ describe('2.002043 v2025, corrected from 2025-07-01 (Nghị định 168/2025/NĐ
     expect(before['danh-sach-chu-so-huu-huong-loi']).toBeUndefined();
     expect(before['giay-to-phap-ly-ca-nhan']).toBe('submit');
     const r = resolve(bundled, '2.002043', '2025-08-01', { recordedAt: BEFORE });
-    expect(r.kind === 'in-force' && [r.version.data.version, r.laterCorrections.map((c) => c.data.version)]).toEqual(['v2025', ['v2025.dc1']]);
+    expect(r.kind === 'in-force' && [r.version.data.version, r.version.data.corrects, r.laterCorrections.map((c) => c.data.version)]).toEqual(['v2025', undefined, ['v2025.dc1']]);
     expect(docs('2.002043', '2025-08-01', undefined, org, RECORDED)['danh-sach-chu-so-huu-huong-loi']).toBe('submit');
   });
 
@@ -189,7 +194,7 @@ describe('publishing a correction', () => {
     // Recorded later, the as-recorded view of the day before still shows the original.
     const { catalogue } = await loadCatalogue(dir);
     const r = resolve(catalogue, '2.002043', '2025-08-01', { recordedAt: '2027-01-04' });
-    expect(r.kind === 'in-force' && r.version.data.version).toBe('v2025');
+    expect(r.kind === 'in-force' && [r.version.data.version, r.correction]).toEqual(['v2025', undefined]);
   });
 });
 
@@ -210,8 +215,9 @@ describe('tthc dossier, show and fee at the dates', () => {
 
   it('show --format json names the version in force, the correction and the content used', async () => {
     const r = await runTthc(['show', '2.002043', '--at', '2025-08-01', '--format', 'json']);
-    const j = JSON.parse(r.stdout) as { version: string; correction: { record: string; from: string; recorded: string }; spec: { version: string } };
-    expect([j.version, j.correction.record, j.correction.from, j.correction.recorded, j.spec.version]).toEqual(['v2025', 'v2025.dc1', '2025-07-01', RECORDED, 'v2025.dc1']);
+    const j = JSON.parse(r.stdout) as { version: string; correction: { record: string; from: string; recorded: string }; spec: { version: string; corrects?: { version: string } } };
+    // The content is the correction's, named as the version it corrects (2.002043@v2025).
+    expect([j.version, j.correction.record, j.correction.from, j.correction.recorded, j.spec.version, j.spec.corrects?.version]).toEqual(['v2025', 'v2025.dc1', '2025-07-01', RECORDED, 'v2025', 'v2025']);
     const old = JSON.parse((await runTthc(['show', '2.002043', '--at', '2025-08-01', '--as-recorded', BEFORE, '--format', 'json'])).stdout) as { correction: null; spec: { version: string } };
     expect([old.correction, old.spec.version]).toEqual([null, 'v2025']);
   });

@@ -28,7 +28,8 @@ describe('birth registration 1.001193 on 1 January 2026 (Nghị quyết 66.7/202
     const d = await diff('1.001193@2025-12-31', '1.001193@2026-01-01');
     expect([d.before.version, d.after.version, d.relation]).toEqual(['v2023', 'v3', 'successor']);
     // The proof of residence was already looked up from 2023 (NĐ 104/2022); 2026 removes the identity paper: 7 → 6.
-    expect(d.documents).toEqual({ before: 7, after: 6, cut: 1 });
+    // 8 with the certified copies sent by post, in both (the corrections of v2023 and v3).
+    expect(d.documents).toEqual({ before: 8, after: 7, cut: 1 });
     const lookups = d.changes.filter((c) => c.kind === 'replaced-by-lookup');
     expect(lookups.map((c) => [c.id, c.classification, c.after])).toEqual([['giay-to-tuy-than', 'cut', 'csdl-dan-cu']]);
     expect(lookups[0]!.legalBasis).toEqual([{ document: '66.7/2025/NQ-CP' }]);
