@@ -1,5 +1,5 @@
 import type { EffectiveWindow } from '../../rules/compute/resolve.js';
-import { findVersion } from '../../rules/compute/resolve.js';
+import { contentOn, correctionsOf, findVersion } from '../../rules/compute/resolve.js';
 import type { LoadedVersion } from '../../rules/model/catalogue.js';
 import type { LegalRef, ProcedureVersion } from '../../rules/schema/types/procedure-version.generated.js';
 import { citeDocument, citeRef } from '../../rules/text/vi/citations.js';
@@ -260,6 +260,12 @@ function registryOf(ctx: BuildContext, versions: readonly ProcedureVersion[]) {
  */
 function versionBody(ctx: BuildContext, version: LoadedVersion, w: EffectiveWindow | undefined, formFrom: string | undefined, worded: boolean, base?: LoadedVersion) {
   const d = version.data;
+  const versions = ctx.catalogue.byCode.get(d.code) ?? [];
+  // The form and the parts are those of the content that applies (as corrected, đính chính) on the
+  // build date, or on the version's first day; the spec stays the version as recorded.
+  const day = w && w.from <= ctx.at && (w.until === null || ctx.at <= w.until) ? ctx.at : (w?.from ?? ctx.at);
+  const shown = w ? contentOn(versions, version, day).version : version;
+  const corrections = w ? correctionsOf(versions, version) : [];
   return {
     version: d.version,
     status: d.status,
@@ -269,8 +275,17 @@ function versionBody(ctx: BuildContext, version: LoadedVersion, w: EffectiveWind
     supersededBy: w?.supersededBy?.data.version ?? null,
     changedBy: (d.changedBy?.legalBasis ?? []).map((r) => citation(ctx, r)),
     // The form's JSON Schema itself, inline: a portal that reads the procedure has its form too.
-    form: formFrom ? { schema: formSchema(d), types: href(formFrom, PATHS.formTypesIndex), module: PATHS.formTypesModule(d.code, d.version) } : null,
-    parts: worded ? (d.status === 'repealed' ? [] : procedureParts(ctx, version)) : null,
+    form: formFrom ? { schema: formSchema(shown.data), types: href(formFrom, PATHS.formTypesIndex), module: PATHS.formTypesModule(d.code, d.version) } : null,
+    parts: worded ? (d.status === 'repealed' ? [] : procedureParts(ctx, shown)) : null,
+    // Each correction (đính chính) of the version: from when, recorded when, why, and its spec as a patch of this one's.
+    corrections: corrections.map((c) => ({
+      version: c.data.version,
+      from: c.data.corrects!.from,
+      recorded: c.data.corrects!.recorded ?? null,
+      reason: c.data.corrects!.reason,
+      legalBasis: c.data.corrects!.legalBasis.map((r) => citation(ctx, r)),
+      specPatch: specPatch(d, c.data),
+    })),
     // Versions in force, next and shown are whole; older ones are a patch of the version beside them.
     spec: base ? null : specOf(d),
     specPatch: base ? { base: base.data.version, operations: specPatch(base.data, d) } : null,

@@ -166,7 +166,7 @@ export function historySection(ctx: BuildContext, entry: ProcedureEntry, path: s
       const diff = diffVersions(ctx.catalogue, { version: w.version, how: `${entry.code}@${w.version.data.version}` }, { version: c, how: `${entry.code}@${c.data.version}` });
       corrected.push({
         id: SITE_PATHS.changeAnchor(w.version.data.version, c.data.version),
-        title: `Đính chính ghi nhận ngày ${formatDate(k.recorded ?? k.from)}: nội dung ${versionLabel(w.version.data, lookup, { amending: false })} từ ngày ${formatDate(k.from)}, so với nội dung đã ghi trước ngày ${formatDate(k.recorded ?? k.from)}`,
+        title: `Đính chính ghi nhận ngày ${formatDate(k.recorded ?? k.from)} của ${versionLabel(w.version.data, lookup, { amending: false })}${k.from === w.from ? '' : `, cho nội dung từ ngày ${formatDate(k.from)}`}, so với nội dung đã ghi trước ngày ${formatDate(k.recorded ?? k.from)}`,
         html:
           renderHtmlBlocks([{ kind: 'paragraph', content: [`Lý do đính chính: ${k.reason}`] }]) +
           renderHtmlBlocks(takeMethod(underHistory(diffBlocks(diff, ctx.catalogue.registry, { before: `nội dung đã ghi trước ngày ${formatDate(k.recorded ?? k.from)}`, after: `nội dung đính chính từ ngày ${formatDate(k.from)}` })), method)).replace(METHOD_POINTER, `mục <a href="#${METHOD_ANCHOR}">${METHOD_TITLE}</a>`),

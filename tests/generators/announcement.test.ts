@@ -78,11 +78,14 @@ describe('the announcement of 1 January 2026 (Nghị quyết 66.7/2025/NQ-CP), d
       '_Căn cứ Luật Hôn nhân và gia đình ngày 19 tháng 6 năm 2014;_',
       '_Căn cứ Luật Hộ tịch ngày 20 tháng 11 năm 2014;_',
       '_Căn cứ Luật Doanh nghiệp ngày 17 tháng 6 năm 2020;_',
+      // Cited by the corrected content of 2.002043 (đính chính, from 01/07/2025).
+      '_Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Doanh nghiệp ngày 17 tháng 6 năm 2025;_',
       '_Căn cứ Nghị định số 123/2015/NĐ-CP ngày 15 tháng 11 năm 2015 của Chính phủ quy định chi tiết một số điều và biện pháp thi hành Luật Hộ tịch;_',
       '_Căn cứ Nghị định số 87/2020/NĐ-CP ngày 28 tháng 7 năm 2020 của Chính phủ quy định về Cơ sở dữ liệu hộ tịch điện tử, đăng ký hộ tịch trực tuyến;_',
       '_Căn cứ Nghị định số 01/2021/NĐ-CP ngày 04 tháng 01 năm 2021 của Chính phủ về đăng ký doanh nghiệp;_',
       '_Căn cứ Nghị định số 104/2022/NĐ-CP ngày 21 tháng 12 năm 2022 của Chính phủ sửa đổi, bổ sung một số điều của các nghị định liên quan đến việc nộp, xuất trình sổ hộ khẩu, sổ tạm trú giấy khi thực hiện thủ tục hành chính, cung cấp dịch vụ công;_',
       '_Căn cứ Nghị định số 45/2025/NĐ-CP ngày 28 tháng 02 năm 2025 của Chính phủ quy định tổ chức các cơ quan chuyên môn thuộc Ủy ban nhân dân tỉnh, thành phố trực thuộc trung ương và Ủy ban nhân dân huyện, quận, thị xã, thành phố thuộc tỉnh, thành phố thuộc thành phố trực thuộc trung ương;_',
+      '_Căn cứ Nghị định số 168/2025/NĐ-CP ngày 30 tháng 6 năm 2025 của Chính phủ về đăng ký doanh nghiệp;_',
       '_Căn cứ Nghị quyết số 66.7/2025/NQ-CP ngày 15 tháng 11 năm 2025 của Chính phủ quy định cắt giảm, đơn giản hóa thủ tục hành chính dựa trên dữ liệu;_',
       // The submission's department, number and date are blanks the officer fills; the notes say so.
       '_Theo đề nghị của Giám đốc Sở … tại Tờ trình số …/TTr-… ngày … tháng … năm …._',
@@ -128,8 +131,9 @@ describe('the announcement of 1 January 2026 (Nghị quyết 66.7/2025/NQ-CP), d
   it('gives each of them a Phần II section with every part in the official order, the content only (issue 18 point 1)', () => {
     for (const code of PROVINCE_ANNOUNCES_66_7) {
       const section = detailSection(md, code);
-      // One plain sentence: the parts amended and the amending document.
-      expect(section).toMatch(/\*\*Mã số:\*\* \d\.\d{6}\. Nội dung được sửa đổi, bổ sung: [^\n]*thành phần, số lượng hồ sơ[^\n]* theo Nghị quyết số 66\.7\/2025\/NQ-CP ngày 15\/11\/2025 của Chính phủ\.\n/);
+      // One plain sentence: the parts amended and the amending document. 2.002043's dossier no longer
+      // changes on that day: as corrected, its papers follow Nghị định 168/2025/NĐ-CP from 01/07/2025.
+      expect(section).toMatch(code === '2.002043' ? /\*\*Mã số:\*\* 2\.002043\. Nội dung được sửa đổi, bổ sung: căn cứ pháp lý của thủ tục hành chính theo/ : /\*\*Mã số:\*\* \d\.\d{6}\. Nội dung được sửa đổi, bổ sung: [^\n]*thành phần, số lượng hồ sơ[^\n]* theo Nghị quyết số 66\.7\/2025\/NQ-CP ngày 15\/11\/2025 của Chính phủ\.\n/);
       const positions = PART_HEADINGS.map((h) => section.indexOf(`**${h}**`));
       expect(positions.every((p) => p > 0), `${code}: ${PART_HEADINGS.filter((_, i) => positions[i]! < 0).join(', ')}`).toBe(true);
       expect([...positions].sort((a, b) => a - b)).toEqual(positions);

@@ -101,6 +101,7 @@ describe('portal JSON API', () => {
           supersededBy: 'v2',
           changedBy: [],
           form: { schema: 'urn:tthc:form:1.001193:v1', types: '../../../forms/index.d.ts', module: 'tthc-forms/1.001193/v1' },
+          corrections: [],
           specPatch: null,
         },
         {
@@ -112,6 +113,7 @@ describe('portal JSON API', () => {
           supersededBy: null,
           changedBy: [{ document: '66.7/2025/NQ-CP', article: '4', text: 'Điều 4 Nghị quyết số 66.7/2025/NQ-CP ngày 15/11/2025 của Chính phủ về cắt giảm, đơn giản hóa thủ tục hành chính liên quan đến giấy tờ công dân' }],
           form: { schema: 'urn:tthc:form:1.001193:v2', types: '../../../forms/index.d.ts', module: 'tthc-forms/1.001193/v2' },
+          corrections: [],
           specPatch: null,
         },
       ],

@@ -32,7 +32,8 @@ describe('building the bundled catalogue', () => {
 
   it('lists birth registration after Nghị quyết 66.7/2025: the Căn cước is no longer brought, it is looked up', () => {
     const page = text('site/procedures/1.001193.html');
-    expect(page).toContain('<tr class="current"><td data-label="Hiệu lực">Từ ngày 01/01/2026 (đang hiển thị)</td>');
+    // v3 as corrected (đính chính): the correction's row is the current one.
+    expect(page).toContain('<tr class="current"><td data-label="Hiệu lực">Đính chính nội dung từ ngày 01/01/2026 (đang hiển thị)</td>');
     expect(page).toContain('<p>Không cần mang những giấy tờ sau: cơ quan giải quyết tự tra cứu thông tin trong cơ sở dữ liệu.</p>');
     expect(page).toMatch(/<li>Thẻ căn cước[^<]*: cơ quan khai thác từ Cơ sở dữ liệu quốc gia về dân cư\./);
     expect(text('listing/danh-muc.md')).toMatch(/\| 1\.001193 \| \[Thủ tục đăng ký khai sinh\]\(\.\.\/site\/procedures\/1\.001193\.html\) \| Trực tiếp, dịch vụ bưu chính, trực tuyến: Ngay trong ngày nhận đủ hồ sơ hợp lệ \|/);
