@@ -203,8 +203,8 @@ describe('every command, once in Vietnamese (the default) and once in English', 
     const [lv, le] = await Promise.all([vi(['rules']), en(['rules'])]);
     expect(lv.stdout.split('\n')[0]).toBe('# Quy tắc kiểm tra');
     expect(le.stdout.split('\n')[0]).toBe('# Lint rules');
-    expect(lv.stdout).toContain('| [legal-basis-in-force](legal-basis-in-force.html) | vấn đề | lỗi | Phiên bản đã công bố chỉ viện dẫn văn bản đang có hiệu lực vào ngày phiên bản có hiệu lực. |');
-    expect(le.stdout).toContain('| [legal-basis-in-force](legal-basis-in-force.html) | problem | error | A published version cites only documents in force on the day it takes effect. |');
+    expect(lv.stdout).toContain('| [legal-basis-in-force](legal-basis-in-force.html) | vấn đề | lỗi | Phiên bản đã công bố chỉ viện dẫn văn bản đang có hiệu lực vào ngày phiên bản có hiệu lực (bản đính chính: vào ngày đầu tiên nó áp dụng). |');
+    expect(le.stdout).toContain('| [legal-basis-in-force](legal-basis-in-force.html) | problem | error | A published version cites only documents in force on the day it takes effect (a correction: on the first day it applies). |');
     const [pv, pe] = await Promise.all([vi(['rules', 'online-service-level']), en(['rules', 'online-service-level'])]);
     expect(pv.code).toBe(0);
     expect(pv.stdout).toContain('## Lý do\n\nTheo Nghị định 42/2022/NĐ-CP');

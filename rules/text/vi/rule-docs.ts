@@ -37,6 +37,27 @@ export const RULE_DOCS_VI: Readonly<Record<string, RuleDocsVi>> = {
     invalid: ['Điều kiện dựa trên một thông tin không được khai báo.', 'Một giá trị cách thức thực hiện không tồn tại.'],
     valid: ['Khoản phí phụ thuộc vào một thông tin kiểu có/không đã được khai báo.'],
   },
+  'correction-basis-in-force': {
+    description: 'Bản đính chính viện dẫn, trong `corrects.legalBasis`, các văn bản có hiệu lực vào ngày đầu tiên nó áp dụng (`corrects.from`), trong đó ít nhất một văn bản có ngày hiệu lực ghi trong danh mục.',
+    rationale:
+      'Bản đính chính sửa lại điều danh mục đã ghi về những ngày đã công bố: nó phải dựa trên văn bản điều chỉnh chính những ngày đó. Văn bản có hiệu lực sau chỉ thay đổi thủ tục từ ngày của nó (đính chính từ ngày đó, hoặc lập phiên bản mới); văn bản chưa rõ ngày hiệu lực thì không chứng minh được bản đính chính là đúng.',
+    invalid: ['Bản đính chính viện dẫn một thông tư có hiệu lực sau ngày bắt đầu đính chính và một thông tư chưa rõ ngày hiệu lực.'],
+    valid: ['Bản đính chính từ ngày 16/07/2020 viện dẫn Luật Hộ tịch, có hiệu lực từ ngày 01/01/2016.'],
+  },
+  'correction-keeps-identity': {
+    description: 'Bản đính chính giữ nguyên mã thủ tục, thời gian hiệu lực và `supersedes` của phiên bản được đính chính, và không phải là bãi bỏ hay phương án; nó chỉ thay nội dung, từ `corrects.from`.',
+    rationale:
+      'Bản đính chính nói phiên bản đã công bố lẽ ra phải ghi gì; nó không mở một phiên bản mới. Dời ngày bắt đầu hoặc vị trí trong chuỗi thay thế sẽ đổi phiên bản nào điều chỉnh ngày nào mà người đọc không biết: đổi thời gian hiệu lực là một phiên bản mới (tthc new-version), còn thay đổi từ một ngày trong thời gian hiệu lực thì ghi bằng corrects.from.',
+    invalid: ['Bản đính chính dời ngày có hiệu lực.', 'Bản đính chính đổi phiên bản mà phiên bản được đính chính thay thế.'],
+    valid: ['Bản đính chính có cùng thời gian hiệu lực và supersedes với phiên bản được đính chính.'],
+  },
+  'correction-target': {
+    description: 'Bản đính chính (`corrects`) nêu một phiên bản đã công bố của cùng thủ tục, không phải bản nháp, bãi bỏ hay một bản đính chính khác, và áp dụng từ một ngày trong thời gian hiệu lực của phiên bản đó.',
+    rationale:
+      'Bản đính chính thay nội dung danh mục đã công bố và khóa, cho những ngày phiên bản đó điều chỉnh; bản nháp thì sửa trực tiếp, còn đính chính một bản đính chính, hoặc đính chính ngoài thời gian hiệu lực, sẽ không còn một câu trả lời duy nhất cho câu hỏi “ngày này áp dụng gì, theo danh mục ghi nhận lúc đó?”.',
+    invalid: ['Bản đính chính một phiên bản không có.', 'Bản đính chính một bản nháp.', 'Bản đính chính một bản đính chính.', 'Bản đính chính từ một ngày trước khi phiên bản được đính chính có hiệu lực.'],
+    valid: ['Bản đính chính v1 đã công bố, từ một ngày trong thời gian hiệu lực của v1.'],
+  },
   'file-location': {
     description: 'Mỗi phiên bản thủ tục được lưu tại procedures/<code>/<version>.json.',
     rationale:
@@ -53,7 +74,7 @@ export const RULE_DOCS_VI: Readonly<Record<string, RuleDocsVi>> = {
     valid: ['Yêu cầu dựa trên Luật Hộ tịch.'],
   },
   'legal-basis-in-force': {
-    description: 'Phiên bản đã công bố chỉ viện dẫn văn bản đang có hiệu lực vào ngày phiên bản có hiệu lực.',
+    description: 'Phiên bản đã công bố chỉ viện dẫn văn bản đang có hiệu lực vào ngày phiên bản có hiệu lực (bản đính chính: vào ngày đầu tiên nó áp dụng).',
     rationale:
       'Thủ tục hành chính không thể dựa trên văn bản chưa có hiệu lực hoặc đã bị bãi bỏ: quyết định công bố sẽ công bố một yêu cầu không có giá trị pháp lý. Văn bản bãi bỏ thủ tục cũng phải đang có hiệu lực.',
     invalid: ['Phiên bản có hiệu lực trước luật mà phiên bản viện dẫn.'],
