@@ -43,7 +43,6 @@ export class JsonSource implements SourceText {
   private textValue: string | undefined;
   private lineStarts: number[] | undefined;
   private tree: Node | undefined | null;
-  private scans = 0;
 
   /**
    * `reload` reads the text again after `release()`: a national catalogue holds 200,000 files, and
@@ -99,23 +98,6 @@ export class JsonSource implements SourceText {
    * is returned instead. A pointer that does not exist falls back to its deepest existing ancestor.
    */
   spanOf(pointer: string, keyOnly = false): Span {
-    // Most files are placed a few times each (a draft's warnings): a scan to the pointer is cheaper than
-    // the whole tree, and gives the tree's offsets; a file it cannot scan, or many lookups, take the tree.
-    if (this.tree === undefined && ++this.scans <= SCANS_BEFORE_TREE) {
-      let tokens: string[] | undefined;
-      try {
-        tokens = parsePointer(pointer);
-      } catch {
-        tokens = [];
-      }
-      const found = locate(this.text, tokens, keyOnly);
-      if (found) return { start: this.positionAt(found.offset), end: this.positionAt(found.offset + found.length) };
-    }
-    return this.spanOfByTree(pointer, keyOnly);
-  }
-
-  /** spanOf's answer from the whole tree (jsonc-parser), which the scan must equal (tests/rules/load/locate.test.ts). */
-  spanOfByTree(pointer: string, keyOnly = false): Span {
     const root = this.getTree();
     if (!root) return { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
     let tokens: string[];
@@ -139,107 +121,6 @@ export class JsonSource implements SourceText {
     }
     return { start: this.positionAt(target.offset), end: this.positionAt(target.offset + target.length) };
   }
-}
-
-/** Lookups of one file answered by scanning before its tree is built. */
-const SCANS_BEFORE_TREE = 32;
-
-const WS = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
-
-/** The end of the JSON value that starts at i (strict JSON), or -1. */
-function skipValue(t: string, i: number): number {
-  const c = t.charCodeAt(i);
-  if (c === 0x22) {
-    for (let k = i + 1; k < t.length; k++) {
-      const d = t.charCodeAt(k);
-      if (d === 0x5c) k++;
-      else if (d === 0x22) return k + 1;
-    }
-    return -1;
-  }
-  if (c === 0x7b || c === 0x5b) {
-    let depth = 0;
-    for (let k = i; k < t.length; k++) {
-      const d = t.charCodeAt(k);
-      if (d === 0x22) {
-        k = skipValue(t, k) - 1;
-        if (k < 0) return -1;
-      } else if (d === 0x7b || d === 0x5b) depth++;
-      else if (d === 0x7d || d === 0x5d) {
-        depth--;
-        if (depth === 0) return k + 1;
-      }
-    }
-    return -1;
-  }
-  let k = i;
-  while (k < t.length && !WS(t.charCodeAt(k)) && t[k] !== ',' && t[k] !== '}' && t[k] !== ']') k++;
-  return k > i ? k : -1;
-}
-
-function skipWs(t: string, i: number): number {
-  while (i < t.length && WS(t.charCodeAt(i))) i++;
-  return i;
-}
-
-/**
- * Where spanOf's tree would place a pointer in strict JSON text, found by scanning to it: the deepest
- * existing value (the first of duplicate keys), or its key when keyOnly names the whole pointer.
- * Undefined when the text does not scan as JSON (the tree then decides).
- */
-export function locate(t: string, tokens: readonly string[], keyOnly: boolean): { offset: number; length: number } | undefined {
-  let at = skipWs(t, 0);
-  let end = skipValue(t, at);
-  if (end < 0) return undefined;
-  let key: { offset: number; length: number } | undefined;
-  let depth = 0;
-  for (const token of tokens) {
-    const open = t.charCodeAt(at);
-    let next: { at: number; end: number; key?: { offset: number; length: number } } | undefined;
-    if (open === 0x7b) {
-      let i = skipWs(t, at + 1);
-      while (t.charCodeAt(i) === 0x22) {
-        const keyAt = i;
-        const keyEnd = skipValue(t, i);
-        if (keyEnd < 0) return undefined;
-        const raw = t.slice(i + 1, keyEnd - 1);
-        const name = raw.includes('\\') ? (JSON.parse(t.slice(i, keyEnd)) as string) : raw;
-        i = skipWs(t, keyEnd);
-        if (t[i] !== ':') return undefined;
-        const valueAt = skipWs(t, i + 1);
-        const valueEnd = skipValue(t, valueAt);
-        if (valueEnd < 0) return undefined;
-        if (name === token) {
-          next = { at: valueAt, end: valueEnd, key: { offset: keyAt, length: keyEnd - keyAt } };
-          break;
-        }
-        i = skipWs(t, valueEnd);
-        if (t[i] === ',') i = skipWs(t, i + 1);
-        else break;
-      }
-    } else if (open === 0x5b && /^(0|[1-9][0-9]*)$/.test(token)) {
-      const n = Number(token);
-      let i = skipWs(t, at + 1);
-      for (let k = 0; t[i] !== ']' && i < end; k++) {
-        const itemEnd = skipValue(t, i);
-        if (itemEnd < 0) return undefined;
-        if (k === n) {
-          next = { at: i, end: itemEnd };
-          break;
-        }
-        i = skipWs(t, itemEnd);
-        if (t[i] === ',') i = skipWs(t, i + 1);
-        else break;
-      }
-    }
-    if (!next) break;
-    at = next.at;
-    end = next.end;
-    key = next.key;
-    depth++;
-  }
-  if (keyOnly && depth === tokens.length && key) return key;
-  return { offset: at, length: end - at };
 }
 
 function childNode(node: Node | undefined, token: string): Node | undefined {
