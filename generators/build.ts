@@ -241,32 +241,9 @@ async function buildUnderLock(dir: string, options: BuildOptions, place: BuildPl
     // What a procedure's kept values (BuildContext.perProcedure) depend on besides the procedure.
     ctx.kept = cache.keptValues(hashParts([...[...salts].sort(([a], [b]) => (a < b ? -1 : 1)).map(([id, salt]) => `${id}:${salt}`), at, JSON.stringify(ctx.options)]));
 
-    // Plan every output first: how much changed decides how the output is written.
-    const plans: Plan[] = [];
-    for (const entry of entries) {
-      const generator = await entry.load();
-      const salt = salts.get(entry.id)!;
-      const units = await generator.plan(ctx, cache.fragmentsFor(generator.id, salt));
-      const keys = new Set<string>();
-      for (const unit of units) {
-        if (keys.has(unit.key)) throw new Error(`generator ${generator.id} planned two units with the key "${unit.key}"`);
-        keys.add(unit.key);
-      }
-      plans.push({ generator, salt, units, poolable: GENERATORS.includes(entry), cached: units.map((u) => cache.lookup(generator.id, salt, u.key, u.inputs)) });
-    }
-    const stale = (await verification) ?? undefined;
-    const intact = (r: FileRecord) => (stale ? !stale.has(r.path) : isUnchanged(out, r));
-    const total = plans.reduce((n, p) => n + p.units.length, 0);
-    const changed = plans.reduce((n, p) => n + p.cached.filter((c) => !c || !c.every(intact)).length, 0);
-    // With a trusted record of the previous output, only what changed is written (into the staging
-    // folder) and then moved into place. When most of it changed (new code, another --at), writing
-    // everything into a fresh folder and swapping it in is faster than moving files one by one.
-    const incremental = previousExists && cache.hasPrevious && changed <= total / 2;
-
-    const writer = new OutputWriter(staging);
-    const summaries: GeneratorSummary[] = [];
     // The render pool starts when the first generator has enough procedures to render, and is
-    // shared by the ones after it.
+    // shared by the ones after it. A build with nothing to reuse starts it now, so the workers load
+    // their code while this thread plans.
     const workers = poolAvailable() ? poolSize(options.workers) : 0;
     let pool: RenderPool | undefined;
     const poolFor = (toRender: number): RenderPool | undefined => {
@@ -274,12 +251,74 @@ async function buildUnderLock(dir: string, options: BuildOptions, place: BuildPl
       pool ??= new RenderPool(catalogue, { staging, at, options: ctx.options }, workers);
       return pool;
     };
-    try {
-      for (const plan of plans) {
-        const summary = await runGenerator(plan, writer, cache, incremental ? intact : undefined, options.onProgress, poolFor);
-        summaries.push(summary);
-        options.onProgress?.({ phase: 'generator-done', summary });
+    if (!cache.hasPrevious && options.generators === undefined) poolFor(catalogue.byCode.size);
+
+    // Plan every output first: how much changed decides how the output is written. (A failure
+    // here stops the workers already started.)
+    const { plans, intact, incremental } = await (async () => {
+      try {
+        const plans: Plan[] = [];
+        for (const entry of entries) {
+          const generator = await entry.load();
+          const salt = salts.get(entry.id)!;
+          const units = await generator.plan(ctx, cache.fragmentsFor(generator.id, salt));
+          const keys = new Set<string>();
+          for (const unit of units) {
+            if (keys.has(unit.key)) throw new Error(`generator ${generator.id} planned two units with the key "${unit.key}"`);
+            keys.add(unit.key);
+          }
+          plans.push({ generator, salt, units, poolable: GENERATORS.includes(entry), cached: units.map((u) => cache.lookup(generator.id, salt, u.key, u.inputs)) });
+        }
+        const stale = (await verification) ?? undefined;
+        const intact = (r: FileRecord) => (stale ? !stale.has(r.path) : isUnchanged(out, r));
+        const total = plans.reduce((n, p) => n + p.units.length, 0);
+        const changed = plans.reduce((n, p) => n + p.cached.filter((c) => !c || !c.every(intact)).length, 0);
+        // With a trusted record of the previous output, only what changed is written (into the staging
+        // folder) and then moved into place. When most of it changed (new code, another --at), writing
+        // everything into a fresh folder and swapping it in is faster than moving files one by one.
+        const incremental = previousExists && cache.hasPrevious && changed <= total / 2;
+        return { plans, intact, incremental };
+      } catch (error) {
+        await pool?.close();
+        throw error;
       }
+    })();
+
+    const writer = new OutputWriter(staging);
+    const summaries: GeneratorSummary[] = [];
+    try {
+      // Every generator runs at once: the pool renders the procedures' pages and documents of all of
+      // them while this thread renders the units that read the whole catalogue (the listing, the
+      // change feed, the documentation pages, the search index). Run one after another, this thread
+      // waited for the pool and the pool for this thread. Each generator is reported done in plan
+      // order, as before.
+      let reported = Promise.resolve();
+      const stop: { failed: boolean; error?: unknown } = { failed: false };
+      const runs = plans.map((plan) => {
+        const run = runGenerator(plan, writer, cache, incremental ? intact : undefined, options.onProgress, poolFor, stop);
+        // A failure stops the other generators taking more units: the build is refused anyway.
+        run.catch((error: unknown) => {
+          if (!stop.failed) stop.error = error;
+          stop.failed = true;
+          void pool?.close();
+        });
+        reported = reported.then(() =>
+          run.then(
+            (summary) => {
+              summaries.push(summary);
+              options.onProgress?.({ phase: 'generator-done', summary });
+            },
+            // Its failure is the build's, thrown below.
+            () => undefined,
+          ),
+        );
+        return run;
+      });
+      // The first failure is the build's (the others may only say the pool was closed after it);
+      // every generator is waited for, so nothing writes into the staging folder once it is removed.
+      await Promise.allSettled(runs);
+      if (stop.failed) throw stop.error;
+      await reported;
     } finally {
       await pool?.close();
     }
@@ -438,6 +477,7 @@ async function runGenerator(
   intact: ((r: FileRecord) => boolean) | undefined,
   onProgress: BuildOptions['onProgress'],
   poolFor: (toRender: number) => RenderPool | undefined,
+  stop: { failed: boolean } = { failed: false },
 ): Promise<GeneratorSummary> {
   const started = performance.now();
   const { generator, salt, units } = plan;
@@ -470,7 +510,7 @@ async function runGenerator(
 
   let next = 0;
   async function worker(): Promise<void> {
-    while (next < here.length) {
+    while (next < here.length && !stop.failed) {
       const unit = units[here[next++]!]!;
       const owner = `${generator.id}:${unit.key}`;
       const records: FileRecord[] = [];

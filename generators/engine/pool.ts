@@ -23,6 +23,8 @@ const SCRIPT = new URL('./render-worker.js', import.meta.url);
 export const POOL_FROM = 150;
 /** Procedures per job: large enough that messages are few, small enough that the workers share the tail evenly. */
 const JOB_PROCEDURES = 12;
+/** Jobs sent ahead to each worker. */
+const IN_FLIGHT = 6;
 
 /** What a worker starts with: everything but the procedure versions. */
 export interface RenderInit {
@@ -100,9 +102,10 @@ export class RenderPool {
         if (code !== 0) this.fail(new Error(`a render worker stopped (exit code ${code})`));
       });
       this.workers.push(worker);
-      // Two jobs per worker in flight: one renders while the other's reply crosses over.
-      this.idle.push(worker, worker);
     }
+    // A few jobs per worker in flight: while this thread renders a long unit of its own (the
+    // documentation pages, the listing) it cannot send more, and a worker with two jobs ran dry.
+    for (let j = 0; j < IN_FLIGHT; j++) this.idle.push(...this.workers);
   }
 
   get size(): number {
