@@ -123,8 +123,54 @@ export function hastToHtml(tree: HastRoot): string {
   return writer.stringify(tree);
 }
 
+/** HTML's void elements among those blockToHast makes: written as "<br>", never closed. */
+const VOID = new Set(['br', 'col', 'hr']);
+/** Attribute values the direct writer copies as they are: nothing hast-util-to-html would escape. */
+const PLAIN_VALUE = /^[A-Za-z0-9 :;%.#_-]*$/;
+
+/**
+ * One element of blockToHast's trees as hast-util-to-html writes it with the settings above, or
+ * undefined when it holds anything but the plain HTML the blocks make (SVG, an attribute value to
+ * escape, a text node): the writer does those. The trees are simple (raw text from escapeHtml,
+ * elements with a few known attributes), and walking unified's writer over them cost a procedure
+ * page more than its templates; tests/rules/text/render.test.ts compares both on every kind of block.
+ */
+function directHtml(e: Element): string | undefined {
+  let out = `<${e.tagName}`;
+  for (const key in e.properties) {
+    const value = e.properties[key];
+    if (value === undefined || value === null) continue;
+    const name = key === 'className' ? 'class' : key === 'tabIndex' ? 'tabindex' : key === 'style' || key === 'scope' ? key : undefined;
+    if (name === undefined) return undefined;
+    const text = Array.isArray(value) ? value.join(' ') : typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
+    if (text === undefined || !PLAIN_VALUE.test(text)) return undefined;
+    out += ` ${name}="${text}"`;
+  }
+  out += '>';
+  if (VOID.has(e.tagName)) return e.children.length === 0 ? out : undefined;
+  for (const child of e.children) {
+    if (child.type === 'element') {
+      const inner = directHtml(child);
+      if (inner === undefined) return undefined;
+      out += inner;
+    } else if ((child as { type: string }).type === 'raw') out += (child as unknown as { value: string }).value;
+    else return undefined;
+  }
+  return `${out}</${e.tagName}>`;
+}
+
 /** The blocks as HTML elements, without a page around them (for a page with its own layout). */
 export function renderHtmlBlocks(blocks: readonly Block[]): string {
+  let out = '';
+  blocks.forEach((b, i) => {
+    if (i > 0) out += '\n';
+    for (const e of blockToHast(b)) out += directHtml(e) ?? hastToHtml({ type: 'root', children: [e] });
+  });
+  return out;
+}
+
+/** renderHtmlBlocks through unified's writer only, for the tests that compare both. */
+export function renderHtmlBlocksByHast(blocks: readonly Block[]): string {
   return hastToHtml(blocksToHast(blocks));
 }
 

@@ -4,6 +4,7 @@ import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import type { Nodes, Root } from 'mdast';
 import { blocksToMdast, LINE_BREAK, markdownToHtml, renderHtml, renderHtmlBlocks, renderMarkdown, type Block } from '../../../rules/text/render/index.js';
+import { renderHtmlBlocksByHast } from '../../../rules/text/render/html.js';
 
 /** Reads Markdown back as GitHub does, to check what a reader sees. */
 function parse(markdown: string): Root {
@@ -93,6 +94,28 @@ describe('the one renderer: blocks → mdast → Markdown, blocks → hast → H
     expect(renderHtml('T & <t>', [{ kind: 'paragraph', content: ['x'] }], { style: 'p{font-family:"Times New Roman"}' })).toBe(
       '<!DOCTYPE html>\n<html lang="vi">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>T &amp; &lt;t&gt;</title>\n<style>p{font-family:"Times New Roman"}</style>\n</head>\n<body>\n<p>x</p>\n</body>\n</html>\n',
     );
+  });
+
+  it('writes the blocks directly, byte for byte as the unified writer does, for every kind of block', () => {
+    const tricky = 'Lệ phí & "phí" <b> it\'s `x` ©\u00a0—';
+    const blocks: Block[] = [
+      { kind: 'heading', level: 2, text: tricky },
+      { kind: 'heading', level: 3, align: 'right', text: 'Thủ tục' },
+      { kind: 'paragraph', content: [tricky, LINE_BREAK, { text: 'a', style: 'strong' }, { text: 'b', style: 'em' }, { text: 'c', style: 'strong-em' }, { text: 'd', style: 'code' }, { text: 'e', style: 'ins' }] },
+      { kind: 'paragraph', content: [], align: 'justify', indent: true },
+      { kind: 'list', items: [[tricky], [], [{ text: '<x>', style: 'del' }]] },
+      { kind: 'table', head: ['Giấy tờ', tricky], align: ['left', 'center', 'right'], widths: [40, 35.5, 24.5], rows: [[['1'], [], [tricky, LINE_BREAK, '2']]] },
+      { kind: 'table', head: [], rows: [] },
+      { kind: 'columns', widths: [50, 50], rows: [[{ lines: [[{ text: 'CỘNG HÒA', style: 'strong' }], 'rule', [tricky]], sizes: [13, 0, 12], ruleWidths: [0, 25] }, { lines: [], align: 'center' }]] },
+      { kind: 'page', orientation: 'landscape' },
+      { kind: 'bars', title: tricky, unit: 'đồng', series: ['Trước', 'Sau & nay'], rows: [{ label: 'x'.repeat(45), values: [1200, -300], text: ['1.200', '<300>'] }] },
+      { kind: 'paragraph', content: ['cuối'] },
+    ];
+    const direct = renderHtmlBlocks(blocks);
+    expect(direct).toBe(renderHtmlBlocksByHast(blocks));
+    for (const b of blocks) expect(renderHtmlBlocks([b])).toBe(renderHtmlBlocksByHast([b]));
+    expect(direct).toContain('<td class="center"></td><td class="num">Lệ phí &amp; &quot;phí&quot; &lt;b&gt; it&#39;s');
+    expect(direct).toContain('<hr class="page landscape">\n<figure><svg xmlns="http://www.w3.org/2000/svg"');
   });
 
   it('renders Markdown pages through the same unified pipeline, dropping raw HTML and applying a tree transform', async () => {
