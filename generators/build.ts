@@ -510,7 +510,9 @@ async function runGenerator(
 
   let next = 0;
   async function worker(): Promise<void> {
-    while (next < here.length && !stop.failed) {
+    for (;;) {
+      await breather();
+      if (next >= here.length || stop.failed) return;
       const unit = units[here[next++]!]!;
       const owner = `${generator.id}:${unit.key}`;
       const records: FileRecord[] = [];
@@ -520,8 +522,9 @@ async function runGenerator(
     }
   }
   const byKey = new Map(alone.map((i) => [units[i]!.key, units[i]!]));
+  // The pool's jobs are queued first: this thread's first units render before it next waits, and
+  // the workers should not wait for them.
   await Promise.all([
-    ...Array.from({ length: Math.min(CONCURRENCY, Math.max(1, here.length)) }, worker),
     pool?.render(
       generator.id,
       alone.map((i) => ({ key: units[i]!.key, code: units[i]!.procedure! })),
@@ -531,10 +534,27 @@ async function runGenerator(
         finish(unit, writer.adopt(records, `${generator.id}:${unit.key}`));
       },
     ),
+    ...Array.from({ length: Math.min(CONCURRENCY, Math.max(1, here.length)) }, worker),
   ]);
   summary.seconds = (performance.now() - started) / 1000;
   return summary;
 }
+
+let lastBreath = 0;
+/**
+ * Lets the event loop run (the render pool's replies, and with them its next jobs) when this thread
+ * has rendered for a while without. Units that await only settled promises (sync writes, a loaded
+ * Markdown pipeline) chain as microtasks and never let the loop in: the workers, out of jobs,
+ * waited until this thread had rendered every unit of its own.
+ */
+async function breather(): Promise<void> {
+  const now = performance.now();
+  if (now - lastBreath < BREATH_MS) return;
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  lastBreath = performance.now();
+}
+/** How long this thread renders at most before letting the event loop run. */
+const BREATH_MS = 10;
 
 /** A symlinked output folder (a web root pointing into a release folder) is built where it points, so the link stays. */
 async function realOutFolder(out: string): Promise<string> {

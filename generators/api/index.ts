@@ -451,15 +451,19 @@ function changeUnits(ctx: BuildContext, fragments: FragmentStore | undefined): U
  */
 function procedureUnits(ctx: BuildContext, entry: ProcedureEntry): Unit[] {
   const versions = entry.state === 'draft' ? [entry.shown] : entry.windows.map((w) => w.version);
+  // Worked out only when asked for: the build's plan needs it, a render worker does not.
+  let inputs: string | undefined;
   return [
     {
       key: `procedure/${entry.code}`,
-      inputs: hashParts([
-        ctx.entryHash(entry),
-        ...versions.map((v) => ctx.registryHash(v)),
-        formVersions(entry, ctx.at).map((v) => v.version).join(','),
-        [...partsVersions(entry, ctx.at)].map((v) => v.data.version).join(','),
-      ]),
+      get inputs() {
+        return (inputs ??= hashParts([
+          ctx.entryHash(entry),
+          ...versions.map((v) => ctx.registryHash(v)),
+          formVersions(entry, ctx.at).map((v) => v.version).join(','),
+          [...partsVersions(entry, ctx.at)].map((v) => v.data.version).join(','),
+        ]));
+      },
       render: () => [procedureFile(ctx, entry)],
       procedure: entry.code,
     },

@@ -41,20 +41,25 @@ function costInputsHash(ctx: BuildContext): string {
 }
 
 /** What every procedure's pages share, worked out once per build context. */
-const shared = new WeakMap<BuildContext, { cost: string; calendar: CalendarRef | undefined }>();
+const shared = new WeakMap<BuildContext, { cost: () => string; calendar: CalendarRef | undefined }>();
 
 function procedureUnits(ctx: BuildContext, entry: ProcedureEntry): Unit[] {
   let common = shared.get(ctx);
   if (!common) {
     const calendar = siteCalendar(ctx);
-    common = { cost: costInputsHash(ctx), calendar: calendar ? { id: calendar.id, from: calendar.from, to: calendar.to } : undefined };
+    let cost: string | undefined;
+    common = { cost: () => (cost ??= costInputsHash(ctx)), calendar: calendar ? { id: calendar.id, from: calendar.from, to: calendar.to } : undefined };
     shared.set(ctx, common);
   }
   const { cost, calendar } = common;
+  // Worked out only when asked for: the build's plan needs it, a render worker does not.
+  let inputs: string | undefined;
   return [
     {
       key: `procedure/${entry.code}`,
-      inputs: hashParts([ctx.entryHash(entry), cost, calendar ? `${calendar.id}:${calendar.from}-${calendar.to}` : '', ctx.options.baseUrl ?? '']),
+      get inputs() {
+        return (inputs ??= hashParts([ctx.entryHash(entry), cost(), calendar ? `${calendar.id}:${calendar.from}-${calendar.to}` : '', ctx.options.baseUrl ?? '']));
+      },
       render: () => {
         const files: OutputFile[] = [renderProcedurePage(ctx, entry, calendar)];
         return files;

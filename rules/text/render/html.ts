@@ -228,7 +228,11 @@ export async function markdownToHtml(markdown: string, transform?: MdastTransfor
       }
     };
   })();
-  return (await markdownPipeline)(markdown, transform);
+  const render = await markdownPipeline;
+  // Each page parses for milliseconds: the event loop runs between them (in a build, the render
+  // pool's replies and its next jobs), where awaiting the settled pipeline alone would not let it.
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  return render(markdown, transform);
 }
 
 let mdastPipeline: Promise<(tree: MdastRoot) => string> | undefined;
