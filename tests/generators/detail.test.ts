@@ -127,7 +127,9 @@ describe('procedure detail', () => {
   it('lays the page out in the official order, the history after the parts, each change linked to its section', () => {
     const ctx = context('2025-06-01');
     const page = String(renderPage(ctx, entry(ctx, '1.001193')).content);
-    expect([...page.matchAll(/<section id="([^"]+)"/g)].map((m) => m[1])).toEqual(['steps', 'channels', 'dossier', 'timeLimit', 'subjects', 'agencies', 'results', 'fees', 'forms', 'requirements', 'legalBasis', 'lich-su']);
+    // The eleven parts in the order of the official record, then the form preview (a section of the
+    // page since issue 15 folded site/forms/ into it), then the history.
+    expect([...page.matchAll(/<section id="([^"]+)"/g)].map((m) => m[1])).toEqual(['steps', 'channels', 'dossier', 'timeLimit', 'subjects', 'agencies', 'results', 'fees', 'forms', 'requirements', 'legalBasis', 'to-khai', 'lich-su']);
     // The fixture's 1.001193 has v1 (in force on 2025-06-01) and v2 from 2026-01-01: one change.
     expect([...page.matchAll(/<div id="(thay-doi-[^"]+)">/g)].map((m) => m[1])).toEqual(['thay-doi-v1--v2']);
     expect(page).toContain('<a href="#thay-doi-v1--v2">Xem thay đổi so với phiên bản có hiệu lực từ ngày 16/07/2020</a>');
