@@ -2,9 +2,13 @@ import { RULE_INDEX_PATH, ruleDocsPath } from '../../rules/lint/docs-path.js';
 import { foldVietnamese } from '../../rules/text/vi/words.js';
 import { PATHS } from '../engine/paths.js';
 
-/** The id of a change's section on the procedure page. */
+/**
+ * The id of a change's section on the procedure page. Version ids may hold dots (a correction's
+ * `v2025.dc1`), which HTML ids should not; version ids never hold underscores, so writing each dot
+ * as one keeps the id unique.
+ */
 function changeAnchor(from: string, to: string): string {
-  return `thay-doi-${from}--${to}`;
+  return `thay-doi-${from.replaceAll('.', '_')}--${to.replaceAll('.', '_')}`;
 }
 
 /**

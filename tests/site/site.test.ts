@@ -129,9 +129,9 @@ describe('version history', () => {
     const changes = [...page.matchAll(/<details class="change">\n<summary>([^<]+)<\/summary>\n<div id="([^"]+)">/g)].map((m) => [m[2], m[1]]);
     expect(changes).toEqual([
       // The corrections (đính chính) first, the latest version's first: what each changed in the content as recorded.
-      ['thay-doi-v3--v3.dc1', 'Đính chính ghi nhận ngày 04/12/2026 của phiên bản có hiệu lực từ ngày 01/01/2026, so với nội dung đã ghi trước ngày 04/12/2026'],
-      ['thay-doi-v2023--v2023.dc1', 'Đính chính ghi nhận ngày 04/12/2026 của phiên bản có hiệu lực từ ngày 01/01/2023, so với nội dung đã ghi trước ngày 04/12/2026'],
-      ['thay-doi-v2--v2.dc1', 'Đính chính ghi nhận ngày 04/12/2026 của phiên bản có hiệu lực từ ngày 15/09/2020, so với nội dung đã ghi trước ngày 04/12/2026'],
+      ['thay-doi-v3--v3_dc1', 'Đính chính ghi nhận ngày 04/12/2026 của phiên bản có hiệu lực từ ngày 01/01/2026, so với nội dung đã ghi trước ngày 04/12/2026'],
+      ['thay-doi-v2023--v2023_dc1', 'Đính chính ghi nhận ngày 04/12/2026 của phiên bản có hiệu lực từ ngày 01/01/2023, so với nội dung đã ghi trước ngày 04/12/2026'],
+      ['thay-doi-v2--v2_dc1', 'Đính chính ghi nhận ngày 04/12/2026 của phiên bản có hiệu lực từ ngày 15/09/2020, so với nội dung đã ghi trước ngày 04/12/2026'],
       // Named by the date and the amending document, never by the version id (issue 18 point 11).
       ['thay-doi-v2023--v3', 'Thay đổi áp dụng từ ngày 01/01/2026 theo Nghị quyết số 66.7/2025/NQ-CP, so với phiên bản có hiệu lực từ ngày 01/01/2023'],
       ['thay-doi-v2--v2023', 'Thay đổi áp dụng từ ngày 01/01/2023 theo Nghị định số 104/2022/NĐ-CP, so với phiên bản có hiệu lực từ ngày 15/09/2020'],
@@ -142,7 +142,7 @@ describe('version history', () => {
     // The content shown is v3 as corrected: its correction's row is the current one, the original's says it was corrected.
     expect(page).toContain('<tr class="current"><td data-label="Hiệu lực">Đính chính nội dung từ ngày 01/01/2026 (đang hiển thị)</td>');
     expect(page).toContain('Nội dung như đã ghi trước ngày 04/12/2026, được đính chính (xem dòng dưới).');
-    expect(page).toContain('<a href="#thay-doi-v3--v3.dc1">Xem thay đổi so với nội dung đã ghi trước ngày 04/12/2026</a>');
+    expect(page).toContain('<a href="#thay-doi-v3--v3_dc1">Xem thay đổi so với nội dung đã ghi trước ngày 04/12/2026</a>');
     // The version in force comes first: every part of it before the history, and the history after the last part.
     expect(page.indexOf('<section id="legalBasis"')).toBeLessThan(page.indexOf('<section id="lich-su"'));
     const latest = page.slice(page.indexOf('id="thay-doi-v2023--v3"'), page.indexOf('id="thay-doi-v2--v2023"'));
@@ -162,10 +162,10 @@ describe('version history', () => {
       '1.000656': ['v2--v3', 'v1--v2'],
       '1.000894': ['v2023--v3', 'v2--v2023', 'v1--v2'],
       // Corrections (đính chính) first: each against the content as recorded.
-      '1.001193': ['v3--v3.dc1', 'v2023--v2023.dc1', 'v2--v2.dc1', 'v2023--v3', 'v2--v2023', 'v1--v2'],
+      '1.001193': ['v3--v3_dc1', 'v2023--v2023_dc1', 'v2--v2_dc1', 'v2023--v3', 'v2--v2023', 'v1--v2'],
       '1.003197': [],
       '1.004194': ['v1--v2'],
-      '1.004222': ['v3--v3.dc1', 'v2--v2.dc1', 'v2--v3', 'v1--v2'],
+      '1.004222': ['v3--v3_dc1', 'v2--v2_dc1', 'v2--v3', 'v1--v2'],
       '1.004873': [],
       '1.013225': ['v1--v2'],
       '2.000488': ['v1--v2'],
@@ -175,7 +175,7 @@ describe('version history', () => {
       '2.001583': ['v2025--v2026', 'v2021--v2025', 'v2015--v2021', 'v2006--v2015'],
       '2.001610': ['v2025--v2026', 'v2021--v2025'],
       '2.002042': ['v2025--v2026', 'v2021--v2025'],
-      '2.002043': ['v2026--v2026.dc1', 'v2025--v2025.dc1', 'v2025--v2026', 'v2021--v2025'],
+      '2.002043': ['v2026--v2026_dc1', 'v2025--v2025_dc1', 'v2025--v2026', 'v2021--v2025'],
     };
     for (const [code, ids] of Object.entries(expected)) {
       const page = text(`site/procedures/${code}.html`);
