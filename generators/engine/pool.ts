@@ -24,10 +24,12 @@ export const POOL_FROM = 150;
 /** Procedures per job: large enough that messages are few, small enough that the workers share the tail evenly. */
 const JOB_PROCEDURES = 12;
 /**
- * A worker's young generation, in MB. Rendering allocates many short-lived strings and objects;
- * with V8's default (16 MB semi-spaces at most) a worker spent a tenth of its time in scavenges.
+ * A worker's young generation, in MB. 64 MB was tried to cut scavenges; measured on 2026-12-04 with
+ * `tthc build --no-cache` it bought no time and cost memory: 1,000 procedures 6.9–7.3 s wall and
+ * 372–377 MB peak at 16 against 7.5 s and 449–451 MB at 64; 10,000 procedures 40.1 s and 1,134 MB
+ * at 16 against 40.8–43.9 s and 1,248–1,295 MB at 64.
  */
-const YOUNG_MB = 64;
+const YOUNG_MB = 16;
 /** Jobs sent ahead to each worker. */
 const IN_FLIGHT = 6;
 
