@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import './heap.js';
 import { Command, CommanderError, Help, type Option, type Argument } from 'commander';
 import { chooseLang, m, setLang } from './i18n.js';
 import { collect } from './options.js';
