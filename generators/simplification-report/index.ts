@@ -105,7 +105,12 @@ export interface Share {
 
 export interface SimplificationReport {
   /** Where the targets came from: the registry (by date and scope), or the command line. */
-  targets: { from: 'registry' | 'option'; note: string };
+  targets: {
+    from: 'registry' | 'option';
+    note: string;
+    /** Every target in the registry, latest-starting first: what an unjudged proposal was checked against. */
+    registry: AppliedTarget[];
+  };
   selection: { agency: string | null; field: string | null; level: string | null };
   proposals: ProposalRow[];
   totals: {
@@ -201,6 +206,13 @@ function registryTarget(t: SimplificationTarget): AppliedTarget {
     label: `${t.document} (${SCOPE_VI[t.scope]}, ${formatDate(t.period.from)}–${until ? formatDate(until) : '…'}): cắt giảm ≥ ${formatPercent(t.costCutPercent)} chi phí tuân thủ`,
     source: t.source,
   };
+}
+
+/** Every registry target, latest-starting first (then by id), as the report names them. */
+function registryTargets(catalogue: Catalogue): AppliedTarget[] {
+  return [...catalogue.registry.simplificationTargets.byId.values()]
+    .sort((a, b) => (a.period.from !== b.period.from ? (a.period.from < b.period.from ? 1 : -1) : a.id < b.id ? -1 : 1))
+    .map(registryTarget);
 }
 
 /** The registry's target in force on a day for a scope: the latest-starting one; undefined when none is. */
@@ -320,8 +332,8 @@ export function simplificationReport(catalogue: Catalogue, options: Simplificati
   for (const c of [...costs, ...channelDetails]) for (const a of c.assumptions) assumptions.set(a.parameter, a);
   return {
     targets: optionTarget
-      ? { from: 'option', note: optionTarget.source }
-      : { from: 'registry', note: 'Mỗi phương án được đánh giá theo mục tiêu trong danh mục (simplificationTargets) có hiệu lực vào ngày phương án dự kiến có hiệu lực, cho phạm vi của thủ tục (quy định kinh doanh khi đối tượng thực hiện có doanh nghiệp, thủ tục của công dân trong các trường hợp khác).' },
+      ? { from: 'option', note: optionTarget.source, registry: registryTargets(catalogue) }
+      : { from: 'registry', note: 'Mỗi phương án được đánh giá theo mục tiêu trong danh mục (simplificationTargets) có hiệu lực vào ngày phương án dự kiến có hiệu lực, cho phạm vi của thủ tục (quy định kinh doanh khi đối tượng thực hiện có doanh nghiệp, thủ tục của công dân trong các trường hợp khác).', registry: registryTargets(catalogue) },
     selection: { agency: options.agency ?? null, field: options.field ?? null, level: options.level ?? null },
     proposals: rows,
     totals: {
@@ -360,7 +372,9 @@ function verdictText(r: SimplificationReport): Block[] {
     const codes = g.proposals.map((p) => p.split('@')[0]!);
     const who = g.proposals.length <= 5 ? `${g.proposals.length} phương án (${codes.map((c) => `thủ tục ${c}`).join(', ')})` : `${g.proposals.length} phương án`;
     if (g.target === null) {
-      out.push({ kind: 'paragraph', content: [{ text: 'Không đánh giá theo mục tiêu', style: 'strong' }, `: ${who} — không có mục tiêu cắt giảm chi phí tuân thủ nào trong danh mục có hiệu lực vào ngày phương án dự kiến có hiệu lực cho phạm vi của thủ tục; Nghị quyết 68/NQ-CP chỉ áp dụng cho quy định kinh doanh giai đoạn 2020–2025, và chưa xác minh được từ văn bản gốc chương trình nào đặt mục tiêu cho năm 2026 trở đi.${g.cost.proposals > 0 ? ` Tổng chi phí tuân thủ của các phương án này cắt giảm ${pct(g.cost.percent)}.` : ''}`] });
+      const known = r.targets.registry.map((t) => `${t.document} (${t.scope ? SCOPE_VI[t.scope] : '—'}, ${t.period ? `${formatDate(t.period.from)}–${t.period.until ? formatDate(t.period.until) : '…'}` : '—'}, ≥ ${formatPercent(t.costCutPercent)})`);
+      const registry = known.length > 0 ? `; danh mục chỉ có các mục tiêu: ${known.join('; ')}` : '; danh mục chưa có mục tiêu nào';
+      out.push({ kind: 'paragraph', content: [{ text: 'Không đánh giá theo mục tiêu', style: 'strong' }, `: ${who} — không có mục tiêu cắt giảm chi phí tuân thủ nào trong danh mục có hiệu lực vào ngày phương án dự kiến có hiệu lực cho phạm vi của thủ tục${registry}. Báo cáo không đánh giá theo một mục tiêu đã hết thời hạn hay của phạm vi khác.${g.cost.proposals > 0 ? ` Tổng chi phí tuân thủ của các phương án này cắt giảm ${pct(g.cost.percent)}.` : ''}`] });
       continue;
     }
     if (g.meets === undefined) {

@@ -140,7 +140,8 @@ describe('the simplification report over the bundled catalogue', () => {
     expect(residence!.zeroReason).toBe('Tỷ lệ 0% vì chi phí được tính cho cách thức nộp trực tiếp (giả định theo thứ tự cách thức của bộ tham số ước tính), cách thức mà phương án không thay đổi; phương án giảm chi phí khi nộp trực tuyến: 77.813 đồng → 67.813 đồng một lần (12,85%).');
     expect(company!.zeroReason).toBeUndefined();
     // Targets: 2.002043 is a business regulation taking effect 2027-01-01, 1.004222 a citizen procedure from 2026-07-01;
-    // Nghị quyết 68/NQ-CP covers business regulations to 31/12/2025 only, and no 2026 programme is verified: not judged.
+    // Nghị quyết 68/NQ-CP covers business regulations to 31/12/2025 and Nghị quyết 66/NQ-CP sets targets for 2025 and 2026
+    // only; the registry has none for citizens or for 2027: neither is judged, and the verdict names what the registry has.
     expect(report.proposals.map((p) => [p.code, p.scope, p.effectiveDate, p.target])).toEqual([
       ['1.004222', 'citizen', '2026-07-01', null],
       ['2.002043', 'business', '2027-01-01', null],
@@ -155,7 +156,12 @@ describe('the simplification report over the bundled catalogue', () => {
     expect(md).not.toContain('uoc-tinh-mac-dinh');
     expect(md).toContain('**Giả định ước tính đã dùng** — Giả định của dự án tthc để ước tính khi đặc tả chưa có số liệu chi phí tuân thủ;');
     expect(md).toContain('- Thứ tự cách thức nộp được giả định: trực tiếp, dịch vụ bưu chính, trực tuyến. Ước tính giả định người nộp dùng cách thức đầu tiên có trong thứ tự này: trực tiếp.');
-    expect(md).toContain('**Không đánh giá theo mục tiêu**: 2 phương án (thủ tục 1.004222, thủ tục 2.002043) — không có mục tiêu cắt giảm chi phí tuân thủ nào trong danh mục có hiệu lực');
+    expect(md).toContain('**Không đánh giá theo mục tiêu**: 2 phương án (thủ tục 1.004222, thủ tục 2.002043) — không có mục tiêu cắt giảm chi phí tuân thủ nào trong danh mục có hiệu lực vào ngày phương án dự kiến có hiệu lực cho phạm vi của thủ tục; danh mục chỉ có các mục tiêu: 66/NQ-CP (quy định kinh doanh, 01/01/2026–31/12/2026, ≥ 50,00%); 66/NQ-CP (quy định kinh doanh, 26/03/2025–31/12/2025, ≥ 30,00%); 68/NQ-CP (quy định kinh doanh, 12/05/2020–31/12/2025, ≥ 20,00%). Báo cáo không đánh giá theo một mục tiêu đã hết thời hạn hay của phạm vi khác.');
+    expect(report.targets.registry.map((t) => [t.id, t.costCutPercent])).toEqual([
+      ['nq-66-2025-chi-phi-2026', 50],
+      ['nq-66-2025-chi-phi-2025', 30],
+      ['nq-68-2020-chi-phi-kinh-doanh', 20],
+    ]);
     // One unit per chart: the yearly and the per-filing costs are separate, and no caption doubles its unit.
     expect(md).toContain('**Chi phí tuân thủ một năm, trước và sau**');
     expect(md).toContain('**Chi phí tuân thủ một lần thực hiện, trước và sau**');
@@ -165,21 +171,49 @@ describe('the simplification report over the bundled catalogue', () => {
     expect(html).not.toContain('(%) (%)');
   });
 
-  it('judged against Nghị quyết 68/NQ-CP when the proposal takes effect within its period', () => {
-    // The same catalogue, with 2.002043's proposal dated 2025-12-01: the business target 20% is in force and named.
-    const move = (v: Catalogue['versions'][number]) => (v.data.code === '2.002043' && v.data.version === 'pa-2026' ? { ...v, data: { ...v.data, proposal: { ...v.data.proposal!, target: '2025-12-01' } } } : v);
+  /** The bundled catalogue with 2.002043's proposal dated to a day. */
+  function companyProposalOn(day: string) {
+    const move = (v: Catalogue['versions'][number]) => (v.data.code === '2.002043' && v.data.version === 'pa-2026' ? { ...v, data: { ...v.data, proposal: { ...v.data.proposal!, target: day } } } : v);
     const c: Catalogue = { ...catalogue, versions: catalogue.versions.map(move), byCode: new Map([...catalogue.byCode].map(([code, list]) => [code, list.map(move)])) };
     const r = simplificationReport(c);
-    const company = r.proposals.find((p) => p.code === '2.002043')!;
+    return { r, company: r.proposals.find((p) => p.code === '2.002043')! };
+  }
+
+  it('judged against Nghị quyết 68/NQ-CP when the proposal takes effect within its period, before Nghị quyết 66/NQ-CP', () => {
+    // Dated 2025-03-01: 68/NQ-CP (2020-05-12..2025-12-31, 20%) is the only business target in force; 66/NQ-CP starts 2025-03-26.
+    // Thông tư 64/2025's halving starts 2025-07-01, so the figures are those of the bundled report: 20.92% ≥ 20%.
+    const { r, company } = companyProposalOn('2025-03-01');
     expect(company.target?.id).toBe('nq-68-2020-chi-phi-kinh-doanh');
-    // On 2025-12-01 Thông tư 64/2025 halves the lệ phí on both sides: 328,125 + 25,000 + 100,000 = 453,125 × 16,000 =
-    // 7,250,000,000 đ → 353,125 × 16,000 = 5,650,000,000 đ; 1,600,000,000 / 7,250,000,000 = 22.068… → 22.07% ≥ 20%.
-    expect([company.cost.before, company.cost.after, company.cost.percent]).toEqual([7_250_000_000, 5_650_000_000, 22.07]);
+    expect([company.cost.before, company.cost.after, company.cost.percent]).toEqual([7_650_000_000, 6_050_000_000, 20.92]);
     expect(company.meetsTarget).toBe(true);
     expect(r.verdict.groups.map((g) => [g.target?.document ?? null, g.proposals, g.meets])).toEqual([
       [null, ['1.004222@pa-2026'], undefined],
       ['68/NQ-CP', ['2.002043@pa-2026'], true],
     ]);
-    expect(renderReport(r, 'md')).toContain('**Đạt mục tiêu**: 1 phương án (thủ tục 2.002043), tổng chi phí tuân thủ cắt giảm 22,07%, mục tiêu ≥ 20,00% (68/NQ-CP (quy định kinh doanh, 12/05/2020–31/12/2025)');
+    expect(renderReport(r, 'md')).toContain('**Đạt mục tiêu**: 1 phương án (thủ tục 2.002043), tổng chi phí tuân thủ cắt giảm 20,92%, mục tiêu ≥ 20,00% (68/NQ-CP (quy định kinh doanh, 12/05/2020–31/12/2025)');
+  });
+
+  it('judged against Nghị quyết 66/NQ-CP, the later-starting target, from 26/3/2025 to the end of 2026', () => {
+    // On 2025-12-01 Thông tư 64/2025 halves the lệ phí on both sides: 328,125 + 25,000 + 100,000 = 453,125 × 16,000 =
+    // 7,250,000,000 đ → 353,125 × 16,000 = 5,650,000,000 đ; 1,600,000,000 / 7,250,000,000 = 22.068… → 22.07%.
+    // 68/NQ-CP (20%) is still in force that day, but 66/NQ-CP's 2025 target (30%) started later and replaces it: 22.07% < 30%.
+    const late2025 = companyProposalOn('2025-12-01');
+    expect(late2025.company.target?.id).toBe('nq-66-2025-chi-phi-2025');
+    expect([late2025.company.cost.before, late2025.company.cost.after, late2025.company.cost.percent]).toEqual([7_250_000_000, 5_650_000_000, 22.07]);
+    expect(late2025.company.meetsTarget).toBe(false);
+    expect(late2025.r.verdict.groups.map((g) => [g.target?.id ?? null, g.meets])).toEqual([
+      [null, undefined],
+      ['nq-66-2025-chi-phi-2025', false],
+    ]);
+    expect(late2025.r.verdict.meets).toBe(false);
+    expect(renderReport(late2025.r, 'md')).toContain('**Chưa đạt mục tiêu**: 1 phương án (thủ tục 2.002043), tổng chi phí tuân thủ cắt giảm 22,07%, mục tiêu là 30,00% (66/NQ-CP (quy định kinh doanh, 26/03/2025–31/12/2025): cắt giảm ≥ 30,00% chi phí tuân thủ; Nghị quyết 66/NQ-CP ngày 26/3/2025');
+    // On 2026-06-01 the halving still holds (to 2026-12-31): the same 22.07%, against 2026's 50%.
+    const mid2026 = companyProposalOn('2026-06-01');
+    expect(mid2026.company.target?.id).toBe('nq-66-2025-chi-phi-2026');
+    expect(mid2026.company.cost.percent).toBe(22.07);
+    expect(mid2026.company.meetsTarget).toBe(false);
+    // On 2027-01-01, the day the bundled proposal takes effect, no target is in force: not judged (the first test).
+    expect(companyProposalOn('2026-12-31').company.target?.id).toBe('nq-66-2025-chi-phi-2026');
+    expect(companyProposalOn('2027-01-01').company.target).toBeNull();
   });
 });

@@ -232,7 +232,7 @@ describe('form preview', () => {
 describe('dashboard and developer pages', () => {
   it('shows the simplification report with its charts, one unit each, and no target chart when no target is in force', () => {
     const page = text('site/dashboard/index.html');
-    // The bundled proposals take effect in 2026–2027: Nghị quyết 68/NQ-CP (2020–2025) no longer applies, none is verified after it.
+    // The bundled proposals take effect on 2026-07-01 (a citizen procedure) and 2027-01-01: no registry target is in force for either (68/NQ-CP ends 2025, 66/NQ-CP 2026).
     expect(page).not.toContain('muc-tieu-t');
     expect(page).toContain('Không đánh giá theo mục tiêu');
     // A yearly-cost chart, a per-filing-cost chart and the online indicators: three charts, three units.
