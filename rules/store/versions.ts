@@ -21,8 +21,8 @@ export interface NewVersionOptions {
 }
 
 /**
- * Starts a new draft version from an existing one: the same content, status draft, superseding it.
- * This is how a published version is changed.
+ * Starts a new draft version from an existing one: the same content, status draft, superseding it
+ * (or, from a correction, the version it corrects). This is how a published version is changed.
  */
 export async function createNextVersion(catalogue: Catalogue, code: string, fromVersion: string, options: NewVersionOptions = {}): Promise<{ path: string; data: ProcedureVersion }> {
   const source = findVersion(catalogue, code, fromVersion);
@@ -32,8 +32,10 @@ export async function createNextVersion(catalogue: Catalogue, code: string, from
   if (findVersion(catalogue, code, id)) throw new CatalogueOperationError(`${code}@${id} already exists.`, { id: 'version.exists', params: { ref: `${code}@${id}` } });
   const dateWrong = options.effectiveFrom !== undefined ? dateProblem(options.effectiveFrom, 'The effective date') : undefined;
   if (dateWrong) throw new CatalogueOperationError(dateWrong.message);
-  const { changedBy: _changedBy, proposal: _proposal, source: _source, ...rest } = structuredClone(source.data);
-  const data: ProcedureVersion = { ...rest, version: id, status: 'draft', supersedes: fromVersion };
+  // Starting from a correction takes its corrected content, but the new version is not itself a
+  // correction: it supersedes the version the correction corrects, which is the one in the chain.
+  const { changedBy: _changedBy, proposal: _proposal, source: _source, corrects, ...rest } = structuredClone(source.data);
+  const data: ProcedureVersion = { ...rest, version: id, status: 'draft', supersedes: corrects?.version ?? fromVersion };
   if (options.effectiveFrom) data.effective = { from: options.effectiveFrom };
   else delete data.effective;
   const target = path.join(catalogue.root, 'procedures', code, `${id}.json`);
