@@ -161,6 +161,40 @@ describe('1.004222 v3, corrected from 2026-01-01: Luật Cư trú 2020 Art. 21(2
   });
 });
 
+describe('1.004222 from 05/02/2023: Thông tư 75/2022/TT-BTC sets one national fee (a new version, not a correction)', () => {
+  // Thông tư 75/2022/TT-BTC Điều 8: "có hiệu lực từ ngày 05 tháng 02 năm 2023". Before it, the lệ phí was set by each
+  // provincial council (Thông tư 85/2019/TT-BTC); from it, 20.000 đ in person and 10.000 đ online, until v3 on 2026-01-01.
+  it('is dated 05/02/2023 in the registry, and the version in force changes that day', () => {
+    expect(bundled.registry.legalDocuments.byId.get('75/2022/TT-BTC')?.effective).toBe('2023-02-05');
+    const windows = effectiveWindows(bundled.byCode.get('1.004222')!).map((w) => [w.version.data.version, w.from, w.until]);
+    expect(windows).toEqual([
+      ['v1', '2007-07-01', '2021-06-30'],
+      ['v2', '2021-07-01', '2023-02-04'],
+      ['v2023', '2023-02-05', '2025-12-31'],
+      ['v3', '2026-01-01', null],
+    ]);
+  });
+
+  it('04/02/2023: set by the province, not in the total; 05/02/2023: 20.000 đ in person, 10.000 đ online, citing 75/2022', () => {
+    const before = computeFees(app('1.004222', '2023-02-04', 'in-person'));
+    expect(before.lines.map((l) => [l.id, l.status, l.variable?.setBy])).toEqual([['le-phi-thuong-tru', 'variable', 'provincial-council']]);
+    expect(before.incomplete).toBe(true);
+    const applied = app('1.004222', '2023-02-05', 'in-person');
+    const inPerson = computeFees(applied);
+    expect([applied.version.data.version, inPerson.totals[0]!.amount]).toEqual(['v2023', 20_000]);
+    expect(inPerson.lines.find((l) => l.status === 'due')!.legalBasis.map((b) => b.document)).toEqual(['97/2015/QH13', '75/2022/TT-BTC']);
+    expect(computeFees(app('1.004222', '2025-12-31', 'online')).totals[0]!.amount).toBe(10_000);
+    // Exempt (Điều 4): nothing to pay.
+    const exempt = computeFees(app('1.004222', '2024-06-01', 'in-person', { doiTuongMien: 'nguoi-cao-tuoi' }));
+    expect(exempt.lines.map((l) => [l.id, l.status])).toEqual([['le-phi-truc-tiep', 'exempt'], ['le-phi-truc-tuyen', 'not-applicable']]);
+    expect(exempt.totals.reduce((n, t) => n + t.amount, 0)).toBe(0);
+  });
+
+  it('keeps the three residence cases of Luật Cư trú Art. 21 that the correction of v2 recorded', () => {
+    expect(docs('1.004222', '2024-06-01', undefined, { truongHopCuTru: 'thue-muon-o-nho' })).toMatchObject({ 'y-kien-dong-y': 'submit', 'hop-dong-thue-muon': 'submit' });
+  });
+});
+
 describe('publishing a correction', () => {
   let dir: string;
   beforeAll(async () => {

@@ -160,7 +160,10 @@ describe('the announcement of 1 January 2026 (Nghị quyết 66.7/2025/NQ-CP), d
     const residence = detailSection(police, '1.004222');
     expect(residence).toContain('khai thác từ Cơ sở dữ liệu quốc gia về đất đai');
     expect(residence).toContain('- Tờ khai thay đổi thông tin cư trú (Mẫu CT01 ban hành kèm theo Thông tư số 56/2021/TT-BCA ngày 15/5/2021 của Bộ trưởng Bộ Công an).\n');
-    expect(police).toContain('- 1.004222 (Đăng ký thường trú), thay đổi so với lần công bố trước (phân tích của tthc diff, không đưa vào Quyết định): Phí, lệ phí: Thêm khoản lệ phí: 20.000 đồng/lần đăng ký');
+    // Compared with the version in force the day before (v2023, Thông tư 75/2022's fees from 05/02/2023), the only change is the
+    // land-record lookup; the fees are not new in 2026.
+    expect(police).toContain('- 1.004222 (Đăng ký thường trú), thay đổi so với lần công bố trước (phân tích của tthc diff, không đưa vào Quyết định): Thành phần hồ sơ: Không yêu cầu nộp/xuất trình “Giấy tờ, tài liệu chứng minh việc sở hữu chỗ ở hợp pháp”: cơ quan khai thác thông tin từ Cơ sở dữ liệu quốc gia về đất đai. Phân loại: cắt giảm. Căn cứ: Nghị quyết số 66.7/2025/NQ-CP.');
+    expect(police).not.toContain('Thêm khoản lệ phí: 20.000 đồng/lần đăng ký');
   });
 
   it('notes the deadline and what it left out for the drafter, after the decision', () => {
