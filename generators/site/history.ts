@@ -7,7 +7,8 @@
  */
 import type { LoadedVersion } from '../../rules/model/catalogue.js';
 import { diffVersions } from '../../rules/compute/diff/index.js';
-import { correctionsOf, findVersion } from '../../rules/compute/resolve.js';
+import { contentOn, correctionsOf, findVersion } from '../../rules/compute/resolve.js';
+import { addDays } from '../../rules/compute/dates.js';
 import type { Block } from '../../rules/text/render/blocks.js';
 import { renderHtmlBlocks } from '../../rules/text/render/index.js';
 import { formatDate } from '../../rules/text/vi/dates.js';
@@ -163,7 +164,10 @@ export function historySection(ctx: BuildContext, entry: ProcedureEntry, path: s
   for (const w of [...entry.windows].reverse()) {
     for (const c of [...correctionsOf(entry.versions, w.version)].reverse()) {
       const k = c.data.corrects!;
-      const diff = diffVersions(ctx.catalogue, { version: w.version, how: `${entry.code}@${w.version.data.version}` }, { version: c, how: `${entry.code}@${c.data.version}` });
+      // Against the content as recorded the day before: for a second correction, the first one's content, not the original's.
+      const before = k.recorded ? contentOn(entry.versions, w.version, k.from, addDays(k.recorded, -1)) : undefined;
+      const base = before?.correction ?? w.version;
+      const diff = diffVersions(ctx.catalogue, { version: base, how: `${entry.code}@${base.data.version}` }, { version: c, how: `${entry.code}@${c.data.version}` });
       corrected.push({
         id: SITE_PATHS.changeAnchor(w.version.data.version, c.data.version),
         title: `Đính chính ghi nhận ngày ${formatDate(k.recorded ?? k.from)} của ${versionLabel(w.version.data, lookup, { amending: false })}${k.from === w.from ? '' : `, cho nội dung từ ngày ${formatDate(k.from)}`}, so với nội dung đã ghi trước ngày ${formatDate(k.recorded ?? k.from)}`,

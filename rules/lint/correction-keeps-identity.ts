@@ -16,6 +16,8 @@ export const correctionKeepsIdentity = defineRule({
     messages: {
       effective: 'A correction keeps the period of {{target}} ({{expected}}); this one says {{actual}}. To correct from a later day, set corrects.from.',
       supersedes: 'A correction keeps the place of {{target}} in the chain: {{target}} supersedes {{expected}}, this one {{actual}}.',
+      supersedesMissing: 'A correction keeps the place of {{target}} in the chain: {{target}} supersedes {{expected}}, this one names no version it supersedes.',
+      supersedesExtra: 'A correction keeps the place of {{target}} in the chain: {{target}} supersedes no version, this one says it supersedes {{actual}}.',
       status: 'A correction is a {{status}} version; a repeal or a proposal is a version of its own, not a correction.',
     },
   },
@@ -35,9 +37,21 @@ export const correctionKeepsIdentity = defineRule({
         errors: [{ messageId: 'effective', pointer: '/effective' }],
       },
       {
-        description: 'A correction that changes what the version supersedes.',
+        description: 'A correction that says it supersedes a version, where the version it corrects supersedes none.',
         others: [{ version: 'v0', effective: { from: '2016-01-01' } }, {}],
         patch: { version: 'v1.dc1', supersedes: 'v0', corrects: { version: 'v1', from: '2020-07-16', recorded: '2026-12-03', legalBasis: [{ document: '60/2014/QH13' }], reason: 'Thiếu giấy tờ.' } },
+        errors: [{ messageId: 'supersedesExtra', pointer: '/supersedes' }],
+      },
+      {
+        description: 'A correction that leaves out the version its original supersedes.',
+        others: [{ version: 'v0', effective: { from: '2016-01-01' } }, { supersedes: 'v0' }],
+        patch: { version: 'v1.dc1', corrects: { version: 'v1', from: '2020-07-16', recorded: '2026-12-03', legalBasis: [{ document: '60/2014/QH13' }], reason: 'Thiếu giấy tờ.' } },
+        errors: [{ messageId: 'supersedesMissing', pointer: '/supersedes' }],
+      },
+      {
+        description: 'A correction that names another version than its original supersedes.',
+        others: [{ version: 'v0', effective: { from: '2016-01-01' } }, { version: 'v00', effective: { from: '2015-01-01' } }, { supersedes: 'v0' }],
+        patch: { version: 'v1.dc1', supersedes: 'v00', corrects: { version: 'v1', from: '2020-07-16', recorded: '2026-12-03', legalBasis: [{ document: '60/2014/QH13' }], reason: 'Thiếu giấy tờ.' } },
         errors: [{ messageId: 'supersedes', pointer: '/supersedes' }],
       },
     ],
@@ -59,7 +73,10 @@ export const correctionKeepsIdentity = defineRule({
     const ours = v.supersedes ?? null;
     const original = target.data.supersedes ?? null;
     if (ours !== original) {
-      ctx.report({ pointer: v.supersedes === undefined ? '/corrects' : '/supersedes', messageId: 'supersedes', data: { target: c.version, expected: original ?? 'nothing', actual: ours ?? 'nothing' }, severity });
+      // A missing supersedes is reported on the object that lacks it, as a schema `required` error would be.
+      if (ours === null) ctx.report({ pointer: v.supersedes === undefined ? '' : '/supersedes', messageId: 'supersedesMissing', data: { target: c.version, expected: original! }, severity });
+      else if (original === null) ctx.report({ pointer: '/supersedes', messageId: 'supersedesExtra', data: { target: c.version, actual: ours }, severity });
+      else ctx.report({ pointer: '/supersedes', messageId: 'supersedes', data: { target: c.version, expected: original, actual: ours }, severity });
     }
   },
 });

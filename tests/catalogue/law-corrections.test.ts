@@ -36,6 +36,10 @@ const CORRECTIONS = [
   { code: '1.001193', record: 'v2.dc1', corrects: 'v2', from: '2020-09-15' },
   { code: '1.001193', record: 'v2023.dc1', corrects: 'v2023', from: '2023-01-01' },
   { code: '1.004222', record: 'v2.dc1', corrects: 'v2', from: '2021-07-01' },
+  // The copy fee's amount (Thông tư 281/2016/TT-BTC Art. 4), recorded the next day over the first corrections.
+  { code: '1.001193', record: 'v3.dc2', corrects: 'v3', from: '2026-01-01', recorded: '2026-12-05' },
+  { code: '1.001193', record: 'v2023.dc2', corrects: 'v2023', from: '2023-01-01', recorded: '2026-12-05' },
+  { code: '1.001193', record: 'v2.dc2', corrects: 'v2', from: '2020-09-15', recorded: '2026-12-05' },
 ] as const;
 const RECORDED = '2026-12-04';
 const BEFORE = '2026-12-03';
@@ -54,7 +58,7 @@ describe('the corrections are published records beside the locked originals', ()
       const original = versions.find((v) => v.data.version === c.corrects)!;
       expect(record.data.status, c.record).toBe('published');
       expect(original.data.status).toBe('published');
-      expect(record.data.corrects).toMatchObject({ version: c.corrects, from: c.from, recorded: RECORDED });
+      expect(record.data.corrects).toMatchObject({ version: c.corrects, from: c.from, recorded: 'recorded' in c ? c.recorded : RECORDED });
       expect(record.data.corrects!.legalBasis.length).toBeGreaterThan(0);
       expect(record.data.corrects!.reason.length).toBeGreaterThan(40);
       expect(record.data.effective).toEqual(original.data.effective);
@@ -136,12 +140,21 @@ describe('1.001193 v3, corrected from 2026-01-01: certified copies by post, a fe
     expect(docs('1.001193', '2026-03-01', 'postal', {}, BEFORE)['ban-sao-giay-to-xuat-trinh']).toBeUndefined();
   });
 
-  it('a fee per copy asked for under Thông tư 281/2016/TT-BTC, its amount not confirmed (shown as not recorded, left out of the total)', () => {
+  it('a fee per copy asked for under Thông tư 281/2016/TT-BTC Điều 4: 8.000 đ a copy, from the correction of 05/12/2026', () => {
+    // 2 copies × 8.000 đ = 16.000 đ; the birth registration itself is free on time (Luật Hộ tịch Art. 11).
     const two = computeFees(app('1.001193', '2026-03-01', undefined, { soBanSao: 2 }));
     const line = two.lines.find((l) => l.id === 'phi-ban-sao')!;
-    expect([line.status, line.quantity, line.amount, line.variable?.setBy]).toEqual(['variable', 2, null, 'not-recorded']);
-    expect(two.incomplete).toBe(true);
-    expect(two.notes.some((n) => n.kind === 'uncertain' && n.text.includes('281/2016/TT-BTC'))).toBe(true);
+    expect([line.status, line.quantity, line.amount, line.legalBasis.map((b) => [b.document, b.article])]).toEqual(['due', 2, 16_000, [['281/2016/TT-BTC', '4']]]);
+    expect(two.totals[0]!.amount).toBe(16_000);
+    expect(two.incomplete).toBe(false);
+    expect(two.notes.some((n) => n.kind === 'uncertain' && n.text.includes('8.000 đồng/bản sao theo Điều 4 Thông tư số 281/2016/TT-BTC'))).toBe(true);
+    // The same in the versions before (v2 from 2020-09-15, v2023), corrected alike.
+    expect(computeFees(app('1.001193', '2021-03-01', undefined, { soBanSao: 1 })).lines.find((l) => l.id === 'phi-ban-sao')!.amount).toBe(8_000);
+    expect(computeFees(app('1.001193', '2024-03-01', undefined, { soBanSao: 3 })).lines.find((l) => l.id === 'phi-ban-sao')!.amount).toBe(24_000);
+    // As recorded on 04/12/2026 (the first correction): the fee was there, its amount not recorded and left out of the total.
+    const asRecorded = computeFees(app('1.001193', '2026-03-01', undefined, { soBanSao: 2 }, '2026-12-04'));
+    const before = asRecorded.lines.find((l) => l.id === 'phi-ban-sao')!;
+    expect([before.status, before.amount, before.variable?.setBy, asRecorded.incomplete]).toEqual(['variable', null, 'not-recorded', true]);
   });
 });
 

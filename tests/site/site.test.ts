@@ -129,8 +129,12 @@ describe('version history', () => {
     const changes = [...page.matchAll(/<details class="change">\n<summary>([^<]+)<\/summary>\n<div id="([^"]+)">/g)].map((m) => [m[2], m[1]]);
     expect(changes).toEqual([
       // The corrections (đính chính) first, the latest version's first: what each changed in the content as recorded.
+      // The second correction of each (05/12/2026, the copy fee's amount) against the first (04/12/2026).
+      ['thay-doi-v3--v3_dc2', 'Đính chính ghi nhận ngày 05/12/2026 của phiên bản có hiệu lực từ ngày 01/01/2026, so với nội dung đã ghi trước ngày 05/12/2026'],
       ['thay-doi-v3--v3_dc1', 'Đính chính ghi nhận ngày 04/12/2026 của phiên bản có hiệu lực từ ngày 01/01/2026, so với nội dung đã ghi trước ngày 04/12/2026'],
+      ['thay-doi-v2023--v2023_dc2', 'Đính chính ghi nhận ngày 05/12/2026 của phiên bản có hiệu lực từ ngày 01/01/2023, so với nội dung đã ghi trước ngày 05/12/2026'],
       ['thay-doi-v2023--v2023_dc1', 'Đính chính ghi nhận ngày 04/12/2026 của phiên bản có hiệu lực từ ngày 01/01/2023, so với nội dung đã ghi trước ngày 04/12/2026'],
+      ['thay-doi-v2--v2_dc2', 'Đính chính ghi nhận ngày 05/12/2026 của phiên bản có hiệu lực từ ngày 15/09/2020, so với nội dung đã ghi trước ngày 05/12/2026'],
       ['thay-doi-v2--v2_dc1', 'Đính chính ghi nhận ngày 04/12/2026 của phiên bản có hiệu lực từ ngày 15/09/2020, so với nội dung đã ghi trước ngày 04/12/2026'],
       // Named by the date and the amending document, never by the version id (issue 18 point 11).
       ['thay-doi-v2023--v3', 'Thay đổi áp dụng từ ngày 01/01/2026 theo Nghị quyết số 66.7/2025/NQ-CP, so với phiên bản có hiệu lực từ ngày 01/01/2023'],
@@ -143,6 +147,12 @@ describe('version history', () => {
     expect(page).toContain('<tr class="current"><td data-label="Hiệu lực">Đính chính nội dung từ ngày 01/01/2026 (đang hiển thị)</td>');
     expect(page).toContain('Nội dung như đã ghi trước ngày 04/12/2026, được đính chính (xem dòng dưới).');
     expect(page).toContain('<a href="#thay-doi-v3--v3_dc1">Xem thay đổi so với nội dung đã ghi trước ngày 04/12/2026</a>');
+    // A second correction is compared with the first one's content (as recorded the day before it), not with the original:
+    // only the copy fee's amount differs, 7 documents on both sides; the first one adds the postal copies, 6 → 7.
+    const second = page.slice(page.indexOf('id="thay-doi-v3--v3_dc2"'), page.indexOf('id="thay-doi-v3--v3_dc1"'));
+    expect(second).toContain('Thay đổi: 0 cắt giảm, 0 thắt chặt so với chuẩn, 0 bổ sung gánh nặng, 1 biên tập.');
+    const first = page.slice(page.indexOf('id="thay-doi-v3--v3_dc1"'), page.indexOf('id="thay-doi-v2023--v2023_dc2"'));
+    expect(first).toContain('Thay đổi: 0 cắt giảm, 0 thắt chặt so với chuẩn, 2 bổ sung gánh nặng, 1 biên tập.');
     // The version in force comes first: every part of it before the history, and the history after the last part.
     expect(page.indexOf('<section id="legalBasis"')).toBeLessThan(page.indexOf('<section id="lich-su"'));
     const latest = page.slice(page.indexOf('id="thay-doi-v2023--v3"'), page.indexOf('id="thay-doi-v2--v2023"'));
@@ -162,7 +172,7 @@ describe('version history', () => {
       '1.000656': ['v2--v3', 'v1--v2'],
       '1.000894': ['v2023--v3', 'v2--v2023', 'v1--v2'],
       // Corrections (đính chính) first: each against the content as recorded.
-      '1.001193': ['v3--v3_dc1', 'v2023--v2023_dc1', 'v2--v2_dc1', 'v2023--v3', 'v2--v2023', 'v1--v2'],
+      '1.001193': ['v3--v3_dc2', 'v3--v3_dc1', 'v2023--v2023_dc2', 'v2023--v2023_dc1', 'v2--v2_dc2', 'v2--v2_dc1', 'v2023--v3', 'v2--v2023', 'v1--v2'],
       '1.003197': [],
       '1.004194': ['v1--v2'],
       '1.004222': ['v3--v3_dc1', 'v2--v2_dc1', 'v2023--v3', 'v2--v2023', 'v1--v2'],

@@ -48,7 +48,12 @@ export const RULE_DOCS_VI: Readonly<Record<string, RuleDocsVi>> = {
     description: 'Bản đính chính giữ nguyên mã thủ tục, thời gian hiệu lực và `supersedes` của phiên bản được đính chính, và không phải là bãi bỏ hay phương án; nó chỉ thay nội dung, từ `corrects.from`.',
     rationale:
       'Bản đính chính nói phiên bản đã công bố lẽ ra phải ghi gì; nó không mở một phiên bản mới. Dời ngày bắt đầu hoặc vị trí trong chuỗi thay thế sẽ đổi phiên bản nào điều chỉnh ngày nào mà người đọc không biết: đổi thời gian hiệu lực là một phiên bản mới (tthc new-version), còn thay đổi từ một ngày trong thời gian hiệu lực thì ghi bằng corrects.from.',
-    invalid: ['Bản đính chính dời ngày có hiệu lực.', 'Bản đính chính đổi phiên bản mà phiên bản được đính chính thay thế.'],
+    invalid: [
+      'Bản đính chính dời ngày có hiệu lực.',
+      'Bản đính chính ghi thay thế một phiên bản, trong khi phiên bản được đính chính không thay thế phiên bản nào.',
+      'Bản đính chính bỏ phiên bản mà phiên bản được đính chính thay thế.',
+      'Bản đính chính ghi thay thế một phiên bản khác với phiên bản mà phiên bản được đính chính thay thế.',
+    ],
     valid: ['Bản đính chính có cùng thời gian hiệu lực và supersedes với phiên bản được đính chính.'],
   },
   'correction-target': {
