@@ -56,8 +56,10 @@ describe('hostile strings in every spec text field never become executable outpu
     expect(csv.length).toBeGreaterThan(0);
     const bad = csv.flatMap((f) => csvCells(readFileSync(f, 'utf8')).filter((c) => /^[=+\-@\t\r]/.test(c)).map((c) => `${path.relative(out, f)}: ${c.slice(0, 40)}`));
     expect(bad).toEqual([]);
-    // and the neutralised payload is still there for a reader to see
-    expect(csv.some((f) => readFileSync(f, 'utf8').includes("'=HYPERLINK"))).toBe(true);
+    // and the neutralised payloads are still there for a reader to see: which formula payload lands in a listed field
+    // depends on the order of the catalogue's files, so every one of them is looked for, and at least one must be there.
+    const neutralised = ["'=HYPERLINK", "'+cmd", "'-2+3+cmd", "'@SUM"].filter((p) => csv.some((f) => readFileSync(f, 'utf8').includes(p)));
+    expect(neutralised.length).toBeGreaterThan(0);
   });
 
   it('JSON: every file parses, and attacker text stays data', () => {
