@@ -49,13 +49,19 @@ export async function feeCommand(code: string, flags: ApplicantFlags): Promise<n
   const lines = [procedureLine(result.application), channelLine(result.application), ...correctionLines(catalogue, result.application), ''];
   if (result.lines.length === 0) lines.push(t.free);
   for (const l of result.lines) {
-    const mark = l.status === 'due' ? formatMoney(l.amount ?? 0, l.currency) : l.status === 'variable' ? t.variable : l.status === 'exempt' ? t.exempt : t.notApplicable;
+    // A fee the catalogue has no amount for is not one the province sets: say which.
+    const variable = l.variable?.setBy === 'not-recorded' ? t.notRecorded : t.variable;
+    const mark = l.status === 'due' ? formatMoney(l.amount ?? 0, l.currency) : l.status === 'variable' ? variable : l.status === 'exempt' ? t.exempt : t.notApplicable;
     lines.push(`${l.name} [${FEE_KIND_VI[l.kind].toLowerCase()}, ${l.id}]: ${mark}`);
     lines.push(`  ${lang() === 'vi' ? explanationVi(l, app) : l.explanation}`);
     for (const r of l.exemption?.legalBasis ?? []) lines.push(t.exemptionBasis(cite(catalogue, r)));
     if (l.legalBasis.length > 0) lines.push(t.basis(l.legalBasis.map((r) => cite(catalogue, r)).join('; ')));
   }
-  lines.push('', t.total(result.totals.map((x) => formatMoney(x.amount, x.currency)).join(' + '), result.incomplete));
+  const open = result.lines.filter((l) => l.status === 'variable');
+  const unrecorded = open.some((l) => l.variable?.setBy === 'not-recorded');
+  const local = open.some((l) => l.variable?.setBy !== 'not-recorded');
+  const left = !result.incomplete ? false : unrecorded && local ? 'both' : unrecorded ? 'unrecorded' : 'local';
+  lines.push('', t.total(result.totals.map((x) => formatMoney(x.amount, x.currency)).join(' + '), left));
   if (result.notes.length > 0) {
     lines.push('', m().applicant.notesHead);
     for (const n of result.notes) lines.push(`  - ${n.kind === 'uncertain' ? '[chưa xác minh] ' : ''}${n.text}`);

@@ -232,11 +232,13 @@ export const en = {
     description: 'The fees and charges due for an applicant (phí, lệ phí), with exemptions applied and their legal basis.',
     free: 'No fees or charges: the procedure is free (miễn phí).',
     variable: 'due, amount set locally',
+    notRecorded: 'due, amount not recorded in the catalogue',
     exempt: 'exempt (miễn)',
     notApplicable: 'not applicable',
     exemptionBasis: (cite: string) => `  Exemption basis: ${cite}`,
     basis: (cites: string) => `  Basis: ${cites}`,
-    total: (sum: string, incomplete: boolean) => `Total: ${sum}${incomplete ? ', plus the locally set amounts above' : ''}`,
+    total: (sum: string, left: false | 'local' | 'unrecorded' | 'both') =>
+      `Total: ${sum}${left === 'local' ? ', plus the locally set amounts above' : left === 'unrecorded' ? ', plus the amounts above not recorded in the catalogue' : left === 'both' ? ', plus the amounts above that are set locally or not recorded in the catalogue' : ''}`,
   },
   dossier: {
     description: 'The documents an applicant must bring (thành phần hồ sơ), those looked up in a database instead, and why.',

@@ -283,11 +283,13 @@ export const vi: Messages = {
     description: 'Phí, lệ phí người nộp phải trả, đã áp dụng các trường hợp miễn, kèm căn cứ pháp lý.',
     free: 'Không có phí, lệ phí: thủ tục miễn phí.',
     variable: 'phải nộp, mức thu do địa phương quy định',
+    notRecorded: 'phải nộp, mức thu chưa được ghi trong danh mục',
     exempt: 'được miễn',
     notApplicable: 'không áp dụng',
     exemptionBasis: (cite: string) => `  Căn cứ miễn: ${cite}`,
     basis: (cites: string) => `  Căn cứ: ${cites}`,
-    total: (sum: string, incomplete: boolean) => `Tổng cộng: ${sum}${incomplete ? ', cộng các khoản do địa phương quy định nêu trên' : ''}`,
+    total: (sum: string, left: false | 'local' | 'unrecorded' | 'both') =>
+      `Tổng cộng: ${sum}${left === 'local' ? ', cộng các khoản do địa phương quy định nêu trên' : left === 'unrecorded' ? ', cộng các khoản nêu trên chưa có mức thu trong danh mục' : left === 'both' ? ', cộng các khoản nêu trên do địa phương quy định hoặc chưa có mức thu trong danh mục' : ''}`,
   },
   dossier: {
     description: 'Thành phần hồ sơ người nộp phải mang theo, các giấy tờ được khai thác từ cơ sở dữ liệu thay cho việc nộp, và lý do.',

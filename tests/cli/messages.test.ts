@@ -157,6 +157,16 @@ describe('every command, once in Vietnamese (the default) and once in English', 
     expect(v.stdout).toContain('  Trừ trường hợp đăng ký khai sinh trong thời hạn 60 ngày kể từ ngày sinh: mức thu do Hội đồng nhân dân cấp tỉnh quy định; không tính vào tổng cộng.');
     expect(v.stdout).toContain('Tổng cộng: 0 đồng, cộng các khoản do địa phương quy định nêu trên');
     expect(e.stdout).toContain('Total: 0 đồng, plus the locally set amounts above');
+    // A fee with no amount in the catalogue (the copy fee as recorded on 04/12/2026) is not one the province sets.
+    const unrecorded = ['fee', '1.001193', '--at', '2026-06-01', '--fact', 'dungHan=false', '--fact', 'soBanSao=2', '--as-recorded', '2026-12-04', '--dir', catalogue];
+    const [uv, ue] = await Promise.all([vi(unrecorded), en(unrecorded)]);
+    expect(uv.stdout).toContain('Phí cấp bản sao Giấy khai sinh (nếu có yêu cầu) [phí, phi-ban-sao]: phải nộp, mức thu chưa được ghi trong danh mục\n');
+    expect(uv.stdout).toContain('Tổng cộng: 0 đồng, cộng các khoản nêu trên do địa phương quy định hoặc chưa có mức thu trong danh mục\n');
+    expect(ue.stdout).toContain('Phí cấp bản sao Giấy khai sinh (nếu có yêu cầu) [phí, phi-ban-sao]: due, amount not recorded in the catalogue\n');
+    // As recorded now: 2 × 8.000 đ, and only the late-registration fee left to the province.
+    const now = await vi(['fee', '1.001193', '--at', '2026-06-01', '--fact', 'dungHan=false', '--fact', 'soBanSao=2', '--dir', catalogue]);
+    expect(now.stdout).toContain('Phí cấp bản sao Giấy khai sinh (nếu có yêu cầu) [phí, phi-ban-sao]: 16.000 đồng\n');
+    expect(now.stdout).toContain('Tổng cộng: 16.000 đồng, cộng các khoản do địa phương quy định nêu trên\n');
   });
 
   it('tthc dossier', async () => {
