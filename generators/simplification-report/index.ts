@@ -11,7 +11,7 @@ import { costDate, costFigure, costPair, diffVersions, type Classification, type
 import type { ChannelKind } from '../../rules/schema/types/procedure-version.generated.js';
 import type { SimplificationTarget } from '../../rules/schema/types/registry.generated.js';
 import { CHANNEL_VI } from '../../rules/text/vi/channels.js';
-import { percent } from '../../rules/compute/exact.js';
+import { exact, percent } from '../../rules/compute/exact.js';
 import { findVersion } from '../../rules/compute/resolve.js';
 import { UsageError } from '../../rules/errors.js';
 import type { ProcedureVersion, TimeUnit, VersionStatus } from '../../rules/schema/types/procedure-version.generated.js';
@@ -46,6 +46,8 @@ export interface AppliedTarget {
   scope: SimplificationTarget['scope'] | null;
   period: { from: string; until: string | null } | null;
   costCutPercent: number;
+  /** The cut in processing time the programme also requires, in percent; null when it sets none. */
+  timeCutPercent: number | null;
   /** How the target reads in the verdict: "Nghị quyết 68/NQ-CP (quy định kinh doanh, 12/05/2020–31/12/2025): ≥ 20%". */
   label: string;
   source: string;
@@ -71,8 +73,13 @@ export interface ProposalRow {
   fees: { before: number; after: number };
   counts: Record<Classification, number>;
   regression: boolean;
-  /** Whether this proposal alone cuts at least its target; undefined when its cost is unknown or no target applies. */
+  /**
+   * Whether this proposal alone cuts at least its target: its cost, and its processing time when the
+   * target sets a time cut; undefined when its cost is unknown or no target applies.
+   */
   meetsTarget: boolean | undefined;
+  /** Whether its processing time is cut at least the target's time cut; undefined when the target sets none or the time is not comparable. */
+  meetsTimeTarget: boolean | undefined;
   /** business when its subjects include enterprises (quy định kinh doanh), else citizen. */
   scope: SimplificationTarget['scope'];
   /** The day the proposal would take effect (proposal.target, else effective.from): the day its target must be in force. */
@@ -93,7 +100,21 @@ export interface VerdictGroup {
   proposals: string[];
   /** Sums over the group's proposals whose annual cost is known on both sides. */
   cost: CostComparison & { proposals: number };
+  /**
+   * Processing time summed over the group's proposals whose limits compare, in working days (hours
+   * counted as 8 a day) and in calendar days apart: the two are never added together.
+   */
+  time: { workingDays: TimeSum | null; calendarDays: TimeSum | null };
+  /** The cost cut reaches the target, and so does every time sum when the target sets a time cut. */
   meets: boolean | undefined;
+}
+
+export interface TimeSum {
+  before: number;
+  after: number;
+  saved: number;
+  percent: number | undefined;
+  proposals: number;
 }
 
 export interface Share {
@@ -180,6 +201,17 @@ const fullyOnline = (v: ProcedureVersion) => (v.channels ?? []).some((c) => c.ki
 const paysOnline = (v: ProcedureVersion) => (v.channels ?? []).some((c) => c.kind === 'online' && c.onlinePayment === true);
 const hasFinancialObligation = (v: ProcedureVersion) => (v.fees ?? []).some((f) => f.amount === undefined || f.amount > 0);
 
+/** The processing time of the rows whose limits compare, summed in working days (hours / 8) or in calendar days; null when none. */
+function timeSum(rows: readonly ProposalRow[], kind: 'working' | 'calendar'): TimeSum | null {
+  const inKind = rows.filter((r) => r.time.before !== undefined && r.time.after !== undefined && (kind === 'working' ? r.time.unit === 'working-days' || r.time.unit === 'hours' : r.time.unit === 'days'));
+  if (inKind.length === 0) return null;
+  const days = (r: ProposalRow, v: number) => (r.time.unit === 'hours' ? v / 8 : v);
+  const before = inKind.reduce((n, r) => n + days(r, r.time.before!), 0);
+  const after = inKind.reduce((n, r) => n + days(r, r.time.after!), 0);
+  const saved = before - after;
+  return { before, after, saved, percent: before > 0 ? percent(exact(saved), exact(before)) : undefined, proposals: inKind.length };
+}
+
 function workingDays(t: VersionDiff['time']): number {
   if (t.saved === undefined) return 0;
   if (t.unit === 'working-days') return t.saved;
@@ -203,7 +235,8 @@ function registryTarget(t: SimplificationTarget): AppliedTarget {
     scope: t.scope,
     period: { from: t.period.from, until },
     costCutPercent: t.costCutPercent,
-    label: `${t.document} (${SCOPE_VI[t.scope]}, ${formatDate(t.period.from)}–${until ? formatDate(until) : '…'}): cắt giảm ≥ ${formatPercent(t.costCutPercent)} chi phí tuân thủ`,
+    timeCutPercent: t.timeCutPercent ?? null,
+    label: `${t.document} (${SCOPE_VI[t.scope]}, ${formatDate(t.period.from)}–${until ? formatDate(until) : '…'}): cắt giảm ≥ ${formatPercent(t.costCutPercent)} chi phí tuân thủ${t.timeCutPercent !== undefined ? `, ≥ ${formatPercent(t.timeCutPercent)} thời gian giải quyết` : ''}`,
     source: t.source,
   };
 }
@@ -241,7 +274,7 @@ export function simplificationReport(catalogue: Catalogue, options: Simplificati
   const given = options.targetCostCut;
   if (given !== undefined && (!Number.isFinite(given) || given < 0 || given > 100)) throw new UsageError(`The target cost cut must be a percent from 0 to 100, got ${given}.`);
   const optionTarget: AppliedTarget | null =
-    given === undefined ? null : { id: 'tham-so-dong-lenh', document: null, scope: null, period: null, costCutPercent: given, label: `mục tiêu cắt giảm ≥ ${formatPercent(given)} chi phí tuân thủ (tham số --target-cost-cut)`, source: 'Nhập khi chạy báo cáo (--target-cost-cut), thay cho các mục tiêu trong danh mục.' };
+    given === undefined ? null : { id: 'tham-so-dong-lenh', document: null, scope: null, period: null, costCutPercent: given, timeCutPercent: null, label: `mục tiêu cắt giảm ≥ ${formatPercent(given)} chi phí tuân thủ (tham số --target-cost-cut)`, source: 'Nhập khi chạy báo cáo (--target-cost-cut), thay cho các mục tiêu trong danh mục.' };
   const rows: ProposalRow[] = [];
   const costs: ComplianceCost[] = [];
   /** Each channel's cost details, for the assumptions they used. */
@@ -293,7 +326,8 @@ export function simplificationReport(catalogue: Catalogue, options: Simplificati
       fees: { before: diff.fees.before, after: diff.fees.after },
       counts: diff.counts,
       regression: diff.regression,
-      meetsTarget: diff.cost.percent === undefined || target === null ? undefined : diff.cost.percent >= target.costCutPercent,
+      meetsTarget: undefined,
+      meetsTimeTarget: target?.timeCutPercent == null || diff.time.percent === undefined ? undefined : diff.time.percent >= target.timeCutPercent,
       scope,
       effectiveDate,
       target,
@@ -301,6 +335,7 @@ export function simplificationReport(catalogue: Catalogue, options: Simplificati
       channels,
       zeroReason: undefined,
     };
+    row.meetsTarget = diff.cost.percent === undefined || target === null ? undefined : diff.cost.percent >= target.costCutPercent && row.meetsTimeTarget !== false;
     if (diff.cost.saved === 0) row.zeroReason = zeroReasonOf(row, diff.time);
     rows.push(row);
     times.push(diff.time);
@@ -314,14 +349,19 @@ export function simplificationReport(catalogue: Catalogue, options: Simplificati
   for (const r of rows) {
     const key = r.target?.id ?? null;
     let g = groups.find((x) => (x.target?.id ?? null) === key);
-    if (!g) groups.push((g = { target: r.target, proposals: [], cost: { before: 0, after: 0, saved: 0, percent: undefined, proposals: 0 }, meets: undefined }));
+    if (!g) groups.push((g = { target: r.target, proposals: [], cost: { before: 0, after: 0, saved: 0, percent: undefined, proposals: 0 }, time: { workingDays: null, calendarDays: null }, meets: undefined }));
     g.proposals.push(`${r.code}@${r.version}`);
   }
   for (const g of groups) {
     const mine = costed.filter((r) => g.proposals.includes(`${r.code}@${r.version}`));
     const c = compareCosts(mine.reduce((n, r) => n + r.cost.before!, 0), mine.reduce((n, r) => n + r.cost.after!, 0));
     g.cost = { ...c, proposals: mine.length };
-    g.meets = g.target === null || mine.length === 0 || c.percent === undefined ? undefined : c.percent >= g.target.costCutPercent;
+    const members = rows.filter((r) => g.proposals.includes(`${r.code}@${r.version}`));
+    g.time = { workingDays: timeSum(members, 'working'), calendarDays: timeSum(members, 'calendar') };
+    const timeTarget = g.target?.timeCutPercent ?? null;
+    const timeSums = [g.time.workingDays, g.time.calendarDays].filter((t): t is TimeSum => t !== null);
+    const timeMeets = timeTarget === null || timeSums.length === 0 ? true : timeSums.every((t) => t.percent !== undefined && t.percent >= timeTarget);
+    g.meets = g.target === null || mine.length === 0 || c.percent === undefined ? undefined : c.percent >= g.target.costCutPercent && timeMeets;
   }
   const judged = groups.filter((g) => g.meets !== undefined);
   const meets = judged.length === 0 ? undefined : judged.every((g) => g.meets === true);
@@ -372,7 +412,7 @@ function verdictText(r: SimplificationReport): Block[] {
     const codes = g.proposals.map((p) => p.split('@')[0]!);
     const who = g.proposals.length <= 5 ? `${g.proposals.length} phương án (${codes.map((c) => `thủ tục ${c}`).join(', ')})` : `${g.proposals.length} phương án`;
     if (g.target === null) {
-      const known = r.targets.registry.map((t) => `${t.document} (${t.scope ? SCOPE_VI[t.scope] : '—'}, ${t.period ? `${formatDate(t.period.from)}–${t.period.until ? formatDate(t.period.until) : '…'}` : '—'}, ≥ ${formatPercent(t.costCutPercent)})`);
+      const known = r.targets.registry.map((t) => `${t.document} (${t.scope ? SCOPE_VI[t.scope] : '—'}, ${t.period ? `${formatDate(t.period.from)}–${t.period.until ? formatDate(t.period.until) : '…'}` : '—'}, ≥ ${formatPercent(t.costCutPercent)} chi phí tuân thủ${t.timeCutPercent !== null ? `, ≥ ${formatPercent(t.timeCutPercent)} thời gian giải quyết` : ''})`);
       const registry = known.length > 0 ? `; danh mục chỉ có các mục tiêu: ${known.join('; ')}` : '; danh mục chưa có mục tiêu nào';
       out.push({ kind: 'paragraph', content: [{ text: 'Không đánh giá theo mục tiêu', style: 'strong' }, `: ${who} — không có mục tiêu cắt giảm chi phí tuân thủ nào trong danh mục có hiệu lực vào ngày phương án dự kiến có hiệu lực cho phạm vi của thủ tục${registry}. Báo cáo không đánh giá theo một mục tiêu đã hết thời hạn hay của phạm vi khác.${g.cost.proposals > 0 ? ` Tổng chi phí tuân thủ của các phương án này cắt giảm ${pct(g.cost.percent)}.` : ''}`] });
       continue;
@@ -381,7 +421,13 @@ function verdictText(r: SimplificationReport): Block[] {
       out.push({ kind: 'paragraph', content: [{ text: 'Chưa đánh giá được', style: 'strong' }, ` ${who} theo ${g.target.label}: chưa có phương án nào tính được chi phí một năm.`] });
       continue;
     }
-    out.push({ kind: 'paragraph', content: [{ text: g.meets ? 'Đạt mục tiêu' : 'Chưa đạt mục tiêu', style: 'strong' }, `: ${who}, tổng chi phí tuân thủ cắt giảm ${pct(g.cost.percent)}, mục tiêu ${g.meets ? '≥' : 'là'} ${formatPercent(g.target.costCutPercent)} (${g.target.label}; ${g.target.source.replace(/\.$/, '')}).`] });
+    const timeTarget = g.target.timeCutPercent;
+    const timeParts = timeTarget === null ? [] : [
+      ...(g.time.workingDays ? [`thời gian giải quyết tính theo ngày làm việc cắt giảm ${pct(g.time.workingDays.percent)} (${formatNumber(g.time.workingDays.before)} → ${formatNumber(g.time.workingDays.after)} ngày làm việc)`] : []),
+      ...(g.time.calendarDays ? [`thời gian giải quyết tính theo ngày cắt giảm ${pct(g.time.calendarDays.percent)} (${formatNumber(g.time.calendarDays.before)} → ${formatNumber(g.time.calendarDays.after)} ngày)`] : []),
+    ];
+    const time = timeTarget === null ? '' : timeParts.length > 0 ? `; ${timeParts.join('; ')}, mục tiêu ≥ ${formatPercent(timeTarget)}` : `; không so sánh được thời gian giải quyết, mục tiêu thời gian ≥ ${formatPercent(timeTarget)} chưa đánh giá`;
+    out.push({ kind: 'paragraph', content: [{ text: g.meets ? 'Đạt mục tiêu' : 'Chưa đạt mục tiêu', style: 'strong' }, `: ${who}, tổng chi phí tuân thủ cắt giảm ${pct(g.cost.percent)}, mục tiêu ${g.meets ? '≥' : 'là'} ${formatPercent(g.target.costCutPercent)}${time} (${g.target.label}; ${g.target.source.replace(/\.$/, '')}).`] });
   }
   if (out.length === 0) out.push({ kind: 'paragraph', content: [{ text: 'Không có phương án nào', style: 'strong' }, ' trong phạm vi đã chọn.'] });
   return out;

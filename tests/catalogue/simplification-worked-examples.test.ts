@@ -156,7 +156,7 @@ describe('the simplification report over the bundled catalogue', () => {
     expect(md).not.toContain('uoc-tinh-mac-dinh');
     expect(md).toContain('**Giả định ước tính đã dùng** — Giả định của dự án tthc để ước tính khi đặc tả chưa có số liệu chi phí tuân thủ;');
     expect(md).toContain('- Thứ tự cách thức nộp được giả định: trực tiếp, dịch vụ bưu chính, trực tuyến. Ước tính giả định người nộp dùng cách thức đầu tiên có trong thứ tự này: trực tiếp.');
-    expect(md).toContain('**Không đánh giá theo mục tiêu**: 2 phương án (thủ tục 1.004222, thủ tục 2.002043) — không có mục tiêu cắt giảm chi phí tuân thủ nào trong danh mục có hiệu lực vào ngày phương án dự kiến có hiệu lực cho phạm vi của thủ tục; danh mục chỉ có các mục tiêu: 66/NQ-CP (quy định kinh doanh, 01/01/2026–31/12/2026, ≥ 50,00%); 66/NQ-CP (quy định kinh doanh, 26/03/2025–31/12/2025, ≥ 30,00%); 68/NQ-CP (quy định kinh doanh, 12/05/2020–31/12/2025, ≥ 20,00%). Báo cáo không đánh giá theo một mục tiêu đã hết thời hạn hay của phạm vi khác.');
+    expect(md).toContain('**Không đánh giá theo mục tiêu**: 2 phương án (thủ tục 1.004222, thủ tục 2.002043) — không có mục tiêu cắt giảm chi phí tuân thủ nào trong danh mục có hiệu lực vào ngày phương án dự kiến có hiệu lực cho phạm vi của thủ tục; danh mục chỉ có các mục tiêu: 66/NQ-CP (quy định kinh doanh, 01/01/2026–31/12/2026, ≥ 50,00% chi phí tuân thủ, ≥ 50,00% thời gian giải quyết); 66/NQ-CP (quy định kinh doanh, 26/03/2025–31/12/2025, ≥ 30,00% chi phí tuân thủ, ≥ 30,00% thời gian giải quyết); 68/NQ-CP (quy định kinh doanh, 12/05/2020–31/12/2025, ≥ 20,00% chi phí tuân thủ). Báo cáo không đánh giá theo một mục tiêu đã hết thời hạn hay của phạm vi khác.');
     expect(report.targets.registry.map((t) => [t.id, t.costCutPercent])).toEqual([
       ['nq-66-2025-chi-phi-2026', 50],
       ['nq-66-2025-chi-phi-2025', 30],
@@ -186,6 +186,8 @@ describe('the simplification report over the bundled catalogue', () => {
     expect(company.target?.id).toBe('nq-68-2020-chi-phi-kinh-doanh');
     expect([company.cost.before, company.cost.after, company.cost.percent]).toEqual([7_650_000_000, 6_050_000_000, 20.92]);
     expect(company.meetsTarget).toBe(true);
+    // 68/NQ-CP sets no time cut: the time is shown, not judged.
+    expect([company.target?.timeCutPercent, company.meetsTimeTarget]).toEqual([null, undefined]);
     expect(r.verdict.groups.map((g) => [g.target?.document ?? null, g.proposals, g.meets])).toEqual([
       [null, ['1.004222@pa-2026'], undefined],
       ['68/NQ-CP', ['2.002043@pa-2026'], true],
@@ -206,12 +208,17 @@ describe('the simplification report over the bundled catalogue', () => {
       ['nq-66-2025-chi-phi-2025', false],
     ]);
     expect(late2025.r.verdict.meets).toBe(false);
-    expect(renderReport(late2025.r, 'md')).toContain('**Chưa đạt mục tiêu**: 1 phương án (thủ tục 2.002043), tổng chi phí tuân thủ cắt giảm 22,07%, mục tiêu là 30,00% (66/NQ-CP (quy định kinh doanh, 26/03/2025–31/12/2025): cắt giảm ≥ 30,00% chi phí tuân thủ; Nghị quyết 66/NQ-CP ngày 26/3/2025');
+    // 66/NQ-CP also sets a time cut: 3 → 2 working days = 1 / 3 = 33.33% ≥ 30%, met; the cost is what misses.
+    expect(late2025.company.meetsTimeTarget).toBe(true);
+    expect(late2025.r.verdict.groups[1]!.time).toEqual({ workingDays: { before: 3, after: 2, saved: 1, percent: 33.33, proposals: 1 }, calendarDays: null });
+    expect(renderReport(late2025.r, 'md')).toContain('**Chưa đạt mục tiêu**: 1 phương án (thủ tục 2.002043), tổng chi phí tuân thủ cắt giảm 22,07%, mục tiêu là 30,00%; thời gian giải quyết tính theo ngày làm việc cắt giảm 33,33% (3 → 2 ngày làm việc), mục tiêu ≥ 30,00% (66/NQ-CP (quy định kinh doanh, 26/03/2025–31/12/2025): cắt giảm ≥ 30,00% chi phí tuân thủ, ≥ 30,00% thời gian giải quyết; Nghị quyết 66/NQ-CP ngày 26/3/2025');
     // On 2026-06-01 the halving still holds (to 2026-12-31): the same 22.07%, against 2026's 50%.
     const mid2026 = companyProposalOn('2026-06-01');
     expect(mid2026.company.target?.id).toBe('nq-66-2025-chi-phi-2026');
     expect(mid2026.company.cost.percent).toBe(22.07);
     expect(mid2026.company.meetsTarget).toBe(false);
+    // and 33.33% of the time, short of 2026's 50% time cut too.
+    expect(mid2026.company.meetsTimeTarget).toBe(false);
     // On 2027-01-01, the day the bundled proposal takes effect, no target is in force: not judged (the first test).
     expect(companyProposalOn('2026-12-31').company.target?.id).toBe('nq-66-2025-chi-phi-2026');
     expect(companyProposalOn('2027-01-01').company.target).toBeNull();

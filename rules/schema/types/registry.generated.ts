@@ -330,6 +330,10 @@ export interface SimplificationTarget {
    */
   costCutPercent: number;
   /**
+   * The cut in processing time (thời gian giải quyết) the programme also requires, in percent, when it sets one (e.g. Nghị quyết 66/NQ-CP: 30% in 2025, 50% in 2026).
+   */
+  timeCutPercent?: number;
+  /**
    * What the cut is measured against, when the programme says (e.g. the cost in 2024).
    */
   baseline?: string;
