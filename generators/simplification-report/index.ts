@@ -205,18 +205,18 @@ const hasFinancialObligation = (v: ProcedureVersion) => (v.fees ?? []).some((f) 
 function timeSum(rows: readonly ProposalRow[], kind: 'working' | 'calendar'): TimeSum | null {
   const inKind = rows.filter((r) => r.time.before !== undefined && r.time.after !== undefined && (kind === 'working' ? r.time.unit === 'working-days' || r.time.unit === 'hours' : r.time.unit === 'days'));
   if (inKind.length === 0) return null;
-  const days = (r: ProposalRow, v: number) => (r.time.unit === 'hours' ? v / 8 : v);
-  const before = inKind.reduce((n, r) => n + days(r, r.time.before!), 0);
-  const after = inKind.reduce((n, r) => n + days(r, r.time.after!), 0);
+  const before = inKind.reduce((n, r) => n + inDays(r.time.unit, r.time.before!), 0);
+  const after = inKind.reduce((n, r) => n + inDays(r.time.unit, r.time.after!), 0);
   const saved = before - after;
   return { before, after, saved, percent: before > 0 ? percent(exact(saved), exact(before)) : undefined, proposals: inKind.length };
 }
 
+/** A limit in hours as working days (8 hours a day); any other unit as it is. */
+const inDays = (unit: TimeUnit | undefined, value: number) => (unit === 'hours' ? value / 8 : value);
+
 function workingDays(t: VersionDiff['time']): number {
-  if (t.saved === undefined) return 0;
-  if (t.unit === 'working-days') return t.saved;
-  if (t.unit === 'hours') return t.saved / 8;
-  return 0;
+  if (t.saved === undefined || (t.unit !== 'working-days' && t.unit !== 'hours')) return 0;
+  return inDays(t.unit, t.saved);
 }
 
 const CHANNEL_PHRASE: Record<ChannelKind, string> = { 'in-person': 'nộp trực tiếp', online: 'nộp trực tuyến', postal: 'gửi qua dịch vụ bưu chính' };
@@ -236,24 +236,30 @@ function registryTarget(t: SimplificationTarget): AppliedTarget {
     period: { from: t.period.from, until },
     costCutPercent: t.costCutPercent,
     timeCutPercent: t.timeCutPercent ?? null,
-    label: `${t.document} (${SCOPE_VI[t.scope]}, ${formatDate(t.period.from)}–${until ? formatDate(until) : '…'}): cắt giảm ≥ ${formatPercent(t.costCutPercent)} chi phí tuân thủ${t.timeCutPercent !== undefined ? `, ≥ ${formatPercent(t.timeCutPercent)} thời gian giải quyết` : ''}`,
+    label: `${t.document} (${SCOPE_VI[t.scope]}, ${periodText(t.period.from, until)}): cắt giảm ${cutsText(t.costCutPercent, t.timeCutPercent ?? null)}`,
     source: t.source,
   };
 }
 
+/** A target's period as the report writes it: 26/03/2025–31/12/2025, or open-ended with "…". */
+const periodText = (from: string, until: string | null) => `${formatDate(from)}–${until ? formatDate(until) : '…'}`;
+/** The cuts a target requires: "≥ 30,00% chi phí tuân thủ, ≥ 30,00% thời gian giải quyết". */
+const cutsText = (cost: number, time: number | null) => `≥ ${formatPercent(cost)} chi phí tuân thủ${time !== null ? `, ≥ ${formatPercent(time)} thời gian giải quyết` : ''}`;
+
+/** The registry's targets latest-starting first, then by id: the first in force is the one that applies. */
+function targetsLatestFirst(catalogue: Catalogue): SimplificationTarget[] {
+  return [...catalogue.registry.simplificationTargets.byId.values()].sort((a, b) => (a.period.from !== b.period.from ? (a.period.from < b.period.from ? 1 : -1) : a.id < b.id ? -1 : 1));
+}
+
 /** Every registry target, latest-starting first (then by id), as the report names them. */
 function registryTargets(catalogue: Catalogue): AppliedTarget[] {
-  return [...catalogue.registry.simplificationTargets.byId.values()]
-    .sort((a, b) => (a.period.from !== b.period.from ? (a.period.from < b.period.from ? 1 : -1) : a.id < b.id ? -1 : 1))
-    .map(registryTarget);
+  return targetsLatestFirst(catalogue).map(registryTarget);
 }
 
 /** The registry's target in force on a day for a scope: the latest-starting one; undefined when none is. */
 export function targetInForce(catalogue: Catalogue, scope: SimplificationTarget['scope'], date: string | undefined): SimplificationTarget | undefined {
   if (date === undefined) return undefined;
-  return [...catalogue.registry.simplificationTargets.byId.values()]
-    .filter((t) => t.scope === scope && t.period.from <= date && (t.period.until === undefined || t.period.until === null || date <= t.period.until))
-    .sort((a, b) => (a.period.from !== b.period.from ? (a.period.from < b.period.from ? 1 : -1) : a.id < b.id ? -1 : 1))[0];
+  return targetsLatestFirst(catalogue).find((t) => t.scope === scope && t.period.from <= date && (t.period.until === undefined || t.period.until === null || date <= t.period.until));
 }
 
 /** Why a proposal's headline saving is zero, for its own line. */
@@ -310,6 +316,7 @@ export function simplificationReport(catalogue: Catalogue, options: Simplificati
     const effectiveDate = costDate(version.data);
     const inForce = targetInForce(catalogue, scope, effectiveDate);
     const target = optionTarget ?? (inForce ? registryTarget(inForce) : null);
+    const meetsTimeTarget = target?.timeCutPercent == null || diff.time.percent === undefined ? undefined : diff.time.percent >= target.timeCutPercent;
     const after = diff.cost.detail?.after;
     const costChannel = after ? { channel: after.channel, basis: after.channelBasis } : undefined;
     const row: ProposalRow = {
@@ -326,8 +333,8 @@ export function simplificationReport(catalogue: Catalogue, options: Simplificati
       fees: { before: diff.fees.before, after: diff.fees.after },
       counts: diff.counts,
       regression: diff.regression,
-      meetsTarget: undefined,
-      meetsTimeTarget: target?.timeCutPercent == null || diff.time.percent === undefined ? undefined : diff.time.percent >= target.timeCutPercent,
+      meetsTarget: diff.cost.percent === undefined || target === null ? undefined : diff.cost.percent >= target.costCutPercent && meetsTimeTarget !== false,
+      meetsTimeTarget,
       scope,
       effectiveDate,
       target,
@@ -335,7 +342,6 @@ export function simplificationReport(catalogue: Catalogue, options: Simplificati
       channels,
       zeroReason: undefined,
     };
-    row.meetsTarget = diff.cost.percent === undefined || target === null ? undefined : diff.cost.percent >= target.costCutPercent && row.meetsTimeTarget !== false;
     if (diff.cost.saved === 0) row.zeroReason = zeroReasonOf(row, diff.time);
     rows.push(row);
     times.push(diff.time);
@@ -353,10 +359,10 @@ export function simplificationReport(catalogue: Catalogue, options: Simplificati
     g.proposals.push(`${r.code}@${r.version}`);
   }
   for (const g of groups) {
-    const mine = costed.filter((r) => g.proposals.includes(`${r.code}@${r.version}`));
+    const members = rows.filter((r) => g.proposals.includes(`${r.code}@${r.version}`));
+    const mine = members.filter((r) => costed.includes(r));
     const c = compareCosts(mine.reduce((n, r) => n + r.cost.before!, 0), mine.reduce((n, r) => n + r.cost.after!, 0));
     g.cost = { ...c, proposals: mine.length };
-    const members = rows.filter((r) => g.proposals.includes(`${r.code}@${r.version}`));
     g.time = { workingDays: timeSum(members, 'working'), calendarDays: timeSum(members, 'calendar') };
     const timeTarget = g.target?.timeCutPercent ?? null;
     const timeSums = [g.time.workingDays, g.time.calendarDays].filter((t): t is TimeSum => t !== null);
@@ -412,7 +418,7 @@ function verdictText(r: SimplificationReport): Block[] {
     const codes = g.proposals.map((p) => p.split('@')[0]!);
     const who = g.proposals.length <= 5 ? `${g.proposals.length} phương án (${codes.map((c) => `thủ tục ${c}`).join(', ')})` : `${g.proposals.length} phương án`;
     if (g.target === null) {
-      const known = r.targets.registry.map((t) => `${t.document} (${t.scope ? SCOPE_VI[t.scope] : '—'}, ${t.period ? `${formatDate(t.period.from)}–${t.period.until ? formatDate(t.period.until) : '…'}` : '—'}, ≥ ${formatPercent(t.costCutPercent)} chi phí tuân thủ${t.timeCutPercent !== null ? `, ≥ ${formatPercent(t.timeCutPercent)} thời gian giải quyết` : ''})`);
+      const known = r.targets.registry.map((t) => `${t.document} (${t.scope ? SCOPE_VI[t.scope] : '—'}, ${t.period ? periodText(t.period.from, t.period.until) : '—'}, ${cutsText(t.costCutPercent, t.timeCutPercent)})`);
       const registry = known.length > 0 ? `; danh mục chỉ có các mục tiêu: ${known.join('; ')}` : '; danh mục chưa có mục tiêu nào';
       out.push({ kind: 'paragraph', content: [{ text: 'Không đánh giá theo mục tiêu', style: 'strong' }, `: ${who} — không có mục tiêu cắt giảm chi phí tuân thủ nào trong danh mục có hiệu lực vào ngày phương án dự kiến có hiệu lực cho phạm vi của thủ tục${registry}. Báo cáo không đánh giá theo một mục tiêu đã hết thời hạn hay của phạm vi khác.${g.cost.proposals > 0 ? ` Tổng chi phí tuân thủ của các phương án này cắt giảm ${pct(g.cost.percent)}.` : ''}`] });
       continue;
