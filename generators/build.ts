@@ -21,6 +21,7 @@ import type { Generator, GeneratorEntry, Unit } from './engine/unit.js';
 import { isUnchanged, OutputWriter, type FileRecord } from './engine/writer.js';
 import { POOL_FROM, poolAvailable, poolSize, RenderPool } from './engine/pool.js';
 import { GENERATORS } from './index.js';
+import type { BuildMemory } from './engine/memory.js';
 
 export interface BuildOptions extends ValidateOptions {
   /** The output folder. It is replaced as a whole at the end of a successful build. */
@@ -65,6 +66,11 @@ export interface BuildOptions extends ValidateOptions {
    * rebuild reads no unchanged version's file again.
    */
   versionData?: VersionDataCache;
+  /**
+   * What `tthc build --watch` keeps from one rebuild to the next (memory.ts): hashes of unchanged
+   * procedures, the cache's index, kept values and fragments. The output is the same without it.
+   */
+  memory?: BuildMemory;
 }
 
 /** A procedure version file a preview build left out, and why. */
@@ -201,7 +207,7 @@ async function buildUnderLock(dir: string, options: BuildOptions, place: BuildPl
   // folders changed since (cache.ts, CacheIndex.folders); otherwise checking each recorded file
   // starts now, in a worker thread, while this one validates and plans.
   const previousExists = await isDirectory(out);
-  const cache = await BuildCache.open(cacheDir, out, readCache && previousExists);
+  const cache = await BuildCache.open(cacheDir, out, readCache && previousExists, options.memory);
   const trusted = cache.hasPrevious && cache.trusted;
   const verification = trusted ? Promise.resolve(new Set<string>()) : readCache ? verifyInBackground(cacheDir, out) : Promise.resolve(undefined);
 
@@ -235,7 +241,7 @@ async function buildUnderLock(dir: string, options: BuildOptions, place: BuildPl
 
   try {
     const warnings: BuildWarning[] = [];
-    const ctx = new BuildContext(catalogue, at, { baseUrl: options.baseUrl?.replace(/\/+$/, ''), preview: options.preview === true });
+    const ctx = new BuildContext(catalogue, at, { baseUrl: options.baseUrl?.replace(/\/+$/, ''), preview: options.preview === true }, options.memory);
     const entries = [...(options.generators ?? GENERATORS)].sort((a, b) => (a.id < b.id ? -1 : 1));
     const salts = await generatorSalts(entries.map((e) => e.id));
     // What a procedure's kept values (BuildContext.perProcedure) depend on besides the procedure.

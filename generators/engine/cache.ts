@@ -6,6 +6,7 @@ import { Worker } from 'node:worker_threads';
 import { sha256Hex } from '../../rules/load/canonical.js';
 import { writeFileAtomic } from '../../rules/store/atomic.js';
 import type { FragmentStore, KeptValues } from './context.js';
+import type { BuildMemory, FileStamp } from './memory.js';
 import type { ManifestShard } from './manifest.js';
 import { pathShard, type FileRecord } from './writer.js';
 
@@ -126,6 +127,7 @@ export class BuildCache {
     private readonly previous: CacheIndex | undefined,
     private readonly out: string,
     private readonly keptPrevious: KeptFile | undefined,
+    private readonly memory: BuildMemory | undefined,
   ) {
     this.next = { format: FORMAT, out, generators: {} };
   }
@@ -197,8 +199,17 @@ export class BuildCache {
     };
   }
 
-  /** Opens the cache; with read false (--no-cache) nothing old is trusted, but the new records are still saved. */
-  static async open(dir: string | undefined, out: string, read: boolean): Promise<BuildCache> {
+  /**
+   * Opens the cache; with read false (--no-cache) nothing old is trusted, but the new records are
+   * still saved. With a memory (a watching build), the index and kept values this process saved
+   * last are taken as they are while their files are still the ones it wrote.
+   */
+  static async open(dir: string | undefined, out: string, read: boolean, memory?: BuildMemory): Promise<BuildCache> {
+    const saved = memory?.saved;
+    if (memory) memory.saved = undefined;
+    if (dir && read && saved && saved.dir === dir && saved.out === out && sameStamp(path.join(dir, INDEX), saved.indexStamp) && (saved.keptStamp ? sameStamp(path.join(dir, KEPT), saved.keptStamp) : true)) {
+      return new BuildCache(dir, saved.index as CacheIndex, out, saved.keptStamp ? (saved.kept as KeptFile) : await readKept(dir, out), memory);
+    }
     let previous: CacheIndex | undefined;
     if (dir && read) {
       try {
@@ -208,7 +219,7 @@ export class BuildCache {
         // No cache yet, or an unreadable one: build everything.
       }
     }
-    return new BuildCache(dir, previous, out, read && previous ? await readKept(dir!, out) : undefined);
+    return new BuildCache(dir, previous, out, read && previous ? await readKept(dir!, out) : undefined, memory);
   }
 
   /** True when there is a trusted record of the previous output: an incremental build can start from it. */
@@ -259,23 +270,31 @@ export class BuildCache {
   }
 
   /** A stored fragment, if it is there and whole: the first line holds the hash of the rest, so a torn or edited one is ignored. */
-  private async readFragment(file: string): Promise<string | undefined> {
+  private async readFragment(name: string, file: string): Promise<string | undefined> {
+    const remembered = this.memory?.fragment(name);
+    if (remembered !== undefined) return remembered;
     try {
       const stored = await readFile(file, 'utf8');
       const newline = stored.indexOf('\n');
       const body = stored.slice(newline + 1);
-      if (newline === 64 && stored.slice(0, 64) === sha256Hex(body)) return body;
+      if (newline === 64 && stored.slice(0, 64) === sha256Hex(body)) {
+        this.memory?.rememberFragment(name, body);
+        return body;
+      }
     } catch {
       // Not stored yet.
     }
     return undefined;
   }
 
-  private async writeFragment(file: string, text: string): Promise<void> {
+  private async writeFragment(name: string, file: string, text: string): Promise<void> {
+    // Forgotten first: if writing fails, the memory holds nothing the file does not.
+    this.memory?.forgetFragment(name);
     await mkdir(path.dirname(file), { recursive: true });
     const temp = `${file}.${process.pid}.tmp`;
     await writeFile(temp, `${sha256Hex(text)}\n${text}`);
     await rename(temp, file);
+    this.memory?.rememberFragment(name, text);
   }
 
   async memo(key: string, inputs: string, render: () => string | Promise<string>): Promise<string> {
@@ -283,24 +302,25 @@ export class BuildCache {
     const { name, file } = this.fragmentPath(key, inputs);
     this.usedFragments.add(name);
     if (this.previous) {
-      const stored = await this.readFragment(file);
+      const stored = await this.readFragment(name, file);
       if (stored !== undefined) return stored;
     }
     const text = await render();
-    await this.writeFragment(file, text);
+    await this.writeFragment(name, file, text);
     return text;
   }
 
   async recall(key: string): Promise<string | undefined> {
     if (!this.dir || !this.previous) return undefined;
-    return this.readFragment(this.fragmentPath(key, '#kept').file);
+    const { name, file } = this.fragmentPath(key, '#kept');
+    return this.readFragment(name, file);
   }
 
   async keep(key: string, value: string): Promise<void> {
     if (!this.dir) return;
     const { name, file } = this.fragmentPath(key, '#kept');
     this.usedFragments.add(name);
-    await this.writeFragment(file, value);
+    await this.writeFragment(name, file, value);
   }
 
   retain(key: string): void {
@@ -322,10 +342,22 @@ export class BuildCache {
   async save(): Promise<void> {
     if (!this.dir) return;
     await mkdir(this.dir, { recursive: true });
-    if (this.changed || !this.previous) await writeFileAtomic(path.join(this.dir, INDEX), JSON.stringify(this.next));
+    const indexFile = path.join(this.dir, INDEX);
+    const keptFile = path.join(this.dir, KEPT);
+    // An unchanged index is not written again: the one on disk is the previous one.
+    const index = this.changed || !this.previous ? this.next : this.previous;
+    if (index === this.next) await writeFileAtomic(indexFile, JSON.stringify(this.next));
+    let kept = this.keptPrevious;
     if (this.keptNext && (this.keptChanged || Object.keys(this.keptNext.values).length !== Object.keys(this.keptPrevious?.values ?? {}).length)) {
       const text = JSON.stringify(this.keptNext);
-      await writeFileAtomic(path.join(this.dir, KEPT), `${sha256Hex(text)}\n${text}`);
+      await writeFileAtomic(keptFile, `${sha256Hex(text)}\n${text}`);
+      kept = this.keptNext;
+    }
+    if (this.memory) {
+      const indexStamp = stampOf(indexFile);
+      const keptStamp = kept ? stampOf(keptFile) : undefined;
+      this.memory.saved = indexStamp && (!kept || keptStamp) ? { dir: this.dir, out: this.out, index, indexStamp, kept, keptStamp } : undefined;
+      this.memory.keepOnlyFragments(this.usedFragments);
     }
     // Only what the cache made is pruned: fragment files named by their 64-hex key, in the folder of
     // the key's first two digits (real folders, not links). Anything else someone put there stays.
@@ -344,6 +376,16 @@ export class BuildCache {
       }
     }
   }
+}
+
+function stampOf(file: string): FileStamp | undefined {
+  const info = lstatSync(file, { throwIfNoEntry: false });
+  return info?.isFile() ? { ino: info.ino, size: info.size, mtimeMs: info.mtimeMs } : undefined;
+}
+
+function sameStamp(file: string, stamp: FileStamp): boolean {
+  const now = stampOf(file);
+  return now !== undefined && now.ino === stamp.ino && now.size === stamp.size && now.mtimeMs === stamp.mtimeMs;
 }
 
 /** A folder path from the index, checked to stay inside the output (the index is a file anyone could edit). */

@@ -6,6 +6,7 @@ import { registryRefs, type RegistryKind } from '../../rules/model/spec.js';
 import type { IsoDate } from '../../rules/compute/dates.js';
 import type { FactDefinition, ProcedureVersion } from '../../rules/schema/types/procedure-version.generated.js';
 import type { Agency, Database, Field, LegalDocument, Level } from '../../rules/schema/types/registry.generated.js';
+import type { BuildMemory } from './memory.js';
 
 /**
  * Where a procedure stands on the build date, from the public's point of view. `draft` only in a
@@ -74,9 +75,11 @@ export interface KeptValues {
  */
 export class BuildContext {
   readonly procedures: readonly ProcedureEntry[];
-  private readonly registryHashes = new WeakMap<LoadedVersion, string>();
+  private registryHashes: WeakMap<LoadedVersion, string> | undefined;
   private readonly refsHashes = new WeakMap<object, string>();
   private readonly entryHashes = new WeakMap<ProcedureEntry, string>();
+  private readonly recordHashes = new WeakMap<ProcedureEntry, string>();
+  private rememberedEntry: ((code: string, text: string, hash: (text: string) => string) => string) | undefined;
   private readonly factMaps = new WeakMap<ProcedureVersion, Map<string, FactDefinition>>();
   private wholeHash: string | undefined;
   private filesHash: string | undefined;
@@ -88,8 +91,22 @@ export class BuildContext {
     readonly catalogue: Catalogue,
     readonly at: IsoDate,
     readonly options: BuildOptions,
+    /** What a watching build keeps between rebuilds: hashes of unchanged versions and procedures are not worked out again. */
+    private readonly memory?: BuildMemory,
   ) {
     this.procedures = procedureEntries(catalogue, at, options.preview === true);
+  }
+
+  /** The memo of versions' registry hashes: this build's own, or the watching build's while the shared files are unchanged. */
+  private registryMemo(): WeakMap<LoadedVersion, string> {
+    if (!this.registryHashes) {
+      if (this.memory) {
+        const hashes = this.memory.hashesFor(this.sharedFilesHash());
+        this.registryHashes = hashes.registry;
+        this.rememberedEntry = hashes.entry;
+      } else this.registryHashes = new WeakMap();
+    }
+    return this.registryHashes;
   }
 
   agency(id: string): Agency | undefined {
@@ -134,7 +151,8 @@ export class BuildContext {
 
   /** Hash of the registry entries a version names, so adding an unrelated entry rebuilds nothing. */
   registryHash(v: LoadedVersion): string {
-    let hash = this.registryHashes.get(v);
+    const memo = this.registryMemo();
+    let hash = memo.get(v);
     if (!hash) {
       // Versions restored from the catalogue state share one list of references when they name
       // the same entries (as a province's copies of a national procedure do): hash each list once.
@@ -144,7 +162,7 @@ export class BuildContext {
         hash = hashParts(this.registryEntriesOf(v));
         if (refs) this.refsHashes.set(refs, hash);
       }
-      this.registryHashes.set(v, hash);
+      memo.set(v, hash);
     }
     return hash;
   }
@@ -179,7 +197,12 @@ export class BuildContext {
    */
   perProcedure<T>(name: string, entry: ProcedureEntry, check: (value: unknown) => value is T, compute: () => T): T {
     if (!this.kept) return compute();
-    return this.kept.get(entry.code, hashParts([this.entryHash(entry), this.sharedFilesHash()]), name, check, compute);
+    let inputs = this.recordHashes.get(entry);
+    if (inputs === undefined) {
+      inputs = hashParts([this.entryHash(entry), this.sharedFilesHash()]);
+      this.recordHashes.set(entry, inputs);
+    }
+    return this.kept.get(entry.code, inputs, name, check, compute);
   }
 
   /** Hash of the files every procedure may read besides its own: registries, calendars, lists, by their bytes. */
@@ -197,9 +220,11 @@ export class BuildContext {
   entryHash(entry: ProcedureEntry): string {
     let hash = this.entryHashes.get(entry);
     if (!hash) {
+      // A watching build's remembered procedure hashes hold for the shared files the registry memo is for.
+      this.registryMemo();
       const parts = [entry.state, entry.shown.data.version, entry.repealedBy?.data.version ?? '', this.options.preview === true ? 'preview' : ''];
       for (const v of entry.versions) parts.push(this.versionHash(v), this.registryHash(v));
-      hash = hashParts(parts);
+      hash = this.rememberedEntry ? this.rememberedEntry(entry.code, hashedText(parts), sha256Hex) : hashParts(parts);
       this.entryHashes.set(entry, hash);
     }
     return hash;
@@ -241,7 +266,12 @@ function compareDrafts(a: LoadedVersion, b: LoadedVersion): number {
 
 /** A hash over several strings, unambiguous about where one ends. */
 export function hashParts(parts: readonly string[]): string {
-  return sha256Hex(parts.map((p) => `${p.length}:${p}`).join('\n'));
+  return sha256Hex(hashedText(parts));
+}
+
+/** The text hashParts hashes. */
+function hashedText(parts: readonly string[]): string {
+  return parts.map((p) => `${p.length}:${p}`).join('\n');
 }
 
 function procedureEntries(catalogue: Catalogue, at: IsoDate, preview: boolean): ProcedureEntry[] {

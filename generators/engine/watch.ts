@@ -3,6 +3,7 @@ import path from 'node:path';
 import { VersionDataCache } from '../../rules/load/lazy.js';
 import { KeptCatalogue } from '../../rules/validate/kept.js';
 import { buildCatalogue, type BuildOptions, type BuildResult } from '../build.js';
+import { BuildMemory } from './memory.js';
 
 /** What a watching build reports, as it goes. */
 export type WatchEvent =
@@ -57,6 +58,8 @@ export function watchCatalogue(dir: string, options: WatchOptions): CatalogueWat
   // (the build's compact catalogue holds only 1,500 at once, and whole-catalogue outputs read them
   // all: each rebuild would parse most files again). A new load of the catalogue starts a new one.
   let versionData = new VersionDataCache(Number.POSITIVE_INFINITY);
+  // Hashes, the cache's index and fragments, kept from one rebuild to the next (memory.ts).
+  let memory = new BuildMemory();
   let generation = -1;
   let first = true;
   let resolveReady!: () => void;
@@ -131,6 +134,7 @@ export function watchCatalogue(dir: string, options: WatchOptions): CatalogueWat
         get versionData() {
           return versionData;
         },
+        memory,
         validate: async (stateDir) => {
           const keep = { ...options, requireLock: true, ...(stateDir ? { stateDir, readState: options.cache !== false } : {}) };
           let result;
@@ -158,6 +162,7 @@ export function watchCatalogue(dir: string, options: WatchOptions): CatalogueWat
       // What the catalogue looked like is unknown now: load it whole next time.
       kept = undefined;
       generation = -1;
+      memory = new BuildMemory();
       for (const f of files) if (f !== EVERYTHING) unbuilt.add(f);
       options.onEvent({ kind: 'failed', error, files: files.filter((f) => f !== EVERYTHING), first: isFirst });
     }
