@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson } from '../../../rules/load/canonical.js';
+import { canonicalJson, sha256Hex } from '../../../rules/load/canonical.js';
 
 /** The definition: sorted keys at every level, JSON.stringify for everything else, null for what JSON cannot hold. */
 function reference(value: unknown): string {
@@ -24,5 +24,17 @@ describe('canonicalJson', () => {
     fc.assert(fc.property(value, (v) => {
         expect(canonicalJson(v)).toBe(reference(v));
       }), { numRuns: 2000, seed: 3 });
+  });
+});
+
+describe('sha256Hex', () => {
+  it('gives the FIPS 180-2 digests, of text as UTF-8 and of bytes alike', () => {
+    expect(sha256Hex('')).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
+    expect(sha256Hex('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+    expect(sha256Hex(new TextEncoder().encode('abc'))).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+    expect(sha256Hex('abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq')).toBe('248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1');
+    // Vietnamese text is hashed as its UTF-8 bytes, not as UTF-16 code units.
+    expect(sha256Hex('Đăng ký khai sinh')).toBe(sha256Hex(new TextEncoder().encode('Đăng ký khai sinh')));
+    expect(sha256Hex('Đăng ký khai sinh')).not.toBe(sha256Hex(Buffer.from('Đăng ký khai sinh', 'utf16le')));
   });
 });
