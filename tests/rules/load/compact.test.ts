@@ -73,4 +73,28 @@ describe('the compact catalogue (a build holds meta, not data)', () => {
     expect(name.vi).not.toBe('Tên khác');
     expect(compactSourceOf(second!.data)).toBeUndefined();
   }, 60_000);
+
+  it('keeps every version while the files read come to no more than its byte budget, and only the last few once past it', async () => {
+    const dir = await catalogue(12);
+    const sizes = async (loaded: { versions: { file: { abs: string } }[] }) => Promise.all(loaded.versions.map(async (v) => (await readFile(v.file.abs)).byteLength));
+    const fits = (await validateCatalogue(dir, { parallel: false })).catalogue;
+    const total = (await sizes(fits)).reduce((a, b) => a + b, 0);
+    const before = fits.versions.map((v) => JSON.stringify(v.data));
+    // A budget of exactly the catalogue's bytes: two scans in the same order read each file once.
+    const whole = compactCatalogue(fits, new VersionDataCache(2, total));
+    expect(fits.versions.map((v) => JSON.stringify(v.data))).toEqual(before);
+    expect(fits.versions.map((v) => JSON.stringify(v.data))).toEqual(before);
+    expect(whole.reads).toBe(fits.versions.length);
+    expect(whole.size).toBe(fits.versions.length);
+
+    // One byte less: past it on the last file, the cache keeps two from then on, and the next scan misses every time.
+    const over = (await validateCatalogue(dir, { parallel: false })).catalogue;
+    const bounded = compactCatalogue(over, new VersionDataCache(2, total - 1));
+    expect(over.versions.map((v) => JSON.stringify(v.data))).toEqual(before);
+    expect(bounded.reads).toBe(over.versions.length);
+    expect(bounded.size).toBe(2);
+    expect(over.versions.map((v) => JSON.stringify(v.data))).toEqual(before);
+    expect(bounded.reads).toBe(2 * over.versions.length);
+    expect(bounded.size).toBe(2);
+  }, 60_000);
 });
