@@ -84,11 +84,31 @@ function wire(v: LoadedVersion): WireVersion {
   return { file: { display: f.display, rel: f.rel, abs: f.abs, sha256: f.sha256, nonNfc: f.nonNfc }, ...(compact ? { compact } : { data: v.data }), ...(v.registryRefs ? { registryRefs: v.registryRefs } : {}) };
 }
 
+/** A job waiting for a worker: sent in the order of its procedures in the catalogue. */
+interface PendingJob {
+  /** The catalogue order of its first procedure, then the order its generator asked the pool in. */
+  order: number;
+  generator: number;
+  send: (worker: number) => void;
+  reject: (error: Error) => void;
+}
+
+const before = (a: PendingJob, b: PendingJob) => a.order - b.order || a.generator - b.generator;
+
 export class RenderPool {
   private readonly workers: Worker[] = [];
-  private readonly idle: Worker[] = [];
-  private readonly waiting = new Map<number, { resolve: (r: { key: string; records: FileRecord[] }[]) => void; reject: (e: Error) => void; worker: Worker }>();
-  private readonly queue: (() => void)[] = [];
+  private readonly waiting = new Map<number, { resolve: (r: { key: string; records: FileRecord[] }[]) => void; reject: (e: Error) => void; worker: number }>();
+  /**
+   * Each worker's jobs not sent yet, latest last in order (sent from the front). A procedure's jobs
+   * of every generator go to the same worker, one after another: the worker then reads its
+   * versions' files once for all of them (render-worker.ts keeps the data of the versions it read
+   * last), where spread over both workers each version was read once per generator.
+   */
+  private readonly pending: PendingJob[][] = [];
+  private readonly inFlight: number[] = [];
+  /** Procedures by their place in the catalogue, for the order and the worker of their jobs. */
+  private readonly ordinal = new Map<string, number>();
+  private readonly generatorOrder = new Map<string, number>();
   private nextId = 0;
   private failed: Error | undefined;
 
@@ -103,20 +123,25 @@ export class RenderPool {
     const workerData: RenderInit = { ...init, root: catalogue.root, display: catalogue.display, registry, auxiliary };
     for (let i = 0; i < size; i++) {
       const worker = new Worker(SCRIPT, { workerData, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB } });
-      worker.on('message', (reply: RenderReply) => this.settle(worker, reply));
+      worker.on('message', (reply: RenderReply) => this.settle(i, reply));
       worker.on('error', (error) => this.fail(error instanceof Error ? error : new Error(String(error))));
       worker.on('exit', (code) => {
         if (code !== 0) this.fail(new Error(`a render worker stopped (exit code ${code})`));
       });
       this.workers.push(worker);
+      this.pending.push([]);
+      this.inFlight.push(0);
     }
-    // A few jobs per worker in flight: while this thread renders a long unit of its own (the
-    // documentation pages, the listing) it cannot send more, and a worker with two jobs ran dry.
-    for (let j = 0; j < IN_FLIGHT; j++) this.idle.push(...this.workers);
+    for (const code of catalogue.byCode.keys()) this.ordinal.set(code, this.ordinal.size);
   }
 
   get size(): number {
     return this.workers.length;
+  }
+
+  /** The worker a procedure's jobs go to. */
+  workerOf(code: string): number {
+    return (this.ordinal.get(code) ?? 0) % this.workers.length;
   }
 
   /** The versions a job needs: each procedure's, and those of the procedures its proposals are compared against. */
@@ -129,27 +154,27 @@ export class RenderPool {
   }
 
   /**
-   * Renders units of one generator in the workers, in jobs of a few procedures, and calls `done`
-   * with each unit's records as its job comes back (in no fixed order).
+   * Renders units of one generator in the workers, in jobs of a few procedures (all of them one
+   * worker's), and calls `done` with each unit's records as its job comes back (in no fixed order).
    */
   async render(generator: string, units: readonly { key: string; code: string }[], done: (key: string, records: FileRecord[]) => void): Promise<void> {
+    if (!this.generatorOrder.has(generator)) this.generatorOrder.set(generator, this.generatorOrder.size);
     const jobs: { key: string; code: string }[][] = [];
-    let current: { key: string; code: string }[] = [];
-    let codes = 0;
-    let last: string | undefined;
+    const current: { units: { key: string; code: string }[]; codes: number; last: string | undefined }[] = this.workers.map(() => ({ units: [], codes: 0, last: undefined }));
     for (const u of units) {
-      if (u.code !== last) {
-        if (codes === JOB_PROCEDURES) {
-          jobs.push(current);
-          current = [];
-          codes = 0;
+      const c = current[this.workerOf(u.code)]!;
+      if (u.code !== c.last) {
+        if (c.codes === JOB_PROCEDURES) {
+          jobs.push(c.units);
+          c.units = [];
+          c.codes = 0;
         }
-        codes++;
-        last = u.code;
+        c.codes++;
+        c.last = u.code;
       }
-      current.push(u);
+      c.units.push(u);
     }
-    if (current.length > 0) jobs.push(current);
+    for (const c of current) if (c.units.length > 0) jobs.push(c.units);
     await Promise.all(
       jobs.map(async (job) => {
         const results = await this.run(generator, job);
@@ -158,25 +183,56 @@ export class RenderPool {
     );
   }
 
-  private async run(generator: string, units: { key: string; code: string }[]): Promise<{ key: string; records: FileRecord[] }[]> {
-    if (this.failed) throw this.failed;
-    while (this.idle.length === 0) await new Promise<void>((resolve) => this.queue.push(resolve));
-    if (this.failed) throw this.failed;
-    const worker = this.idle.shift()!;
-    const id = this.nextId++;
-    const job: RenderJob = { id, generator, units, versions: this.versionsFor([...new Set(units.map((u) => u.code))]) };
+  private run(generator: string, units: { key: string; code: string }[]): Promise<{ key: string; records: FileRecord[] }[]> {
+    if (this.failed) return Promise.reject(this.failed);
+    const first = units[0]!.code;
     return new Promise((resolve, reject) => {
-      this.waiting.set(id, { resolve, reject, worker });
-      worker.postMessage(job);
+      const job: PendingJob = {
+        order: this.ordinal.get(first) ?? 0,
+        generator: this.generatorOrder.get(generator)!,
+        send: (worker) => {
+          const id = this.nextId++;
+          const message: RenderJob = { id, generator, units, versions: this.versionsFor([...new Set(units.map((u) => u.code))]) };
+          this.waiting.set(id, { resolve, reject, worker });
+          this.workers[worker]!.postMessage(message);
+        },
+        reject,
+      };
+      const queue = this.pending[this.workerOf(first)]!;
+      // Jobs come in generator by generator, each in catalogue order: inserted from the back.
+      let at = queue.length;
+      while (at > 0 && before(job, queue[at - 1]!) < 0) at--;
+      queue.splice(at, 0, job);
+      this.pump();
     });
   }
 
-  private settle(worker: Worker, reply: RenderReply): void {
+  /** Sends each worker jobs up to IN_FLIGHT: its own first, then, when it has none left, the last of the worker with the most waiting. */
+  private pump(): void {
+    if (this.failed) return;
+    for (let w = 0; w < this.workers.length; w++) {
+      while (this.inFlight[w]! < IN_FLIGHT) {
+        let queue = this.pending[w]!;
+        let job: PendingJob | undefined;
+        if (queue.length > 0) job = queue.shift();
+        else {
+          for (const other of this.pending) if (other.length > queue.length) queue = other;
+          // The one its own worker would reach last: the jobs just before it stay together there.
+          job = queue.pop();
+        }
+        if (!job) break;
+        this.inFlight[w]!++;
+        job.send(w);
+      }
+    }
+  }
+
+  private settle(worker: number, reply: RenderReply): void {
     const waiting = this.waiting.get(reply.id);
     if (!waiting) return;
     this.waiting.delete(reply.id);
-    this.idle.push(worker);
-    this.queue.shift()?.();
+    this.inFlight[worker]!--;
+    this.pump();
     if ('error' in reply) {
       const error = reply.error.name === 'CatalogueOperationError' ? new CatalogueOperationError(reply.error.message) : new Error(reply.error.message);
       if (reply.error.stack && !(error instanceof CatalogueOperationError)) error.stack = reply.error.stack;
@@ -190,7 +246,7 @@ export class RenderPool {
       this.waiting.delete(id);
       w.reject(this.failed);
     }
-    for (const resolve of this.queue.splice(0)) resolve();
+    for (const queue of this.pending) for (const job of queue.splice(0)) job.reject(this.failed);
   }
 
   async close(): Promise<void> {

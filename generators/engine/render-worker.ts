@@ -6,18 +6,26 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { emptyRegistries, REGISTRY_KEYS, type AuxiliaryFile, type Catalogue, type LoadedVersion, type SourceFile } from '../../rules/model/catalogue.js';
 import { GENERATORS } from '../index.js';
-import { lazyVersion } from '../../rules/load/lazy.js';
+import { lazyVersion, VersionDataCache } from '../../rules/load/lazy.js';
 import { BuildContext } from './context.js';
 import type { RenderInit, RenderJob, RenderReply } from './pool.js';
 import type { Generator, Unit } from './unit.js';
 import { writeOutputFile, type FileRecord } from './writer.js';
 
 const init = workerData as RenderInit;
+/** Enough for the jobs of all generators in flight at once (pool.ts IN_FLIGHT, a dozen procedures each, two versions on average). */
+const WORKER_CACHE_VERSIONS = 1024;
 const registry = emptyRegistries();
 for (const key of REGISTRY_KEYS) for (const [id, entry] of init.registry[key] ?? []) (registry[key].byId as Map<string, unknown>).set(id, entry);
 const auxiliary = new Map<string, AuxiliaryFile>(init.auxiliary.map(([rel, a]) => [rel, { file: sourceFile(a), data: a.data }]));
 const generators = new Map<string, Promise<Generator>>();
 const dirs = new Set<string>();
+/**
+ * The data of the versions this worker read last. The pool sends a procedure's jobs of every
+ * generator (its page, its API document) to the same worker one after another, so the second job
+ * finds the data here instead of reading, hashing and parsing the file again.
+ */
+const versionData = new VersionDataCache(WORKER_CACHE_VERSIONS);
 
 function sourceFile(f: { display: string; rel: string; abs: string; sha256: string; nonNfc?: readonly string[] }): SourceFile {
   // The text stays in the main thread: nothing a generator renders reads it.
@@ -39,7 +47,7 @@ async function run(job: RenderJob): Promise<{ key: string; records: FileRecord[]
   const generator = await generatorOf(job.generator);
   if (!generator.perProcedure) throw new Error(`generator ${job.generator} renders no procedure alone`);
   // A compact version's data is read here, from its file, checked against the hash it was validated with.
-  const versions: LoadedVersion[] = job.versions.map((v) => ({ file: sourceFile(v.file), data: v.compact ? lazyVersion(v.compact) : v.data!, ...(v.registryRefs ? { registryRefs: v.registryRefs } : {}) }));
+  const versions: LoadedVersion[] = job.versions.map((v) => ({ file: sourceFile(v.file), data: v.compact ? lazyVersion(v.compact, versionData) : v.data!, ...(v.registryRefs ? { registryRefs: v.registryRefs } : {}) }));
   const byCode = new Map<string, LoadedVersion[]>();
   for (const v of versions) {
     const list = byCode.get(v.data.code);

@@ -44,7 +44,7 @@ export interface LazySource {
  * have given). An unchanged catalogue of 200,000 versions can so be checked and planned without
  * parsing them; only what a rebuild renders is read.
  */
-export function lazyVersion(source: LazySource): ProcedureVersion {
+export function lazyVersion(source: LazySource, cache?: VersionDataCache): ProcedureVersion {
   const data: Record<string, unknown> = {};
   const meta = source.meta as Record<string, unknown>;
   // One pair of accessor functions per property name, shared by every lazy version (a national
@@ -54,11 +54,14 @@ export function lazyVersion(source: LazySource): ProcedureVersion {
     else Object.defineProperty(data, key, accessorOf(key));
   }
   pending.set(data, source);
+  if (cache) pendingCache.set(data, cache);
   return data as unknown as ProcedureVersion;
 }
 
 /** The sources of lazy versions whose data is not read yet. */
 const pending = new WeakMap<object, LazySource>();
+/** The caches lazy versions read their data through, when given one (a render worker's). */
+const pendingCache = new WeakMap<object, VersionDataCache>();
 const accessors = new Map<string, PropertyDescriptor>();
 
 function accessorOf(key: string): PropertyDescriptor {
@@ -86,8 +89,10 @@ function materialize(data: Record<string, unknown>): void {
   const source = pending.get(data);
   // Only a lazy version itself has its accessors called with itself as `this`.
   if (!source) throw new CatalogueOperationError('a lazily read version was read through another object');
-  const full = readVersionData(source);
+  const cache = pendingCache.get(data);
+  const full = cache ? cache.get(source) : readVersionData(source);
   pending.delete(data);
+  pendingCache.delete(data);
   for (const key of source.keys) Object.defineProperty(data, key, { value: full[key], writable: true, enumerable: true, configurable: true });
 }
 
@@ -116,7 +121,8 @@ function readVersionFile(source: LazySource, pool = source.pool): { data: Record
  * strings (internAll): a province's copies of a procedure repeat most of their text.
  */
 export class VersionDataCache {
-  private readonly entries = new Map<LazySource, { data: Record<string, unknown>; bytes: number }>();
+  /** By file and the hash its bytes must have: a render worker is sent a new source object for the same file with each job. */
+  private readonly entries = new Map<string, { data: Record<string, unknown>; bytes: number }>();
   /** Reads from the files (misses), for the benchmark's and the tests' accounting. */
   reads = 0;
   /** Bytes of the files whose data is kept. */
@@ -131,16 +137,17 @@ export class VersionDataCache {
   ) {}
 
   get(source: LazySource): Record<string, unknown> {
-    let entry = this.entries.get(source);
+    const key = `${source.abs}\u0000${source.sha256}`;
+    let entry = this.entries.get(key);
     if (entry) {
       // Most recently used last: Map keeps insertion order.
-      this.entries.delete(source);
-      this.entries.set(source, entry);
+      this.entries.delete(key);
+      this.entries.set(key, entry);
       return entry.data;
     }
     entry = readVersionFile(source, source.pool ?? (this.bounded ? undefined : this.pool));
     this.reads++;
-    this.entries.set(source, entry);
+    this.entries.set(key, entry);
     this.bytes += entry.bytes;
     if (!this.bounded && this.bytes > this.budget) {
       this.bounded = true;

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeSyntheticCatalogue } from '../../../scripts/bench/synthetic.js';
-import { compactCatalogue, compactSourceOf, META_KEYS, VersionDataCache } from '../../../rules/load/lazy.js';
+import { compactCatalogue, compactSourceOf, lazyVersion, META_KEYS, VersionDataCache } from '../../../rules/load/lazy.js';
 import { registryRefs } from '../../../rules/model/spec.js';
 import { validateCatalogue } from '../../../rules/validate/index.js';
 import { CatalogueOperationError } from '../../../rules/errors.js';
@@ -96,5 +96,23 @@ describe('the compact catalogue (a build holds meta, not data)', () => {
     expect(over.versions.map((v) => JSON.stringify(v.data))).toEqual(before);
     expect(bounded.reads).toBe(2 * over.versions.length);
     expect(bounded.size).toBe(2);
+  }, 60_000);
+
+  it('reads a file once for lazy versions sent as separate copies of its source (a render worker gets a new copy with each job), and again once its bytes differ', async () => {
+    const dir = await catalogue(3);
+    const { catalogue: loaded } = await validateCatalogue(dir, { parallel: false });
+    const expected = loaded.versions.map((v) => JSON.stringify(v.data));
+    compactCatalogue(loaded, new VersionDataCache(1));
+    const sources = loaded.versions.map((v) => compactSourceOf(v.data)!);
+    const cache = new VersionDataCache(16);
+    // Two jobs, each with its own structured clone of every source.
+    for (let job = 0; job < 2; job++) {
+      const copies = sources.map((s) => lazyVersion(structuredClone(s), cache));
+      expect(copies.map((c) => JSON.stringify(c))).toEqual(expected);
+    }
+    expect(cache.reads).toBe(sources.length);
+    // A source naming other bytes for the same file is another entry: it is read (and refused, the file being as validated).
+    expect(() => JSON.stringify(lazyVersion({ ...structuredClone(sources[0]!), sha256: '0'.repeat(64) }, cache))).toThrow(/changed while it was being read/);
+    expect(cache.reads).toBe(sources.length);
   }, 60_000);
 });
