@@ -4,9 +4,9 @@ import { hashParts } from '../engine/context.js';
 import { href, PATHS } from '../engine/paths.js';
 import type { Generator, OutputFile } from '../engine/unit.js';
 import { BOM, csvRow } from './csv.js';
-import { directHeadingMarkdown, directHeadMarkdown, directSectionMarkdown, heading, markdownStringifier, sectionTree } from './markdown.js';
-import { CELL_COLUMNS, planSections, rowContent, sectionRows, type AgencyGroup, type LevelGroup, type RowContent, type Section } from './sections.js';
-import { foot, head, level as levelTemplate, section as sectionTemplate } from './templates.generated.js';
+import { directGroupHeadMarkdown, directHeadingMarkdown, directHeadMarkdown, directRowsMarkdown, directSectionHeadMarkdown, directSectionMarkdown, heading, markdownStringifier, sectionTree } from './markdown.js';
+import { CELL_COLUMNS, planSections, rowContent, sectionRows, type AgencyGroup, type LevelGroup, type ListingRow, type RowContent, type Section } from './sections.js';
+import { foot, groupOpen, head, level as levelTemplate, rows as rowsTemplate, sectionOpen } from './templates.generated.js';
 
 const CSV_COLUMNS = ['STT', 'Cấp thực hiện', 'Lĩnh vực', 'Mã TTHC', 'Tên thủ tục hành chính', ...CELL_COLUMNS];
 
@@ -70,7 +70,123 @@ function fragment(store: FragmentStore, format: 'md' | 'html' | 'csv', levelName
   return store.memo(`listing/${format}/${s.levelId}/${s.fieldId}`, hashParts([levelName, s.inputs]), render);
 }
 
-async function* markdown(ctx: BuildContext, store: FragmentStore, levels: readonly LevelGroup[], rowsOf: SectionRows): AsyncGenerator<string> {
+/**
+ * Rows of one agency group, rendered and cached together: a section of a national listing has
+ * thousands of rows (several MB in each format), and one amended procedure should render and store
+ * again the rows around it, not its whole section.
+ */
+export const CHUNK_ROWS = 100;
+
+/** A run of at most CHUNK_ROWS rows of one agency group of a section. */
+export interface Chunk {
+  /** The group's index in the section, and the rows [from, to) of it. */
+  group: number;
+  from: number;
+  to: number;
+  /** Whether the run ends its group (its table is closed after it). */
+  last: boolean;
+  /** A hash of what it shows: the group's heading when it starts the group, its rows as numbered. */
+  inputs: string;
+}
+
+/** How a section is cut into chunks, and whether its Markdown can be written without remark (directSectionMarkdown). */
+export interface Recipe {
+  markdown: boolean;
+  chunks: Chunk[];
+}
+
+export function recipeOf(s: Section, groups: readonly AgencyGroup[], size = CHUNK_ROWS): Recipe {
+  const chunks: Chunk[] = [];
+  groups.forEach((g, group) => {
+    // A group has a row at least (sectionRows makes groups of rows).
+    for (let from = 0; from < g.rows.length; from += size) {
+      const to = Math.min(g.rows.length, from + size);
+      const rows = g.rows.slice(from, to);
+      chunks.push({ group, from, to, last: to === g.rows.length, inputs: hashParts([from === 0 ? g.heading : '', to === g.rows.length ? 'last' : '', ...rows.map((r) => JSON.stringify(r))]) });
+    }
+  });
+  return { markdown: directSectionMarkdown(s.heading, groups) !== undefined, chunks };
+}
+
+function isRecipe(value: unknown): value is Recipe {
+  if (value === null || typeof value !== 'object') return false;
+  const r = value as Recipe;
+  return (
+    typeof r.markdown === 'boolean' &&
+    Array.isArray(r.chunks) &&
+    r.chunks.every((c) => c !== null && typeof c === 'object' && Number.isInteger(c.group) && Number.isInteger(c.from) && Number.isInteger(c.to) && typeof c.last === 'boolean' && typeof c.inputs === 'string')
+  );
+}
+
+type SectionRecipe = (s: Section) => Promise<Recipe>;
+
+/** The chunks of each section, kept with the section's inputs so an unchanged section is written from its chunks without working out its rows. */
+function sectionRecipesOf(store: FragmentStore, levelName: (s: Section) => string, rowsOf: SectionRows): SectionRecipe {
+  const done = new Map<Section, Promise<Recipe>>();
+  return (s) => {
+    let recipe = done.get(s);
+    if (!recipe) {
+      recipe = (async () => {
+        const make = async () => JSON.stringify(recipeOf(s, await rowsOf(s)));
+        const inputs = hashParts([levelName(s), s.inputs]);
+        let parsed: unknown;
+        try {
+          parsed = JSON.parse(await store.memo(`listing/chunks/${s.levelId}/${s.fieldId}`, inputs, make));
+        } catch {
+          parsed = undefined;
+        }
+        // A kept recipe that is not one (edited by hand) is worked out again, and not trusted.
+        return isRecipe(parsed) ? parsed : recipeOf(s, await rowsOf(s));
+      })();
+      done.set(s, recipe);
+    }
+    return recipe;
+  };
+}
+
+const HTML_COLUMNS = ['STT', 'Mã TTHC', 'Tên thủ tục hành chính', ...CELL_COLUMNS];
+
+/** A chunk's text in one format, from its rows. */
+export function chunkText(format: 'md' | 'html' | 'csv', levelName: string, s: Section, groups: readonly AgencyGroup[], c: Chunk): string {
+  const group = groups[c.group];
+  if (!group) throw new Error(`listing section ${s.id}: no agency group ${c.group}`);
+  const rows: ListingRow[] = group.rows.slice(c.from, c.to);
+  if (format === 'csv') return rows.map((r) => csvRow([String(r.number), levelName, s.fieldName, r.code, r.name, ...r.cells.map((cell) => cell.join('\n'))])).join('');
+  if (format === 'html') return (c.from === 0 ? groupOpen({ heading: group.heading, columns: HTML_COLUMNS }) : '') + rowsTemplate({ rows }) + (c.last ? '</tbody>\n</table>\n' : '');
+  const head = c.from === 0 ? directGroupHeadMarkdown(group.heading) : '';
+  const body = directRowsMarkdown(rows);
+  if (head === undefined || body === undefined) throw new Error(`listing section ${s.id}: a chunk of a section written directly needs remark`);
+  return head + body;
+}
+
+/**
+ * A section in one format, chunk by chunk: each chunk from the fragment cache when its rows are
+ * unchanged. A section whose Markdown needs remark (a text remark would escape) is written whole.
+ */
+async function* sectionText(store: FragmentStore, format: 'md' | 'html' | 'csv', levelName: string, s: Section, rowsOf: SectionRows, recipes: SectionRecipe): AsyncGenerator<string> {
+  const recipe = await recipes(s);
+  if (format === 'md' && !recipe.markdown) {
+    yield await fragment(store, 'md', levelName, s, async () => (await markdownStringifier())(sectionTree(s.heading, await rowsOf(s))));
+    return;
+  }
+  yield sectionStart(format, s);
+  for (const [i, c] of recipe.chunks.entries()) {
+    yield await store.memo(`listing/${format}/${s.levelId}/${s.fieldId}/${i}`, hashParts([levelName, s.fieldName, s.id, c.inputs]), async () => chunkText(format, levelName, s, await rowsOf(s), c));
+  }
+  yield sectionEnd(format);
+}
+
+/** What a section's text starts with, before its chunks (a section written directly, in Markdown). */
+export function sectionStart(format: 'md' | 'html' | 'csv', s: Section): string {
+  return format === 'md' ? directSectionHeadMarkdown(s.heading)! : format === 'html' ? sectionOpen({ id: s.id, heading: s.heading }) : '';
+}
+
+/** What a section's text ends with, after its chunks. */
+export function sectionEnd(format: 'md' | 'html' | 'csv'): string {
+  return format === 'md' ? '\n' : format === 'html' ? '</section>\n' : '';
+}
+
+async function* markdown(ctx: BuildContext, store: FragmentStore, levels: readonly LevelGroup[], rowsOf: SectionRows, recipes: SectionRecipe): AsyncGenerator<string> {
   const empty = emptyOf(ctx, levels);
   const title = titleOf(ctx);
   const intro = empty ?? introOf(ctx, levels);
@@ -78,38 +194,25 @@ async function* markdown(ctx: BuildContext, store: FragmentStore, levels: readon
   for (const l of levels) {
     yield '\n' + (directHeadingMarkdown(2, l.heading) ?? (await markdownStringifier())({ type: 'root', children: [heading(2, l.heading)] }));
     for (const s of l.sections) {
-      yield '\n' +
-        (await fragment(store, 'md', l.name, s, async () => {
-          const rows = await rowsOf(s);
-          return directSectionMarkdown(s.heading, rows) ?? (await markdownStringifier())(sectionTree(s.heading, rows));
-        }));
+      yield '\n';
+      yield* sectionText(store, 'md', l.name, s, rowsOf, recipes);
     }
   }
 }
 
-async function* html(ctx: BuildContext, store: FragmentStore, levels: readonly LevelGroup[], rowsOf: SectionRows): AsyncGenerator<string> {
+async function* html(ctx: BuildContext, store: FragmentStore, levels: readonly LevelGroup[], rowsOf: SectionRows, recipes: SectionRecipe): AsyncGenerator<string> {
   const from = PATHS.listing('html');
   yield head({ title: titleOf(ctx), intro: introOf(ctx, levels), empty: emptyOf(ctx, levels), css: href(from, PATHS.css) });
   for (const l of levels) {
     yield levelTemplate({ id: l.id, heading: l.heading });
-    for (const s of l.sections) {
-      yield await fragment(store, 'html', l.name, s, async () => sectionTemplate({ id: s.id, heading: s.heading, columns: ['STT', 'Mã TTHC', 'Tên thủ tục hành chính', ...CELL_COLUMNS], agencies: await rowsOf(s) }));
-    }
+    for (const s of l.sections) yield* sectionText(store, 'html', l.name, s, rowsOf, recipes);
   }
   yield foot({});
 }
 
-async function* csv(store: FragmentStore, levels: readonly LevelGroup[], rowsOf: SectionRows): AsyncGenerator<string> {
+async function* csv(store: FragmentStore, levels: readonly LevelGroup[], rowsOf: SectionRows, recipes: SectionRecipe): AsyncGenerator<string> {
   yield BOM + csvRow(CSV_COLUMNS);
-  for (const l of levels) {
-    for (const s of l.sections) {
-      yield await fragment(store, 'csv', l.name, s, async () =>
-        (await rowsOf(s))
-          .flatMap((g) => g.rows.map((r) => csvRow([String(r.number), l.name, s.fieldName, r.code, r.name, ...r.cells.map((c) => c.join('\n'))])))
-          .join(''),
-      );
-    }
-  }
+  for (const l of levels) for (const s of l.sections) yield* sectionText(store, 'csv', l.name, s, rowsOf, recipes);
 }
 
 export const generator: Generator = {
@@ -126,10 +229,12 @@ export const generator: Generator = {
         inputs,
         render: (): OutputFile[] => {
           const rowsOf = sectionRowsOf(ctx, store);
+          const levelOf = new Map(levels.flatMap((l) => l.sections.map((s) => [s, l.name] as const)));
+          const recipes = sectionRecipesOf(store, (s) => levelOf.get(s)!, rowsOf);
           return [
-            { path: PATHS.listing('md'), content: markdown(ctx, store, levels, rowsOf) },
-            { path: PATHS.listing('html'), content: html(ctx, store, levels, rowsOf) },
-            { path: PATHS.listing('csv'), content: csv(store, levels, rowsOf) },
+            { path: PATHS.listing('md'), content: markdown(ctx, store, levels, rowsOf, recipes) },
+            { path: PATHS.listing('html'), content: html(ctx, store, levels, rowsOf, recipes) },
+            { path: PATHS.listing('csv'), content: csv(store, levels, rowsOf, recipes) },
           ];
         },
       },

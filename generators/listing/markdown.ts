@@ -1,5 +1,5 @@
 import type { Heading, Root, RootContent, Table, TableCell, PhrasingContent } from 'mdast';
-import type { AgencyGroup } from './sections.js';
+import type { AgencyGroup, ListingRow } from './sections.js';
 import { CELL_COLUMNS } from './sections.js';
 
 type Stringify = (tree: Root) => string;
@@ -55,30 +55,53 @@ const SAFE_HREF = /^[A-Za-z0-9._/-]+$/;
  * checks that both give the same text.
  */
 export function directSectionMarkdown(sectionHeading: string, groups: readonly AgencyGroup[]): string | undefined {
-  if (RISKY.test(sectionHeading)) return undefined;
-  const blocks = [`### ${sectionHeading}`];
+  const head = directSectionHeadMarkdown(sectionHeading);
+  if (head === undefined) return undefined;
+  const parts = [head];
+  for (const group of groups) {
+    const start = directGroupHeadMarkdown(group.heading);
+    const rows = directRowsMarkdown(group.rows);
+    if (start === undefined || rows === undefined) return undefined;
+    parts.push(start, rows);
+  }
+  return parts.join('') + '\n';
+}
+
+/*
+ * The pieces of directSectionMarkdown, for a section rendered in chunks of rows: the section's
+ * text is its head, then for each agency group its head and its rows, then a newline.
+ */
+
+/** "### I. Lĩnh vực …", or undefined when the heading is not plainly safe. */
+export function directSectionHeadMarkdown(sectionHeading: string): string | undefined {
+  return RISKY.test(sectionHeading) ? undefined : `### ${sectionHeading}`;
+}
+
+/** An agency group's heading and its table's header, each after a blank line. */
+export function directGroupHeadMarkdown(groupHeading: string): string | undefined {
+  if (RISKY.test(groupHeading)) return undefined;
+  return `\n\n#### ${groupHeading}\n\n| ${HEADER.join(' | ')} |\n| ${HEADER.map(() => '-').join(' | ')} |`;
+}
+
+/** Table rows, each on a line of its own (after a newline). */
+export function directRowsMarkdown(rows: readonly ListingRow[]): string | undefined {
   const cell = (lines: readonly string[]): string | undefined => {
     if (lines.length === 0) return undefined;
     for (const line of lines) if (RISKY.test(line)) return undefined;
     return lines.join('<br>');
   };
-  for (const group of groups) {
-    if (RISKY.test(group.heading)) return undefined;
-    blocks.push(`#### ${group.heading}`);
-    const rows = [`| ${HEADER.join(' | ')} |`, `| ${HEADER.map(() => '-').join(' | ')} |`];
-    for (const row of group.rows) {
-      if (RISKY.test(row.name) || RISKY.test(row.code) || !SAFE_HREF.test(row.href)) return undefined;
-      const cells = [String(row.number), row.code, `[${row.name}](${row.href})`];
-      for (const lines of row.cells) {
-        const text = cell(lines);
-        if (text === undefined) return undefined;
-        cells.push(text);
-      }
-      rows.push(`| ${cells.join(' | ')} |`);
+  let out = '';
+  for (const row of rows) {
+    if (RISKY.test(row.name) || RISKY.test(row.code) || !SAFE_HREF.test(row.href)) return undefined;
+    const cells = [String(row.number), row.code, `[${row.name}](${row.href})`];
+    for (const lines of row.cells) {
+      const text = cell(lines);
+      if (text === undefined) return undefined;
+      cells.push(text);
     }
-    blocks.push(rows.join('\n'));
+    out += `\n| ${cells.join(' | ')} |`;
   }
-  return blocks.join('\n\n') + '\n';
+  return out;
 }
 
 /** A heading as remark-stringify writes it, or undefined when its text is not plainly safe. */
