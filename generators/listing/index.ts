@@ -65,9 +65,55 @@ function sectionRowsOf(ctx: BuildContext, store: FragmentStore): SectionRows {
   };
 }
 
-/** A rendered section, from the fragment cache when its inputs are unchanged. */
-function fragment(store: FragmentStore, format: 'md' | 'html' | 'csv', levelName: string, s: Section, render: () => string | Promise<string>): Promise<string> {
-  return store.memo(`listing/${format}/${s.levelId}/${s.fieldId}`, hashParts([levelName, s.inputs]), render);
+/**
+ * A text kept between builds under `key` with the inputs it was made from, worked out again when
+ * they differ. Kept values, unlike memos, are kept by key: the plan retains the listing's (see
+ * retainKept) even when its unit is reused unchanged, so the first change after a build that
+ * changed nothing finds them (a memo not used by a build is pruned with the cache).
+ */
+async function keptText(store: FragmentStore, key: string, inputs: string, render: () => string | Promise<string>): Promise<string> {
+  const stored = await store.recall(key);
+  if (stored !== undefined) {
+    const newline = stored.indexOf('\n');
+    if (newline >= 0 && stored.slice(0, newline) === inputs) {
+      store.retain(key);
+      return stored.slice(newline + 1);
+    }
+  }
+  const text = await render();
+  await store.keep(key, `${inputs}\n${text}`);
+  return text;
+}
+
+const recipeKey = (s: Section) => `listing/chunks/${s.levelId}/${s.fieldId}`;
+const wholeKey = (s: Section) => `listing/md/${s.levelId}/${s.fieldId}`;
+const chunkKey = (format: 'md' | 'html' | 'csv', s: Section, i: number) => `listing/${format}/${s.levelId}/${s.fieldId}/${i}`;
+
+/** A section's Markdown written whole by remark, kept with its inputs. */
+function wholeMarkdown(store: FragmentStore, levelName: string, s: Section, render: () => string | Promise<string>): Promise<string> {
+  return keptText(store, wholeKey(s), hashParts([levelName, s.inputs]), render);
+}
+
+/** How many chunks a section has, from its entries alone: sectionRows groups them by their first agency. */
+function chunkCount(s: Section): number {
+  const groups = new Map<string, number>();
+  for (const e of s.entries) groups.set(e.agencies[0] ?? '', (groups.get(e.agencies[0] ?? '') ?? 0) + 1);
+  let n = 0;
+  for (const rows of groups.values()) n += Math.ceil(rows / CHUNK_ROWS);
+  return n;
+}
+
+/** Keeps every value the listing's sections may read for the next build, whether or not this one renders them. */
+function retainKept(store: FragmentStore, levels: readonly LevelGroup[]): void {
+  for (const l of levels) {
+    for (const s of l.sections) {
+      store.retain(rowsKey(s));
+      store.retain(recipeKey(s));
+      store.retain(wholeKey(s));
+      const n = chunkCount(s);
+      for (const format of ['md', 'html', 'csv'] as const) for (let i = 0; i < n; i++) store.retain(chunkKey(format, s, i));
+    }
+  }
 }
 
 /**
@@ -131,7 +177,7 @@ function sectionRecipesOf(store: FragmentStore, levelName: (s: Section) => strin
         const inputs = hashParts([levelName(s), s.inputs]);
         let parsed: unknown;
         try {
-          parsed = JSON.parse(await store.memo(`listing/chunks/${s.levelId}/${s.fieldId}`, inputs, make));
+          parsed = JSON.parse(await keptText(store, recipeKey(s), inputs, make));
         } catch {
           parsed = undefined;
         }
@@ -166,12 +212,12 @@ export function chunkText(format: 'md' | 'html' | 'csv', levelName: string, s: S
 async function* sectionText(store: FragmentStore, format: 'md' | 'html' | 'csv', levelName: string, s: Section, rowsOf: SectionRows, recipes: SectionRecipe): AsyncGenerator<string> {
   const recipe = await recipes(s);
   if (format === 'md' && !recipe.markdown) {
-    yield await fragment(store, 'md', levelName, s, async () => (await markdownStringifier())(sectionTree(s.heading, await rowsOf(s))));
+    yield await wholeMarkdown(store, levelName, s, async () => (await markdownStringifier())(sectionTree(s.heading, await rowsOf(s))));
     return;
   }
   yield sectionStart(format, s);
   for (const [i, c] of recipe.chunks.entries()) {
-    yield await store.memo(`listing/${format}/${s.levelId}/${s.fieldId}/${i}`, hashParts([levelName, s.fieldName, s.id, c.inputs]), async () => chunkText(format, levelName, s, await rowsOf(s), c));
+    yield await keptText(store, chunkKey(format, s, i), hashParts([levelName, s.fieldName, s.id, c.inputs]), async () => chunkText(format, levelName, s, await rowsOf(s), c));
   }
   yield sectionEnd(format);
 }
@@ -221,7 +267,7 @@ export const generator: Generator = {
   start: PATHS.listing('html'),
   plan(ctx, store) {
     const levels = planSections(ctx);
-    for (const l of levels) for (const s of l.sections) store.retain(rowsKey(s));
+    retainKept(store, levels);
     const inputs = hashParts([ctx.at, ctx.options.preview ? 'preview' : '', ...levels.flatMap((l) => [l.heading, l.name, ...l.sections.map((s) => s.inputs)])]);
     return [
       {

@@ -1,14 +1,16 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { writeSyntheticCatalogue } from '../../scripts/bench/synthetic.js';
+import { amendProcedure, syntheticCodes, writeSyntheticCatalogue } from '../../scripts/bench/synthetic.js';
+import { buildCatalogue } from '../../generators/build.js';
 import { BuildContext } from '../../generators/engine/context.js';
 import { chunkText, recipeOf, sectionEnd, sectionStart } from '../../generators/listing/index.js';
 import { directSectionMarkdown } from '../../generators/listing/markdown.js';
 import { planSections, sectionRows, type AgencyGroup } from '../../generators/listing/sections.js';
 import { loadCatalogue } from '../../rules/load/catalogue.js';
 import { REPO } from '../helpers/cli.js';
+import { readTree } from '../helpers/output.js';
 
 const FORMATS = ['md', 'html', 'csv'] as const;
 
@@ -79,4 +81,43 @@ describe('the listing, rendered in chunks of rows', () => {
     const changed = after.flatMap((c, i) => (c.inputs === before[i]!.inputs ? [] : [[c.group, c.from]]));
     expect(changed).toEqual([[0, 2]]);
   });
+
+  it('keeps its chunks through a build that changed nothing, and renders again only what an amendment changed', async () => {
+    root ??= await mkdtemp(path.join(os.tmpdir(), 'tthc-chunks-'));
+    const dir = path.join(root, 'amended');
+    writeSyntheticCatalogue(dir, { procedures: 60, seed: 3, from: path.join(REPO, 'catalogue') });
+    const out = path.join(root, 'out');
+    const cacheDir = path.join(root, 'cache');
+    const fragments = async () => {
+      const files = new Map<string, number>();
+      const top = path.join(cacheDir, 'fragments');
+      for (const bucket of await readdir(top)) for (const name of await readdir(path.join(top, bucket))) files.set(name, (await stat(path.join(top, bucket, name))).mtimeMs);
+      return files;
+    };
+    const build = async (o: string, cache: string | false) => {
+      const r = await buildCatalogue(dir, { out: o, at: '2026-06-01', cacheDir: cache, workers: 0 });
+      if (!r.built) throw new Error('build refused');
+      return r;
+    };
+    await build(out, cacheDir);
+    const first = await fragments();
+    // A build that renders nothing of the listing still keeps every fragment it reads (none pruned, none written).
+    const none = await build(out, cacheDir);
+    expect(none.generators.find((g) => g.id === 'listing')!.rendered).toBe(0);
+    expect(await fragments()).toEqual(first);
+    // An amendment that changes no listing row (a document less): the listing is rendered again from its kept chunks.
+    amendProcedure(dir, syntheticCodes(dir)[17]!);
+    const after = await build(out, cacheDir);
+    expect(after.generators.find((g) => g.id === 'listing')!.rendered).toBe(1);
+    const now = await fragments();
+    const rewritten = [...now].filter(([name, mtime]) => first.get(name) !== mtime).length;
+    // The section's recipe and rows, the change feed's page: not the chunks of three formats.
+    expect(rewritten).toBeGreaterThan(0);
+    expect(rewritten).toBeLessThan(first.size / 4);
+    const fresh = path.join(root, 'fresh');
+    await build(fresh, false);
+    const a = await readTree(out);
+    const b = await readTree(fresh);
+    for (const rel of ['listing/danh-muc.md', 'listing/danh-muc.html', 'listing/danh-muc.csv']) expect(a.get(rel)!.equals(b.get(rel)!), rel).toBe(true);
+  }, 120_000);
 });
