@@ -30,7 +30,10 @@ const JOB_PROCEDURES = 12;
  * at 16 against 40.8–43.9 s and 1,248–1,295 MB at 64.
  */
 const YOUNG_MB = 16;
-/** Jobs sent ahead to each worker. */
+/**
+ * Jobs sent ahead to each worker: while this thread renders a long unit of its own (the
+ * documentation pages, the listing) it cannot send more, and a worker with two jobs ran dry.
+ */
 const IN_FLIGHT = 6;
 
 /** What a worker starts with: everything but the procedure versions. */

@@ -137,12 +137,14 @@ export class VersionDataCache {
   ) {}
 
   get(source: LazySource): Record<string, unknown> {
-    const key = `${source.abs}\u0000${source.sha256}`;
+    const key = keyOf(source);
     let entry = this.entries.get(key);
     if (entry) {
-      // Most recently used last: Map keeps insertion order.
-      this.entries.delete(key);
-      this.entries.set(key, entry);
+      // Most recently used last (Map keeps insertion order), where that order decides what goes next.
+      if (this.bounded && Number.isFinite(this.limit)) {
+        this.entries.delete(key);
+        this.entries.set(key, entry);
+      }
       return entry.data;
     }
     entry = readVersionFile(source, source.pool ?? (this.bounded ? undefined : this.pool));
@@ -174,6 +176,14 @@ export class VersionDataCache {
   get size(): number {
     return this.entries.size;
   }
+}
+
+/** A source's cache key, made once per source object: the main thread asks for it on every property read of a compact version, and a string made once keeps its hash. */
+const sourceKeys = new WeakMap<LazySource, string>();
+function keyOf(source: LazySource): string {
+  let key = sourceKeys.get(source);
+  if (key === undefined) sourceKeys.set(source, (key = `${source.abs}\u0000${source.sha256}`));
+  return key;
 }
 
 /** Versions the build keeps at once once the catalogue is past COMPACT_CACHE_BYTES: enough for the versions of the procedures one unit reads together. */
