@@ -375,6 +375,24 @@ export class BuildCache {
         if (entry.isFile() && FRAGMENT.test(name) && name.startsWith(bucket.name) && !this.usedFragments.has(name)) await rm(path.join(root, bucket.name, name), { force: true });
       }
     }
+    if (this.memory) await this.warmFragments(root, this.memory);
+  }
+
+  /**
+   * Reads into a watching process's memory the fragments this build kept without reading them (the
+   * chunks of a listing it reused unchanged), as far as the memory has room: the first rebuild after
+   * the watch started then finds them there instead of reading and checking every file.
+   */
+  private async warmFragments(root: string, memory: BuildMemory): Promise<void> {
+    for (const name of [...this.usedFragments].sort()) {
+      if (memory.fragment(name) !== undefined) continue;
+      const file = path.join(root, name.slice(0, 2), name);
+      const size = lstatSync(file, { throwIfNoEntry: false })?.size;
+      if (size === undefined) continue;
+      // A text has no more UTF-16 code units than its file has bytes.
+      if (size > memory.fragmentRoom) return;
+      await this.readFragment(name, file);
+    }
   }
 }
 

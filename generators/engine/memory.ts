@@ -88,6 +88,11 @@ export class BuildMemory {
     this.fragmentChars += text.length;
   }
 
+  /** Characters of fragments the memory can still take. */
+  get fragmentRoom(): number {
+    return FRAGMENT_BUDGET - this.fragmentChars;
+  }
+
   /** Drops the fragments the last build did not use (it pruned their files too). */
   keepOnlyFragments(used: ReadonlySet<string>): void {
     for (const [name, text] of this.fragments) {

@@ -95,4 +95,24 @@ describe('a build with a memory (tthc build --watch)', () => {
     expect(checking.rendered).toBe(0);
     expect(checking.reused).toBe(units);
   });
+
+  it('reads into the memory the fragments a build kept without reading them, so the next rebuild finds them there', async () => {
+    const dir = await buildFixture();
+    const out = path.join(root, 'warmed');
+    // A build without a memory writes the output and the cache; a watching process starts on it.
+    built(await buildCatalogue(dir, { out, at: AT }));
+    const memory = new BuildMemory();
+    const reused = built(await buildCatalogue(dir, { out, at: AT, memory }));
+    expect(reused.generators.find((g) => g.id === 'listing')!.rendered).toBe(0);
+    const { readdir } = await import('node:fs/promises');
+    const fragments = path.join(reused.cacheDir!, 'fragments');
+    const names: string[] = [];
+    for (const bucket of await readdir(fragments)) names.push(...(await readdir(path.join(fragments, bucket))));
+    expect(names.length).toBeGreaterThan(3);
+    // Every fragment file the cache kept is in the memory, with the text after its hash line.
+    for (const name of names) {
+      const stored = await readFile(path.join(fragments, name.slice(0, 2), name), 'utf8');
+      expect(memory.fragment(name), name).toBe(stored.slice(stored.indexOf('\n') + 1));
+    }
+  });
 });
