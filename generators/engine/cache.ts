@@ -111,7 +111,7 @@ export function verifyInBackground(dir: string | undefined, out: string): Promis
 
 /**
  * The build cache, a folder beside the output: for every unit, the hash of its inputs and the files
- * it wrote (index), and rendered fragments by content hash (fragments/). A unit whose inputs hash
+ * it wrote (index), and rendered fragments and kept values by key, each with the hash of what it was made from (fragments/). A unit whose inputs hash
  * is unchanged is taken over from the previous output instead of rendered. Losing or corrupting the
  * cache only costs time: every record is checked against the file on disk before it is trusted.
  */
@@ -264,8 +264,9 @@ export class BuildCache {
     this.changed = false;
   }
 
-  private fragmentPath(key: string, inputs: string): { name: string; file: string } {
-    const name = sha256Hex(`${key}\n${inputs}`);
+  private fragmentPath(key: string): { name: string; file: string } {
+    // The suffix is what kept values have always been named with: caches written before stay valid.
+    const name = sha256Hex(`${key}\n#kept`);
     return { name, file: path.join(this.dir!, FRAGMENTS, name.slice(0, 2), name) };
   }
 
@@ -297,34 +298,41 @@ export class BuildCache {
     this.memory?.rememberFragment(name, text);
   }
 
+  /**
+   * A text kept under `key` with the inputs it was made from (a hash, one line), rendered and kept
+   * again when they differ. It is kept by key, as kept values are: a plan that retains the key keeps
+   * it for the next build even when this one does not read it (a unit reused unchanged).
+   */
   async memo(key: string, inputs: string, render: () => string | Promise<string>): Promise<string> {
     if (!this.dir) return render();
-    const { name, file } = this.fragmentPath(key, inputs);
-    this.usedFragments.add(name);
-    if (this.previous) {
-      const stored = await this.readFragment(name, file);
-      if (stored !== undefined) return stored;
+    const stored = await this.recall(key);
+    if (stored !== undefined) {
+      const newline = stored.indexOf('\n');
+      if (newline >= 0 && stored.slice(0, newline) === inputs) {
+        this.retain(key);
+        return stored.slice(newline + 1);
+      }
     }
     const text = await render();
-    await this.writeFragment(name, file, text);
+    await this.keep(key, `${inputs}\n${text}`);
     return text;
   }
 
   async recall(key: string): Promise<string | undefined> {
     if (!this.dir || !this.previous) return undefined;
-    const { name, file } = this.fragmentPath(key, '#kept');
+    const { name, file } = this.fragmentPath(key);
     return this.readFragment(name, file);
   }
 
   async keep(key: string, value: string): Promise<void> {
     if (!this.dir) return;
-    const { name, file } = this.fragmentPath(key, '#kept');
+    const { name, file } = this.fragmentPath(key);
     this.usedFragments.add(name);
     await this.writeFragment(name, file, value);
   }
 
   retain(key: string): void {
-    if (this.dir) this.usedFragments.add(this.fragmentPath(key, '#kept').name);
+    if (this.dir) this.usedFragments.add(this.fragmentPath(key).name);
   }
 
   /** The fragment store of one generator: its code's salt is part of every key, so new code never reads old fragments. */

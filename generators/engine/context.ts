@@ -44,8 +44,12 @@ export interface BuildOptions {
   preview?: boolean | undefined;
 }
 
-/** A small content-addressed store for rendered fragments (listing sections), shared across builds. */
+/** A small store for rendered fragments (the listing's chunks), kept across builds by key. */
 export interface FragmentStore {
+  /**
+   * The text kept under `key` if it was made from `inputs` (a hash, one line), else `render()`'s,
+   * kept for the next build. Like any kept value it is dropped unless the build uses or retains it.
+   */
   memo(key: string, inputs: string, render: () => string | Promise<string>): Promise<string>;
   /**
    * What was kept under `key` by the previous build, whatever it depended on then: for work that

@@ -33,7 +33,7 @@ const FRAGMENT_BUDGET = 160_000_000;
  *   unit, and without these it hashes every procedure's versions again: 0.3–0.7 s at 10,000);
  * - the build cache's index and kept values as the last rebuild saved them (parsing them again is
  *   14 MB of JSON at 10,000), trusted only while their files are the ones it wrote;
- * - the rendered fragments the cache stores by content hash (the listing's sections), so the
+ * - the rendered fragments and kept values the cache stores (the listing's chunks and rows), so the
  *   listing is put together again without reading and checking 40 MB of fragment files.
  *
  * Every value is what the cache's files hold or what the catalogue's bytes determine, so a build
@@ -72,7 +72,7 @@ export class BuildMemory {
     };
   }
 
-  /** A fragment by its content-addressed name, if this process wrote or read it. */
+  /** A fragment by its file name, if this process wrote or read it. */
   fragment(name: string): string | undefined {
     return this.fragments.get(name);
   }

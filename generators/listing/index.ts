@@ -65,33 +65,13 @@ function sectionRowsOf(ctx: BuildContext, store: FragmentStore): SectionRows {
   };
 }
 
-/**
- * A text kept between builds under `key` with the inputs it was made from, worked out again when
- * they differ. Kept values, unlike memos, are kept by key: the plan retains the listing's (see
- * retainKept) even when its unit is reused unchanged, so the first change after a build that
- * changed nothing finds them (a memo not used by a build is pruned with the cache).
- */
-async function keptText(store: FragmentStore, key: string, inputs: string, render: () => string | Promise<string>): Promise<string> {
-  const stored = await store.recall(key);
-  if (stored !== undefined) {
-    const newline = stored.indexOf('\n');
-    if (newline >= 0 && stored.slice(0, newline) === inputs) {
-      store.retain(key);
-      return stored.slice(newline + 1);
-    }
-  }
-  const text = await render();
-  await store.keep(key, `${inputs}\n${text}`);
-  return text;
-}
-
 const recipeKey = (s: Section) => `listing/chunks/${s.levelId}/${s.fieldId}`;
 const wholeKey = (s: Section) => `listing/md/${s.levelId}/${s.fieldId}`;
 const chunkKey = (format: 'md' | 'html' | 'csv', s: Section, i: number) => `listing/${format}/${s.levelId}/${s.fieldId}/${i}`;
 
 /** A section's Markdown written whole by remark, kept with its inputs. */
 function wholeMarkdown(store: FragmentStore, levelName: string, s: Section, render: () => string | Promise<string>): Promise<string> {
-  return keptText(store, wholeKey(s), hashParts([levelName, s.inputs]), render);
+  return store.memo(wholeKey(s), hashParts([levelName, s.inputs]), render);
 }
 
 /** How many chunks a section has, from its entries alone: sectionRows groups them by their first agency. */
@@ -103,7 +83,10 @@ function chunkCount(s: Section): number {
   return n;
 }
 
-/** Keeps every value the listing's sections may read for the next build, whether or not this one renders them. */
+/**
+ * Keeps every value the listing's sections may read (rows, recipes, chunks) for the next build,
+ * whether or not this one renders them: a build that reuses the listing unchanged reads none.
+ */
 function retainKept(store: FragmentStore, levels: readonly LevelGroup[]): void {
   for (const l of levels) {
     for (const s of l.sections) {
@@ -177,7 +160,7 @@ function sectionRecipesOf(store: FragmentStore, levelName: (s: Section) => strin
         const inputs = hashParts([levelName(s), s.inputs]);
         let parsed: unknown;
         try {
-          parsed = JSON.parse(await keptText(store, recipeKey(s), inputs, make));
+          parsed = JSON.parse(await store.memo(recipeKey(s), inputs, make));
         } catch {
           parsed = undefined;
         }
@@ -217,7 +200,7 @@ async function* sectionText(store: FragmentStore, format: 'md' | 'html' | 'csv',
   }
   yield sectionStart(format, s);
   for (const [i, c] of recipe.chunks.entries()) {
-    yield await keptText(store, chunkKey(format, s, i), hashParts([levelName, s.fieldName, s.id, c.inputs]), async () => chunkText(format, levelName, s, await rowsOf(s), c));
+    yield await store.memo(chunkKey(format, s, i), hashParts([levelName, s.fieldName, s.id, c.inputs]), async () => chunkText(format, levelName, s, await rowsOf(s), c));
   }
   yield sectionEnd(format);
 }
