@@ -143,7 +143,7 @@ export class RenderPool {
   }
 
   /** The worker a procedure's jobs go to. */
-  workerOf(code: string): number {
+  private workerOf(code: string): number {
     return (this.ordinal.get(code) ?? 0) % this.workers.length;
   }
 

@@ -5,7 +5,7 @@ import { href, PATHS } from '../engine/paths.js';
 import type { Generator, OutputFile } from '../engine/unit.js';
 import { BOM, csvRow } from './csv.js';
 import { directGroupHeadMarkdown, directHeadingMarkdown, directHeadMarkdown, directRowsMarkdown, directSectionHeadMarkdown, directSectionMarkdown, heading, markdownStringifier, sectionTree } from './markdown.js';
-import { CELL_COLUMNS, planSections, rowContent, sectionRows, type AgencyGroup, type LevelGroup, type ListingRow, type RowContent, type Section } from './sections.js';
+import { agencyGroupOf, CELL_COLUMNS, planSections, rowContent, sectionRows, type AgencyGroup, type LevelGroup, type ListingRow, type RowContent, type Section } from './sections.js';
 import { foot, groupOpen, head, level as levelTemplate, rows as rowsTemplate, sectionOpen } from './templates.generated.js';
 
 const CSV_COLUMNS = ['STT', 'Cấp thực hiện', 'Lĩnh vực', 'Mã TTHC', 'Tên thủ tục hành chính', ...CELL_COLUMNS];
@@ -77,7 +77,7 @@ function wholeMarkdown(store: FragmentStore, levelName: string, s: Section, rend
 /** How many chunks a section has, from its entries alone: sectionRows groups them by their first agency. */
 function chunkCount(s: Section): number {
   const groups = new Map<string, number>();
-  for (const e of s.entries) groups.set(e.agencies[0] ?? '', (groups.get(e.agencies[0] ?? '') ?? 0) + 1);
+  for (const e of s.entries) groups.set(agencyGroupOf(e), (groups.get(agencyGroupOf(e)) ?? 0) + 1);
   let n = 0;
   for (const rows of groups.values()) n += Math.ceil(rows / CHUNK_ROWS);
   return n;

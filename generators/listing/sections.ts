@@ -132,6 +132,11 @@ export function rowContent(ctx: BuildContext, entry: ProcedureEntry, agencies: r
   };
 }
 
+/** The agency group a section's entry is listed under: its first implementing agency at that level. */
+export function agencyGroupOf(e: { agencies: readonly string[] }): string {
+  return e.agencies[0] ?? '';
+}
+
 /**
  * The agency groups and rows of a section, sorted and numbered. Only run when the section is
  * rendered; `content` gives each row's content (by default computed, see rowContent).
@@ -139,7 +144,7 @@ export function rowContent(ctx: BuildContext, entry: ProcedureEntry, agencies: r
 export function sectionRows(ctx: BuildContext, section: Section, content: (entry: ProcedureEntry, agencies: string[]) => RowContent = (entry, agencies) => rowContent(ctx, entry, agencies)): AgencyGroup[] {
   const groups = new Map<string, { entry: ProcedureEntry; agencies: string[] }[]>();
   for (const e of section.entries) {
-    const key = e.agencies[0] ?? '';
+    const key = agencyGroupOf(e);
     const list = groups.get(key);
     if (list) list.push(e);
     else groups.set(key, [e]);

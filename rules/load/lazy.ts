@@ -90,17 +90,13 @@ function materialize(data: Record<string, unknown>): void {
   // Only a lazy version itself has its accessors called with itself as `this`.
   if (!source) throw new CatalogueOperationError('a lazily read version was read through another object');
   const cache = pendingCache.get(data);
-  const full = cache ? cache.get(source) : readVersionData(source);
+  const full = cache ? cache.get(source) : readVersionFile(source).data;
   pending.delete(data);
   pendingCache.delete(data);
   for (const key of source.keys) Object.defineProperty(data, key, { value: full[key], writable: true, enumerable: true, configurable: true });
 }
 
-/** A version's data read again from its file, exactly as the loader gave it (the bytes must be those validated). */
-function readVersionData(source: LazySource): Record<string, unknown> {
-  return readVersionFile(source).data;
-}
-
+/** A version's data read again from its file, exactly as the loader gave it (the bytes must be those validated), and the file's size. */
 function readVersionFile(source: LazySource, pool = source.pool): { data: Record<string, unknown>; bytes: number } {
   const bytes = readFileSync(source.abs);
   if (sha256Hex(bytes) !== source.sha256) throw new CatalogueOperationError(`${source.abs} changed while it was being read; run the command again.`);
