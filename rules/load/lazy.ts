@@ -182,7 +182,7 @@ function keyOf(source: LazySource): string {
   return key;
 }
 
-/** Versions the build keeps at once once the catalogue is past COMPACT_CACHE_BYTES: enough for the versions of the procedures one unit reads together. */
+/** Versions the build keeps once the catalogue is past COMPACT_CACHE_BYTES: enough for the versions of the procedures one unit reads together. */
 export const COMPACT_CACHE_VERSIONS = 256;
 
 /**
